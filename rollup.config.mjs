@@ -1,0 +1,48 @@
+// Builds: ESM + CJS of every entry (dependencies stay external), the script-tag
+// IIFE with everything bundled and minified, and one bundled .d.ts per entry.
+import typescript from '@rollup/plugin-typescript'
+import resolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import replace from '@rollup/plugin-replace'
+import { dts } from 'rollup-plugin-dts'
+
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts' }
+const external = (id) => /^(preact|nanostores|js-cookie)(\/|$)/.test(id)
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.test.ts'],
+    compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
+  })
+
+export default [
+  {
+    input: entries,
+    external,
+    plugins: [ts()],
+    output: [
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true },
+    ],
+  },
+  {
+    input: 'src/browser.ts',
+    plugins: [
+      // nanostores keeps dev-only checks behind process.env.NODE_ENV, which browsers do not have.
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      resolve({ browser: true }),
+      ts(),
+      terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    output: { file: 'dist/consentry.min.js', format: 'iife', sourcemap: true },
+  },
+  ...Object.entries(entries).map(([name, input]) => ({
+    input,
+    external,
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+    output: [
+      { file: `dist/${name}.d.ts`, format: 'es' },
+      { file: `dist/${name}.d.cts`, format: 'es' },
+    ],
+  })),
+]

@@ -1,0 +1,79 @@
+import { resolveConfig, type ConsentryConfig } from '../config/index.js'
+import { warnOnce } from '../errors/index.js'
+import { env } from '../env/index.js'
+import { fitRecord } from '../record/index.js'
+import { clearRecord, loadRecord, saveRecord } from '../storage/index.js'
+import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, resetStores, type Snapshot } from '../store/index.js'
+import { followOtherTabs } from '../tabs/index.js'
+import { emit, resetEvents } from './events.js'
+
+let started: { promise: Promise<Snapshot>; key: string; stop: () => void } | null = null
+
+// RegExp cookie matchers serialise as {} in plain JSON.
+const keyOf = (config: unknown): string => {
+  try {
+    return JSON.stringify(config, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v))
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Validates the config, restores the stored decision and starts Consentry.
+ * Safe to call twice: the first config stays in force, and a different second
+ * one is reported once. A bad config rejects with a {@link ConsentryError}
+ * naming the offending field, and leaves Consentry uninitialised.
+ *
+ * @example
+ * await init({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] })
+ */
+export const init = (config: ConsentryConfig): Promise<Snapshot> => {
+  if (started) {
+    if (keyOf(config) !== started.key) warnOnce('init-twice')
+    return started.promise
+  }
+  let resolved
+  try {
+    resolved = resolveConfig(config)
+  } catch (e) {
+    return Promise.reject(e)
+  }
+  const conf = resolved
+  const stored = loadRecord(conf)
+  $config.set(conf)
+  $gpc.set(env.gpc())
+  $consent.set({ record: stored && fitRecord(stored, conf), origin: 'init' })
+  deriveSnapshot()
+
+  // Reactions: storage and events follow the stores; actions only set state.
+  // $snapshot changes only when something visible changed, so every change is real.
+  const unbinds = [
+    $consent.listen(({ record, origin }) => {
+      if (origin === 'local') record ? saveRecord(conf, record) : clearRecord(conf)
+    }),
+    $consent.listen(deriveSnapshot),
+    $gpc.listen(deriveSnapshot),
+    $snapshot.listen((snapshot) => emit('change', snapshot)),
+    typeof window === 'undefined' ? () => {} : followOtherTabs(conf),
+  ]
+  const snapshot = $snapshot.get()
+  if (!snapshot.decided && conf.mode === 'opt-in') $ui.set('banner')
+  started = {
+    promise: Promise.resolve(snapshot),
+    key: keyOf(config),
+    stop: () => unbinds.forEach((f) => f()),
+  }
+  emit('ready', snapshot)
+  return started.promise
+}
+
+/** Whether `init` has run. */
+export const isInitialised = (): boolean => started !== null
+
+/** Test seam: stop every reaction and return to the state before `init`. */
+export const teardown = (): void => {
+  started?.stop()
+  started = null
+  resetStores()
+  resetEvents()
+}

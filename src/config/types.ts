@@ -1,0 +1,96 @@
+/** How consent works where the visitor is: ask first (EU) or allow until told no (US). */
+export type Mode = 'opt-in' | 'opt-out'
+
+/** How a decision was made. */
+export type Method = 'banner' | 'preferences' | 'api' | 'gpc'
+
+/** A cookie a service sets: an exact name, or a pattern such as `/^_ga_/`. */
+export type CookieMatcher = string | RegExp
+
+/** A third party (or first-party tool) inside a category, e.g. `posthog` in `analytics`. */
+export interface ServiceConfig {
+  /** Unique across categories and services: letters, digits, `_`, `-`; starts with a letter. */
+  id: string
+  /** Translation key of the service's name; defaults to the id. */
+  label?: string
+  /** Cookies the service sets, by name or pattern (used by cleanup on withdrawal). */
+  cookies?: CookieMatcher[]
+}
+
+/** A purpose the visitor can allow or refuse, e.g. `analytics`. */
+export interface CategoryConfig {
+  /** Unique across categories and services: letters, digits, `_`, `-`; starts with a letter. */
+  id: string
+  /** Translation key of the category's name; defaults to the id. */
+  label?: string
+  /** Strictly necessary: always granted, shown locked. */
+  necessary?: boolean
+  /**
+   * Granted before any decision. Honoured in opt-out mode only: in opt-in mode
+   * nothing non-essential is ever granted without a positive act (EDPB 05/2020, Planet49).
+   */
+  default?: boolean
+  /** Covered by the US "Do Not Sell or Share" right: `optOut()` refuses it. */
+  optOut?: boolean
+  services?: ServiceConfig[]
+}
+
+/** Where and how the decision is kept. */
+export interface CookieOptions {
+  /** Cookie name and localStorage key. Default `consentry`. */
+  name?: string
+  /** e.g. `.example.com` to share the decision across subdomains. Default: the current host only. */
+  domain?: string
+  /** Default `/`. */
+  path?: string
+  /** Default `Lax`. `None` requires `secure`. */
+  sameSite?: 'Lax' | 'Strict' | 'None'
+  /** Default: true on https pages. */
+  secure?: boolean
+  /** Cookie lifetime in days (1–400, Chrome's cap). Default: the consent lifetime. */
+  lifetime?: number
+}
+
+/** What a site passes to `init`. */
+export interface ConsentryConfig {
+  categories: CategoryConfig[]
+  /** Policy revision: raise it to ask everyone again. Default 0. */
+  revision?: number
+  /** Months a decision stays valid: default 12, at most 13 (CNIL). */
+  lifetime?: number
+  mode?: Mode
+  /** Where the visitor is, e.g. `EU`, `US-CA`. Default `''` (unknown). */
+  jurisdiction?: string
+  cookie?: CookieOptions
+}
+
+/** A category after validation, every field filled in. */
+export interface Category {
+  id: string
+  label: string
+  necessary: boolean
+  default: boolean
+  optOut: boolean
+  services: Service[]
+}
+
+/** A service after validation; `category` is its parent's id. */
+export interface Service {
+  id: string
+  label: string
+  category: string
+  cookies: CookieMatcher[]
+}
+
+/** The config after validation, every default applied. */
+export interface ResolvedConfig {
+  categories: Category[]
+  /** Every service by id, across categories. */
+  services: Map<string, Service>
+  revision: number
+  /** Milliseconds. */
+  lifetime: number
+  mode: Mode
+  jurisdiction: string
+  cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string }
+}

@@ -1,0 +1,28 @@
+/**
+ * The browser facts the engine reads, looked up when called (never at import
+ * time), and replaceable so tests pass fakes instead of patching globals.
+ */
+export const env = {
+  /** `window.localStorage`, or null where reading it throws (cookies blocked, sandboxed frames). */
+  localStorage: (): Storage | null => {
+    try {
+      return globalThis.localStorage ?? null
+    } catch {
+      return null
+    }
+  },
+  now: (): number => Date.now(),
+  /** GPC spec §3: the signal is present only when the property is strictly `true`. */
+  gpc: (): boolean =>
+    typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true,
+}
+
+/** The part of `env` a test may replace. */
+export type Env = typeof env
+
+const defaults = { ...env }
+
+/** Test seam: replace some of `env`; `useEnv()` with no argument restores the defaults. */
+export const useEnv = (overrides: Partial<Env> = defaults): void => {
+  Object.assign(env, overrides)
+}

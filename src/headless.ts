@@ -1,0 +1,22 @@
+/**
+ * `consentry/headless`: the consent engine without any UI (no Preact).
+ * Every public name is re-exported here by name.
+ */
+export { init, get, has, whenGranted, on, show, showPreferences, hide } from './api/index.js'
+export type { ConsentryEvent } from './api/index.js'
+export { acceptAll, rejectAll, set, optOut, reset } from './store/index.js'
+export { $consent, $snapshot, $config, $ui, $gpc } from './store/index.js'
+export type { Snapshot, Choices, ConsentState, UiView } from './store/index.js'
+export { ConsentryError } from './errors/index.js'
+export type { ConsentryErrorCode } from './errors/index.js'
+export type {
+  ConsentryConfig,
+  CategoryConfig,
+  ServiceConfig,
+  CookieOptions,
+  CookieMatcher,
+  Mode,
+  Method,
+} from './config/index.js'
+export type { OptOut } from './record/index.js'
+export { VERSION } from './version.js'

@@ -1,0 +1,52 @@
+import { on } from '../api/index.js'
+import { $config } from '../store/index.js'
+
+/** A queued call: `['set', { analytics: true }]`, the `arguments` of a stub function, or `(api) => …`. */
+export type Command = ArrayLike<unknown> | ((api: object) => void)
+
+/** Where script-tag users queue calls before Consentry has loaded. */
+export interface QueueHost {
+  consentryQueue?: unknown
+}
+
+// Decisions need a config; queued before `init`, they wait for it.
+const NEEDS_INIT = ['acceptAll', 'rejectAll', 'set', 'optOut', 'reset']
+
+/**
+ * Runs the calls a page queued in `window.consentryQueue` before this script
+ * loaded, in order, then replaces the queue with one that runs calls at once,
+ * so that nothing queued is lost or run twice:
+ *
+ * ```html
+ * <script>
+ *   window.consentryQueue = window.consentryQueue || []
+ *   consentryQueue.push(['on', 'change', (s) => console.log(s)])
+ *   consentryQueue.push(['whenGranted', 'analytics', () => loadAnalytics()])
+ * </script>
+ * ```
+ * A function as the last element of a call that returns a promise receives its
+ * result. A failing call is logged and does not stop the ones after it.
+ */
+export const adoptQueue = (api: Record<string, unknown>, host: QueueHost): void => {
+  const pending: Command[] = []
+  const run = (cmd: Command): void => {
+    try {
+      if (typeof cmd === 'function') return void cmd(api)
+      const [name, ...args] = Array.from(cmd)
+      const fn = api[name as string]
+      if (typeof fn !== 'function') throw new TypeError(`[consentry] unknown command "${String(name)}"`)
+      if (NEEDS_INIT.includes(name as string) && !$config.get()) return void pending.push(cmd)
+      const result: unknown = fn(...args)
+      if (result instanceof Promise) {
+        const cb = args[args.length - 1]
+        result.then(typeof cb === 'function' ? (cb as (v: unknown) => void) : undefined).catch(console.error)
+      }
+    } catch (e) {
+      console.error(e)
+    }
+  }
+  on('ready', () => pending.splice(0).forEach(run))
+  const queued = host.consentryQueue
+  host.consentryQueue = { push: (...cmds: Command[]) => (cmds.forEach(run), 0) }
+  if (Array.isArray(queued)) queued.forEach(run)
+}

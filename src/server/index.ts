@@ -1,0 +1,38 @@
+/**
+ * `consentry/server`: read a visitor's decision on the server (Node or edge),
+ * from the `Cookie` request header, so the first render already knows it.
+ * No DOM is touched.
+ */
+import { resolveConfig, type ConsentryConfig } from '../config/index.js'
+import { fitRecord, newestRecord } from '../record/index.js'
+import { snapshotOf, type Snapshot } from '../store/snapshot.js'
+
+/**
+ * Every value of cookie `name` in a `Cookie` header (RFC 6265 §5.4). Never throws.
+ * @example cookieValues('a=1; consentry=1.abc…', 'consentry') // ['1.abc…']
+ */
+export const cookieValues = (header: string | null | undefined, name: string): string[] =>
+  typeof header === 'string'
+    ? header.split(/;\s*/).flatMap((p) => (p.slice(0, p.indexOf('=')) === name ? [p.slice(p.indexOf('=') + 1)] : []))
+    : []
+
+/**
+ * The visitor's consent as the browser would see it, from the request's
+ * `Cookie` header. A missing or invalid cookie reads as "no decision".
+ * Throws a `ConsentryError` only for a bad config.
+ * @example
+ * const consent = readConsent(req.headers.cookie, config)
+ * if (consent.categories.analytics) renderAnalyticsTag()
+ */
+export const readConsent = (
+  cookieHeader: string | null | undefined,
+  config: ConsentryConfig,
+  options: { gpc?: boolean; now?: number } = {},
+): Snapshot => {
+  const conf = resolveConfig(config)
+  const now = options.now ?? Date.now()
+  const best = newestRecord(cookieValues(cookieHeader, conf.cookie.name), now)
+  return snapshotOf(conf, best && fitRecord(best, conf), options.gpc ?? false, now)
+}
+
+export type { Snapshot, ConsentryConfig }

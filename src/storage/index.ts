@@ -1,0 +1,2 @@
+export { loadRecord, saveRecord, clearRecord } from './persist.js'
+export { readCookies } from './cookie.js'

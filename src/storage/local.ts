@@ -1,0 +1,23 @@
+import { env } from '../env/index.js'
+
+/** Reads a localStorage key; null when absent or when storage throws. */
+export const readLocal = (key: string): string | null => {
+  try {
+    return env.localStorage()?.getItem(key) ?? null
+  } catch {
+    return null
+  }
+}
+
+/** Writes a localStorage key; false when storage is missing, blocked or full (QuotaExceededError). */
+export const writeLocal = (key: string, value: string | null): boolean => {
+  try {
+    const ls = env.localStorage()
+    if (!ls) return false
+    if (value === null) ls.removeItem(key)
+    else ls.setItem(key, value)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,39 @@
+import type { ResolvedConfig } from '../config/types.js'
+import { warnOnce } from '../errors/index.js'
+import { env } from '../env/index.js'
+import { encodeRecord, newestRecord, type ConsentRecord } from '../record/index.js'
+import { readCookies, removeCookie, writeCookie } from './cookie.js'
+import { readLocal, writeLocal } from './local.js'
+
+/**
+ * Writes the record to both copies. A copy that cannot be written is reported
+ * once; the decision still holds for this page view in memory.
+ */
+export const saveRecord = (config: ResolvedConfig, record: ConsentRecord): void => {
+  const value = encodeRecord(record)
+  const c = config.cookie
+  // The cookie expires with the decision, within the cookie lifetime.
+  const expires = new Date(Math.min(record.updatedAt + config.lifetime, env.now() + c.lifetime * 864e5))
+  if (!writeCookie(c, value, expires)) warnOnce('storage-unavailable', 'cookie')
+  if (!writeLocal(c.name, value)) warnOnce('storage-unavailable', 'localStorage')
+}
+
+/** Forgets the decision in both copies. */
+export const clearRecord = (config: ResolvedConfig): void => {
+  removeCookie(config.cookie)
+  writeLocal(config.cookie.name, null)
+}
+
+/**
+ * Reads the decision from the cookie and localStorage. Never throws. A copy
+ * that is missing or invalid is repaired from the other; if both are valid and
+ * differ, the later decision wins and overwrites the other.
+ */
+export const loadRecord = (config: ResolvedConfig): ConsentRecord | null => {
+  const name = config.cookie.name
+  const best = newestRecord([...readCookies(name), readLocal(name)], env.now())
+  // Writing both copies repairs the one that was lost or damaged, and re-setting
+  // the cookie on every visit restarts Safari's 7-day cap on script cookies.
+  if (best) saveRecord(config, best)
+  return best
+}

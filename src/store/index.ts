@@ -1,0 +1,6 @@
+export { $config, $consent, $gpc, $ui, $snapshot, deriveSnapshot, resetStores } from './stores.js'
+export type { ConsentState, Origin, UiView } from './stores.js'
+export { snapshotOf, isStale, defaultChoices } from './snapshot.js'
+export type { Snapshot } from './snapshot.js'
+export { acceptAll, rejectAll, set, optOut, reset } from './actions.js'
+export type { Choices } from './actions.js'

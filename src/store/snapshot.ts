@@ -1,0 +1,77 @@
+import type { Method, Mode, ResolvedConfig } from '../config/types.js'
+import type { ConsentRecord, OptOut } from '../record/index.js'
+
+/** What `get()` returns: a frozen picture of consent now. */
+export interface Snapshot {
+  /** A current decision exists (not missing, expired or from an older policy revision). */
+  readonly decided: boolean
+  /** Category id → granted now. */
+  readonly categories: Readonly<Record<string, boolean>>
+  /** Service id → granted now. */
+  readonly services: Readonly<Record<string, boolean>>
+  /** The consent id of the decision, or null. */
+  readonly id: string | null
+  /** First decision, ISO 8601, or null. */
+  readonly createdAt: string | null
+  /** Latest decision, ISO 8601, or null. */
+  readonly updatedAt: string | null
+  /** The policy revision in force. */
+  readonly revision: number
+  readonly method: Method | null
+  /** Global Privacy Control is on in this browser now. */
+  readonly gpc: boolean
+  readonly jurisdiction: string
+  readonly mode: Mode
+  /** US opt-outs in force ("Do Not Sell or Share"). */
+  readonly optOut: Readonly<OptOut>
+}
+
+const NO_OPT_OUT: OptOut = { sale: false, sharing: false, targetedAds: false }
+
+/** True when a record no longer counts: made under an older revision or older than the consent lifetime. */
+export const isStale = (r: ConsentRecord, config: ResolvedConfig, now: number): boolean =>
+  r.revision < config.revision || now - r.updatedAt > config.lifetime
+
+/**
+ * Choices in force before any decision: necessary categories, plus in opt-out
+ * mode those whose `default` is on. In opt-in mode nothing else is granted
+ * until the visitor acts (ePrivacy Art. 5(3); silence is not consent).
+ */
+export const defaultChoices = (config: ResolvedConfig): Pick<ConsentRecord, 'categories' | 'services'> => {
+  const categories: Record<string, boolean> = {}
+  const services: Record<string, boolean> = {}
+  for (const c of config.categories) {
+    const on = c.necessary || (config.mode === 'opt-out' && c.default)
+    categories[c.id] = on
+    for (const s of c.services) services[s.id] = on
+  }
+  return { categories, services }
+}
+
+const freeze = <T extends object>(o: T): T => Object.freeze(o)
+
+export const snapshotOf = (
+  config: ResolvedConfig | null,
+  record: ConsentRecord | null,
+  gpc: boolean,
+  now: number,
+): Snapshot => {
+  const live = config && record && !isStale(record, config, now) ? record : null
+  const choices = live ?? (config ? defaultChoices(config) : { categories: {}, services: {} })
+  const iso = (t: number | undefined) => (live && t !== undefined ? new Date(t).toISOString() : null)
+  return freeze({
+    decided: !!live,
+    categories: freeze({ ...choices.categories }),
+    services: freeze({ ...choices.services }),
+    id: live ? live.id : null,
+    createdAt: iso(live?.createdAt),
+    updatedAt: iso(live?.updatedAt),
+    revision: config ? config.revision : 0,
+    method: live ? live.method : null,
+    gpc,
+    // Where the visitor is now, which may differ from where the decision was made.
+    jurisdiction: config ? config.jurisdiction : '',
+    mode: config ? config.mode : 'opt-in',
+    optOut: freeze({ ...(live ? live.optOut : NO_OPT_OUT) }),
+  })
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config'
+
+// Three suites, one convention each, so no test file is silently missed:
+// - unit:    src/**/*.test.ts beside the code, in happy-dom
+// - dist:    test/dist/*.test.ts against the built files, as users get them
+// - browser: test/browser/*.test.ts in real headless Chromium (playwright-core)
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', environment: 'happy-dom', include: ['src/**/*.test.ts'] } },
+      { test: { name: 'dist', environment: 'node', include: ['test/dist/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
