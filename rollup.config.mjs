@@ -26,16 +26,19 @@ export default [
       { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true },
     ],
   },
-  {
+  // The script-tag build: consentry.min.js for production, consentry.js (readable,
+  // with development warnings) for setting a site up.
+  ...['production', 'development'].map((mode) => ({
     input: 'src/browser.ts',
     plugins: [
-      // nanostores keeps dev-only checks behind process.env.NODE_ENV, which browsers do not have.
-      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      // Dev-only checks sit behind process.env.NODE_ENV (as in nanostores); browsers have no `process`.
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(mode) } }),
       resolve({ browser: true }),
       ts(),
-      terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
-    output: { file: 'dist/consentry.min.js', format: 'iife', sourcemap: true },
-  },
+      mode == 'production' && terser({ ecma: 2020, module: false, compress: { passes: 2 } }),
+    ],
+    output: { file: mode == 'production' ? 'dist/consentry.min.js' : 'dist/consentry.js', format: 'iife', sourcemap: true },
+  })),
   ...Object.entries(entries).map(([name, input]) => ({
     input,
     external,

@@ -7,7 +7,7 @@ import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, resetStores, t
 import { followOtherTabs } from '../tabs/index.js'
 import { emit, resetEvents } from './events.js'
 
-let started: { promise: Promise<Snapshot>; key: string; stop: () => void } | null = null
+let started: { promise: Promise<Snapshot>; key?: string; stop: () => void } | null = null
 
 // RegExp cookie matchers serialise as {} in plain JSON.
 const keyOf = (config: unknown): string => {
@@ -29,7 +29,7 @@ const keyOf = (config: unknown): string => {
  */
 export const init = (config: ConsentryConfig): Promise<Snapshot> => {
   if (started) {
-    if (keyOf(config) !== started.key) warnOnce('init-twice')
+    if (process.env.NODE_ENV !== 'production' && keyOf(config) !== started.key) warnOnce('init-twice')
     return started.promise
   }
   let resolved
@@ -60,7 +60,7 @@ export const init = (config: ConsentryConfig): Promise<Snapshot> => {
   if (!snapshot.decided && conf.mode === 'opt-in') $ui.set('banner')
   started = {
     promise: Promise.resolve(snapshot),
-    key: keyOf(config),
+    key: process.env.NODE_ENV !== 'production' ? keyOf(config) : undefined,
     stop: () => unbinds.forEach((f) => f()),
   }
   emit('ready', snapshot)

@@ -7,10 +7,7 @@ import { $config, $snapshot, $ui, type Snapshot } from '../store/index.js'
  */
 export const get = (): Snapshot => $snapshot.get()
 
-const known = (id: string): boolean => {
-  const config = $config.get()
-  return !!config && (config.services.has(id) || config.categories.some((c) => c.id === id))
-}
+const known = (id: string): boolean => !!$config.get()?.ids.has(id)
 
 const granted = (s: Snapshot, id: string): boolean =>
   // `=== true` so inherited names such as "constructor" never count.
@@ -18,11 +15,11 @@ const granted = (s: Snapshot, id: string): boolean =>
 
 /**
  * True only if the category, or the service, with this id is granted now.
- * Never throws; an id the config does not know is false (and warned once).
+ * Never throws; an id the config does not know is false (and, in development, warned once).
  * @example if (Consentry.has('analytics')) track('signup')
  */
 export const has = (id: string): boolean => {
-  if ($config.get() && !known(id)) warnOnce('unknown-id', String(id))
+  if (process.env.NODE_ENV !== 'production' && $config.get() && !known(id)) warnOnce('unknown-id', String(id))
   return granted(get(), id)
 }
 

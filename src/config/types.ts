@@ -87,6 +87,8 @@ export interface ResolvedConfig {
   categories: Category[]
   /** Every service by id, across categories. */
   services: Map<string, Service>
+  /** Every category and service id. */
+  ids: Set<string>
   revision: number
   /** Milliseconds. */
   lifetime: number

@@ -1,23 +1,35 @@
 /**
- * Every message Consentry can throw or warn, keyed by code. One table so the
- * wording stays consistent and so a reader can see every failure mode at once.
- * `%` is replaced by the detail passed with the code.
+ * Every message Consentry throws, keyed by code, in one table so the wording
+ * stays consistent and every failure mode is visible at once. `%` is replaced
+ * by the detail passed with the code.
  */
-const MESSAGES = {
+const ERRORS = {
   'invalid-config': '%',
   'not-initialised': 'init() first, then %()',
   'unknown-id': 'unknown id "%"',
   'invalid-choice': 'set(): %',
+} as const
+
+/**
+ * Development warnings. Like nanostores, they sit behind
+ * `process.env.NODE_ENV !== 'production'`, so production bundles (and
+ * `consentry.min.js`) carry neither the checks nor the text; `consentry.js`
+ * is the script-tag build that keeps them.
+ */
+const WARNINGS = {
   'unknown-key': 'unknown config key % (ignored)',
-  'storage-unavailable': '% unavailable: decision kept for this page view only',
+  'unknown-id': 'unknown id "%": has() is false',
+  'storage-unavailable': '% unavailable: the decision is kept for this page view only',
   'init-twice': 'init() again with another config: the first stays in force',
 } as const
 
-/** The codes a {@link ConsentryError} (or a one-time warning) can carry. */
-export type ConsentryErrorCode = keyof typeof MESSAGES
+/** The codes a {@link ConsentryError} can carry. */
+export type ConsentryErrorCode = keyof typeof ERRORS
 
-const format = (code: ConsentryErrorCode, detail: string): string =>
-  '[consentry] ' + MESSAGES[code].replace('%', detail)
+/** The codes of development warnings. */
+export type WarningCode = keyof typeof WARNINGS
+
+const format = (text: string, detail: string): string => '[consentry] ' + text.replace('%', detail)
 
 /**
  * The one error type Consentry throws, and only for a developer's mistake
@@ -32,7 +44,7 @@ export class ConsentryError extends Error {
   /** Machine-readable reason, e.g. `'invalid-config'`. */
   readonly code: ConsentryErrorCode
   constructor(code: ConsentryErrorCode, detail = '') {
-    super(format(code, detail))
+    super(format(ERRORS[code], detail))
     this.name = 'ConsentryError'
     this.code = code
   }
@@ -40,12 +52,14 @@ export class ConsentryError extends Error {
 
 const warned = new Set<string>()
 
-/** Logs a warning the first time a given code + detail is seen in this page view. */
-export const warnOnce = (code: ConsentryErrorCode, detail = ''): void => {
-  const key = code + detail
-  if (warned.has(key)) return
-  warned.add(key)
-  if (typeof console !== 'undefined') console.warn(format(code, detail))
+/** In development, logs a warning the first time a given code + detail is seen in this page view. */
+export const warnOnce = (code: WarningCode, detail = ''): void => {
+  if (process.env.NODE_ENV !== 'production') {
+    const key = code + detail
+    if (warned.has(key)) return
+    warned.add(key)
+    console.warn(format(WARNINGS[code], detail))
+  }
 }
 
 /** Test seam: forget which warnings were already shown. */

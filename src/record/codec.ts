@@ -35,8 +35,9 @@ export const MAX_LENGTH = 3800
 /** A decision stamped more than a day in the future comes from a wrong clock or a forger. */
 const SKEW = 864e5
 
-const METHODS: Method[] = ['banner', 'preferences', 'api', 'gpc']
-const MODES: Mode[] = ['opt-in', 'opt-out']
+// One letter each in the cookie: the method's first letter, the mode's fifth.
+const METHODS: Record<string, Method> = { b: 'banner', p: 'preferences', a: 'api', g: 'gpc' }
+const MODES: Record<string, Mode> = { i: 'opt-in', o: 'opt-out' }
 const B36 = /^[0-9a-z]{1,11}$/
 const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/
 
@@ -108,9 +109,9 @@ export const decodeRecord = (raw: unknown, now = Date.now()): ConsentRecord | nu
   if (!UUID.test(id) || !B36.test(c) || !B36.test(u) || !B36.test(rev) || !JURISDICTION.test(jurisdiction)) return null
   const createdAt = parseInt(c, 36)
   const updatedAt = parseInt(u, 36)
-  const method = METHODS.find((m) => m[0] === f[0])
-  const mode = MODES.find((m) => m[4] === f[1])
-  const bits = f.length === 3 ? parseInt(f[2]!, 16) : NaN
+  const method = METHODS[f[0]!]
+  const mode = MODES[f[1]!]
+  const bits = f.length == 3 ? parseInt(f[2]!, 16) : NaN
   const categories = decodeChoices(cats)
   const services = decodeChoices(svcs)
   if (!method || !mode || !(bits >= 0) || !categories || !services) return null

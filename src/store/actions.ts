@@ -7,8 +7,7 @@ import { $config, $consent, $gpc, $snapshot, $ui } from './stores.js'
 /** Choices to apply: category or service id → granted. */
 export type Choices = Record<string, boolean>
 
-const ALL_OUT: OptOut = { sale: true, sharing: true, targetedAds: true }
-const NONE_OUT: OptOut = { sale: false, sharing: false, targetedAds: false }
+const optOuts = (on: boolean): OptOut => ({ sale: on, sharing: on, targetedAds: on })
 
 const configFor = (call: string): ResolvedConfig => {
   const config = $config.get()
@@ -17,78 +16,64 @@ const configFor = (call: string): ResolvedConfig => {
 }
 
 /**
- * Applies choices on top of what is in force now and stores the result as a
- * decision. Keeps the invariant "a granted service has a granted category":
- * refusing a category refuses its services, granting a service grants its
- * category, granting a category grants the services not named in `choices`.
- * A decision identical to the current one is a no-op: nothing is written and
- * no `change` fires.
+ * Applies choices (or `true`/`false` for every id) on top of what is in force
+ * now and stores the result as a decision. Keeps the invariant "a granted
+ * service has a granted category": refusing a category refuses its services,
+ * granting a service grants its category, granting a category grants the
+ * services not named. A decision identical to the current one is a no-op:
+ * nothing is written and no `change` fires.
  */
-const decide = (config: ResolvedConfig, choices: Choices, method: Method, optOut?: OptOut): void => {
-  const now = env.now()
+const decide = (call: string, choices: Choices | boolean, method: Method, optOut?: OptOut): void => {
+  const config = configFor(call)
+  const ask = (id: string) => (typeof choices == 'boolean' ? choices : choices[id])
   const snap = $snapshot.get()
   const categories = { ...snap.categories }
   const services = { ...snap.services }
+  let optedIn = false
   for (const c of config.categories) {
-    const asked = choices[c.id]
+    const asked = ask(c.id)
     // A refusal of the category wins over a grant of one of its services: the safe side.
-    const on = c.necessary || (asked ?? (categories[c.id]! || c.services.some((s) => choices[s.id] === true)))
+    const on = c.necessary || (asked ?? (categories[c.id]! || c.services.some((s) => ask(s.id) === true)))
+    // Granting a category that carries the US sale/sharing right opts the visitor back in.
+    optedIn ||= c.optOut && on && !categories[c.id]
     categories[c.id] = on
-    for (const s of c.services) services[s.id] = on && (c.necessary || (choices[s.id] ?? asked ?? services[s.id]!))
+    for (const s of c.services) services[s.id] = on && (c.necessary || (ask(s.id) ?? asked ?? services[s.id]!))
   }
-  // Granting a category that carries the US sale/sharing right opts the visitor back in.
-  const optedIn = config.categories.some((c) => c.optOut && categories[c.id] && !snap.categories[c.id])
-  const opts = optOut ?? (optedIn ? NONE_OUT : snap.optOut)
-  if (snap.decided && JSON.stringify([categories, services, opts]) === JSON.stringify([snap.categories, snap.services, snap.optOut])) {
-    $ui.set('hidden')
-    return
-  }
+  const opts = optOut ?? (optedIn ? optOuts(false) : snap.optOut)
   const prev = $consent.get().record
-  $consent.set({
-    record: {
-      id: prev?.id ?? uuid(),
-      createdAt: prev?.createdAt ?? now,
-      updatedAt: now,
-      revision: config.revision,
-      categories,
-      services,
-      method,
-      mode: config.mode,
-      jurisdiction: config.jurisdiction,
-      gpc: $gpc.get(),
-      optOut: { ...opts },
-    },
-    origin: 'local',
-  })
-  $ui.set('hidden')
-}
-
-const everything = (config: ResolvedConfig, on: boolean): Choices => {
-  const choices: Choices = {}
-  for (const c of config.categories) {
-    choices[c.id] = on
-    for (const s of c.services) choices[s.id] = on
+  if (!snap.decided || JSON.stringify([categories, services, opts]) != JSON.stringify([snap.categories, snap.services, snap.optOut])) {
+    const now = env.now()
+    $consent.set({
+      record: {
+        id: prev?.id ?? uuid(),
+        createdAt: prev?.createdAt ?? now,
+        updatedAt: now,
+        revision: config.revision,
+        categories,
+        services,
+        method,
+        mode: config.mode,
+        jurisdiction: config.jurisdiction,
+        gpc: $gpc.get(),
+        optOut: { ...opts },
+      },
+      origin: 'local',
+    })
   }
-  return choices
+  $ui.set('hidden')
 }
 
 /**
  * Grants every category and service, and clears US opt-outs.
  * @example Consentry.acceptAll()
  */
-export const acceptAll = (method: Method = 'api'): void => {
-  const config = configFor('acceptAll')
-  decide(config, everything(config, true), method, NONE_OUT)
-}
+export const acceptAll = (method: Method = 'api'): void => decide('acceptAll', true, method, optOuts(false))
 
 /**
  * Refuses every non-necessary category and service (which also opts out of sale and sharing).
  * @example Consentry.rejectAll()
  */
-export const rejectAll = (method: Method = 'api'): void => {
-  const config = configFor('rejectAll')
-  decide(config, everything(config, false), method, ALL_OUT)
-}
+export const rejectAll = (method: Method = 'api'): void => decide('rejectAll', false, method, optOuts(true))
 
 /**
  * Decides some categories or services; the rest keep their value. Throws a
@@ -97,12 +82,12 @@ export const rejectAll = (method: Method = 'api'): void => {
  */
 export const set = (choices: Choices, method: Method = 'api'): void => {
   const config = configFor('set')
-  if (typeof choices !== 'object' || choices === null) throw new ConsentryError('invalid-choice', 'expected an object')
-  for (const id of Object.keys(choices)) {
-    if (!config.services.has(id) && !config.categories.some((c) => c.id === id)) throw new ConsentryError('unknown-id', id)
-    if (typeof choices[id] !== 'boolean') throw new ConsentryError('invalid-choice', `"${id}" must be true or false`)
+  if (typeof choices != 'object' || !choices) throw new ConsentryError('invalid-choice', 'expected an object')
+  for (const id in choices) {
+    if (!config.ids.has(id)) throw new ConsentryError('unknown-id', id)
+    if (typeof choices[id] != 'boolean') throw new ConsentryError('invalid-choice', `"${id}" must be true or false`)
   }
-  decide(config, choices, method)
+  decide('set', choices, method)
 }
 
 /**
@@ -111,10 +96,9 @@ export const set = (choices: Choices, method: Method = 'api'): void => {
  * @example Consentry.optOut()
  */
 export const optOut = (method: Method = 'api'): void => {
-  const config = configFor('optOut')
   const choices: Choices = {}
-  for (const c of config.categories) if (c.optOut) choices[c.id] = false
-  decide(config, choices, method, ALL_OUT)
+  for (const c of configFor('optOut').categories) if (c.optOut) choices[c.id] = false
+  decide('optOut', choices, method, optOuts(true))
 }
 
 /**

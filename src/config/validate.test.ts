@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ConsentryError } from '../errors/index.js'
+import { freshPage, CONFIG } from '../testing/index.js'
+import { resolveConfig } from './index.js'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  freshPage()
+})
+
+const errorOf = (config: unknown): ConsentryError => {
+  try {
+    resolveConfig(config)
+  } catch (e) {
+    return e as ConsentryError
+  }
+  throw new Error('expected resolveConfig to throw')
+}
+
+describe('config validation', () => {
+  it('fills in every default', () => {
+    const c = resolveConfig({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] })
+    expect(c.revision).toBe(0)
+    expect(c.mode).toBe('opt-in')
+    expect(c.jurisdiction).toBe('')
+    expect(c.lifetime).toBe(12 * 2629800000)
+    expect(c.cookie).toEqual({ name: 'consentry', domain: undefined, path: '/', sameSite: 'Lax', secure: false, lifetime: 366 })
+    expect(c.categories[0]).toMatchObject({ id: 'necessary', label: 'necessary', necessary: true, default: true, optOut: false, services: [] })
+    expect(c.categories[1]).toMatchObject({ id: 'analytics', necessary: false, default: false })
+  })
+
+  it('indexes services and ids across categories', () => {
+    const c = resolveConfig(CONFIG)
+    expect(c.services.get('ga4')).toMatchObject({ id: 'ga4', category: 'analytics', cookies: [/^_ga/] })
+    expect([...c.ids].sort()).toEqual(['analytics', 'ga4', 'marketing', 'meta', 'necessary', 'posthog'])
+  })
+
+  it.each([
+    [null, 'config: expected an object, got null'],
+    [{}, 'config.categories: expected a non-empty array, got undefined'],
+    [{ categories: [] }, 'config.categories: expected a non-empty array, got []'],
+    [{ categories: ['analytics'] }, 'config.categories[0]: expected an object, got "analytics"'],
+    [{ categories: [{ id: 'Bad id' }] }, 'config.categories[0].id: expected an id of letters'],
+    [{ categories: [{ label: 'x' }] }, 'config.categories[0].id: expected an id of letters, digits, _ or - (at most 40), got undefined'],
+    [{ categories: [{ id: 'a' }, { id: 'a' }] }, 'config.categories[1].id: expected an id used once, got "a"'],
+    [{ categories: [{ id: 'a', services: [{ id: 'a' }] }] }, 'config.categories[0].services[0].id: expected an id used once'],
+    [{ categories: [{ id: 'a', necessary: 'yes' }] }, 'config.categories[0].necessary: expected true or false, got "yes"'],
+    [{ categories: [{ id: 'a', services: {} }] }, 'config.categories[0].services: expected an array, got {}'],
+    [{ categories: [{ id: 'a', services: [{ id: 'b', cookies: [3] }] }] }, 'config.categories[0].services[0].cookies[0]: expected a cookie name or RegExp, got 3'],
+    [{ categories: [{ id: 'a' }], lifetime: 14 }, 'config.lifetime: expected an integer from 1 to 13, got 14'],
+    [{ categories: [{ id: 'a' }], lifetime: 1.5 }, 'config.lifetime: expected an integer from 1 to 13, got 1.5'],
+    [{ categories: [{ id: 'a' }], revision: -1 }, 'config.revision: expected an integer from 0 to'],
+    [{ categories: [{ id: 'a' }], mode: 'auto' }, 'config.mode: expected opt-in or opt-out, got "auto"'],
+    [{ categories: [{ id: 'a' }], jurisdiction: 'U S' }, 'config.jurisdiction: expected a code such as EU or US-CA'],
+    [{ categories: [{ id: 'a' }], cookie: { name: 'a b' } }, 'config.cookie.name: expected letters, digits, _ or -'],
+    [{ categories: [{ id: 'a' }], cookie: { sameSite: 'lax' } }, 'config.cookie.sameSite: expected Lax or Strict or None, got "lax"'],
+    [{ categories: [{ id: 'a' }], cookie: { sameSite: 'None' } }, 'config.cookie.secure: expected true with sameSite None, got false'],
+    [{ categories: [{ id: 'a' }], cookie: { lifetime: 401 } }, 'config.cookie.lifetime: expected an integer from 1 to 400, got 401'],
+    [{ categories: [{ id: 'a' }], cookie: { domain: 'exa mple.com' } }, 'config.cookie.domain: expected a domain'],
+    [{ categories: [{ id: 'a' }], cookie: { path: 'nested' } }, 'config.cookie.path: expected a path starting with /'],
+  ])('rejects %j with one typed error naming the field', (config, message) => {
+    const e = errorOf(config)
+    expect(e).toBeInstanceOf(ConsentryError)
+    expect(e.code).toBe('invalid-config')
+    expect(e.message).toContain('[consentry] ' + message)
+  })
+
+  it('warns once about each unknown key and keeps going', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const config = { categories: [{ id: 'a', colour: 'red' }], theme: 'dark' }
+    resolveConfig(config)
+    resolveConfig(config)
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      '[consentry] unknown config key config.theme (ignored)',
+      '[consentry] unknown config key config.categories[0].colour (ignored)',
+    ])
+  })
+
+  it('accepts SameSite=None when the cookie is Secure', () => {
+    const c = resolveConfig({ categories: [{ id: 'a' }], cookie: { sameSite: 'None', secure: true, domain: '.example.com' } })
+    expect(c.cookie).toMatchObject({ sameSite: 'None', secure: true, domain: '.example.com' })
+  })
+})

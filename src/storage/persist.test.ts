@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { resolveConfig } from '../config/index.js'
+import { useEnv } from '../env/index.js'
+import { acceptAll, get, init } from '../headless.js'
+import { encodeRecord, type ConsentRecord } from '../record/index.js'
+import { CONFIG, cookie, freshPage, stubCookies } from '../testing/index.js'
+import { loadRecord } from './index.js'
+
+const NOW = Date.now()
+const record = (updatedAt: number, analytics: boolean): ConsentRecord => ({
+  id: '0b6f1d4e-8c3a-4f2b-9d1e-2a7c5e9f0b13',
+  createdAt: NOW - 10_000,
+  updatedAt,
+  revision: 1,
+  categories: { necessary: true, analytics, marketing: false },
+  services: {},
+  method: 'preferences',
+  mode: 'opt-in',
+  jurisdiction: '',
+  gpc: false,
+  optOut: { sale: false, sharing: false, targetedAds: false },
+})
+const config = () => resolveConfig(CONFIG)
+const setCookie = (value: string) => (document.cookie = `consentry=${value}; path=/`)
+
+let warn: ReturnType<typeof vi.spyOn>
+beforeEach(() => {
+  vi.restoreAllMocks()
+  freshPage()
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+
+describe('keeping the decision in two copies', () => {
+  it('repairs a missing localStorage copy from the cookie', () => {
+    const value = encodeRecord(record(NOW, true))
+    setCookie(value)
+    expect(loadRecord(config())?.categories.analytics).toBe(true)
+    expect(localStorage.getItem('consentry')).toBe(value)
+  })
+
+  it('repairs a missing cookie from localStorage (Safari drops script cookies after 7 days)', () => {
+    const value = encodeRecord(record(NOW, true))
+    localStorage.setItem('consentry', value)
+    expect(loadRecord(config())?.categories.analytics).toBe(true)
+    expect(cookie()).toBe(value)
+  })
+
+  it('repairs a damaged copy from the good one', () => {
+    const value = encodeRecord(record(NOW, true))
+    setCookie(value.slice(0, 20))
+    localStorage.setItem('consentry', value)
+    expect(loadRecord(config())).not.toBeNull()
+    expect(cookie()).toBe(value)
+  })
+
+  it('when both are valid and differ, the later decision wins and overwrites the other', () => {
+    const older = encodeRecord(record(NOW - 5000, true))
+    const newer = encodeRecord(record(NOW - 1000, false))
+    setCookie(newer)
+    localStorage.setItem('consentry', older)
+    expect(loadRecord(config())?.categories.analytics).toBe(false)
+    expect(localStorage.getItem('consentry')).toBe(newer)
+
+    freshPage()
+    setCookie(older)
+    localStorage.setItem('consentry', newer)
+    expect(loadRecord(config())?.categories.analytics).toBe(false)
+    expect(cookie()).toBe(newer)
+  })
+
+  it('when both are invalid there is no decision, and neither is touched', () => {
+    setCookie('from-another-sdk')
+    localStorage.setItem('consentry', '{"analytics":true}')
+    expect(loadRecord(config())).toBeNull()
+    expect(cookie()).toBe('from-another-sdk')
+  })
+
+  it('writes the cookie with Path=/, SameSite=Lax, an expiry and no Secure on http', () => {
+    const writes = stubCookies('keep')
+    loadRecord(config())
+    localStorage.setItem('consentry', encodeRecord(record(NOW, true)))
+    loadRecord(config())
+    expect(writes).toHaveLength(1)
+    expect(writes[0]).toMatch(/^consentry=1\.[^;]+; path=\/; expires=[^;]+ GMT; sameSite=Lax$/)
+    expect(writes[0]).not.toMatch(/secure/i)
+  })
+
+  it('sets Domain and Secure when configured', () => {
+    const writes = stubCookies('drop')
+    localStorage.setItem('consentry', encodeRecord(record(NOW, true)))
+    loadRecord(resolveConfig({ ...CONFIG, cookie: { domain: '.example.com', secure: true, sameSite: 'Strict', name: 'consentry' } }))
+    expect(writes[0]).toMatch(/; domain=\.example\.com; sameSite=Strict; secure$/)
+  })
+})
+
+describe('when storage is unavailable', () => {
+  it('a localStorage that throws on every call: the cookie keeps the decision, one warning', async () => {
+    const broken = {
+      getItem: () => { throw new DOMException('denied', 'SecurityError') },
+      setItem: () => { throw new DOMException('denied', 'SecurityError') },
+      removeItem: () => { throw new DOMException('denied', 'SecurityError') },
+    } as unknown as Storage
+    useEnv({ localStorage: () => broken })
+    await init(CONFIG)
+    acceptAll()
+    acceptAll()
+    expect(get().decided).toBe(true)
+    expect(cookie()).toBeTruthy()
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toContain('localStorage unavailable')
+  })
+
+  it('a full localStorage (QuotaExceededError) is reported once and the cookie still works', async () => {
+    const full = {
+      getItem: () => null,
+      removeItem: () => {},
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError')
+      },
+    } as unknown as Storage
+    useEnv({ localStorage: () => full })
+    await init(CONFIG)
+    acceptAll()
+    expect(cookie()).toBeTruthy()
+    expect(warn).toHaveBeenCalledTimes(1)
+  })
+
+  it('cookies disabled: localStorage keeps the decision, one warning', async () => {
+    stubCookies('drop')
+    await init(CONFIG)
+    acceptAll()
+    expect(localStorage.getItem('consentry')).toBeTruthy()
+    expect(String(warn.mock.calls[0]![0])).toContain('cookie unavailable')
+  })
+
+  it('neither: the page keeps working with the decision in memory', async () => {
+    stubCookies('throw')
+    useEnv({ localStorage: () => null })
+    await init(CONFIG)
+    acceptAll()
+    expect(get().decided).toBe(true)
+    expect(warn).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('other tabs', () => {
+  it('a decision written by another tab is adopted on the storage event, firing change once', async () => {
+    await init(CONFIG)
+    const changes = vi.fn()
+    addEventListener('consentry:change', changes)
+    const value = encodeRecord(record(Date.now(), true))
+    // What another tab's write looks like from here: the storage changed, then the event.
+    localStorage.setItem('consentry', value)
+    setCookie(value)
+    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: value }))
+    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: value }))
+    removeEventListener('consentry:change', changes)
+    expect(get()).toMatchObject({ decided: true, categories: { analytics: true } })
+    expect(changes).toHaveBeenCalledTimes(1)
+  })
+
+  it('a reset in another tab makes this one undecided', async () => {
+    localStorage.setItem('consentry', encodeRecord(record(Date.now(), true)))
+    await init(CONFIG)
+    expect(get().decided).toBe(true)
+    localStorage.removeItem('consentry')
+    document.cookie = 'consentry=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
+    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: null }))
+    expect(get().decided).toBe(false)
+  })
+
+  it('a forged value from another tab grants nothing', async () => {
+    await init(CONFIG)
+    localStorage.setItem('consentry', encodeRecord(record(Date.now(), true)).replace('!marketing', 'marketing'))
+    dispatchEvent(new StorageEvent('storage', { key: 'consentry' }))
+    expect(has()).toBe(false)
+    function has() {
+      return get().categories.marketing
+    }
+  })
+
+  it('a cookie-only change is picked up when the tab becomes visible again', async () => {
+    useEnv({ localStorage: () => null })
+    await init(CONFIG)
+    setCookie(encodeRecord(record(Date.now(), true)))
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(get().categories.analytics).toBe(true)
+  })
+})

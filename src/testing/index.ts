@@ -1,0 +1,60 @@
+/**
+ * Shared set-up for the unit tests (never bundled: no entry imports it).
+ * Each test starts from a page with no cookies, empty storage, no warnings
+ * shown and Consentry not initialised.
+ */
+import { teardown } from '../api/init.js'
+import { useEnv } from '../env/index.js'
+import { resetWarnings } from '../errors/index.js'
+import type { ConsentryConfig } from '../config/index.js'
+
+export const CONFIG: ConsentryConfig = {
+  categories: [
+    { id: 'necessary', necessary: true },
+    { id: 'analytics', services: [{ id: 'posthog', cookies: ['ph_id', /^ph_/] }, { id: 'ga4', cookies: [/^_ga/] }] },
+    { id: 'marketing', optOut: true, services: [{ id: 'meta' }] },
+  ],
+  revision: 1,
+}
+
+/** Deletes every cookie visible to the test document. */
+export const clearCookies = (): void => {
+  for (const pair of document.cookie.split(/;\s*/)) {
+    const name = pair.split('=')[0]
+    if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`
+  }
+}
+
+/** Value of cookie `name` in the test document, or undefined. */
+export const cookie = (name = 'consentry'): string | undefined =>
+  document.cookie.split(/;\s*/).find((p) => p.startsWith(name + '='))?.slice(name.length + 1)
+
+const realCookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
+
+/**
+ * Replaces `document.cookie` on the test document until the next `freshPage()`:
+ * `writes` sees every assignment, and `mode` decides what the browser does with it.
+ */
+export const stubCookies = (mode: 'keep' | 'drop' | 'throw', writes: string[] = []): string[] => {
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get() {
+      if (mode == 'throw') throw new DOMException('sandboxed', 'SecurityError')
+      return realCookie.get!.call(document)
+    },
+    set(v: string) {
+      writes.push(v)
+      if (mode == 'keep') realCookie.set!.call(document, v)
+    },
+  })
+  return writes
+}
+
+export const freshPage = (): void => {
+  delete (document as { cookie?: string }).cookie
+  teardown()
+  useEnv()
+  resetWarnings()
+  clearCookies()
+  localStorage.clear()
+}

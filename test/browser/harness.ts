@@ -1,0 +1,165 @@
+/**
+ * The real-browser harness: a loopback-only static server for `dist/` and for
+ * pages the tests generate, and headless Chromium driven by playwright-core.
+ * Tests run against the built files exactly as a site would serve them.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
+export const CHROMIUM = '/usr/bin/chromium'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+}
+
+/** A generated response: HTML unless `type` says otherwise, plus any headers (e.g. a CSP). */
+export interface Route {
+  body: string
+  type?: string
+  headers?: Record<string, string>
+}
+
+export interface TestServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly origin: string
+  /** Serves `route` at `path` (e.g. `/storage.html`) and returns its full URL. */
+  route(path: string, route: Route): string
+  close(): Promise<void>
+}
+
+/** The file under `dist/` that `urlPath` names, or null if it would leave `dist/`. */
+const distFile = (urlPath: string): string | null => {
+  let rel: string
+  try {
+    rel = decodeURIComponent(urlPath.slice('/dist/'.length))
+  } catch {
+    return null
+  }
+  const file = resolve(DIST, rel)
+  return !rel.includes('\0') && file.startsWith(DIST.endsWith(sep) ? DIST : DIST + sep) ? file : null
+}
+
+const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, headers = {}): void => {
+  // no-store: the persistent profile must never serve an old build from its disk cache.
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers })
+  res.end(body)
+}
+
+/** Starts the static server on 127.0.0.1 and an ephemeral port. */
+export const startServer = async (): Promise<TestServer> => {
+  if (!existsSync(join(DIST, 'consentry.min.js'))) {
+    throw new Error(`${DIST}consentry.min.js is missing: run \`npm run build\` before the browser suite`)
+  }
+  // A blank same-origin page to reach localStorage from, and no favicon 404 in the console.
+  const routes = new Map<string, Route>([
+    ['/__blank', { body: '<!doctype html><title>blank</title>' }],
+    ['/favicon.ico', { body: '', type: 'image/x-icon' }],
+  ])
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const page = routes.get(path)
+    if (page) return send(res, 200, page.body, page.type ?? TYPES['.html']!, page.headers)
+    const file = path.startsWith('/dist/') ? distFile(path) : null
+    if (file) {
+      try {
+        return send(res, 200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream')
+      } catch {
+        // Missing file or a directory: fall through to 404.
+      }
+    }
+    send(res, 404, 'not found', 'text/plain; charset=utf-8')
+  }
+  const server = createServer((req, res) => void handle(req, res))
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    route: (path, route) => (routes.set(path, route), origin + path),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections()
+        server.close(() => ok())
+      }),
+  }
+}
+
+/** A persistent Chromium profile (one browser, one context) that deletes itself on close. */
+export interface Chromium {
+  context: BrowserContext
+  close(): Promise<void>
+}
+
+/**
+ * Launches headless Chromium on a fresh profile directory. A persistent context
+ * is what a real visitor has: cookies and localStorage shared by every tab.
+ * Throws (never skips) when Chromium is missing, so CI cannot pass vacuously.
+ */
+export const launchChromium = async (): Promise<Chromium> => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium); the browser suite does not skip`)
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'consentry-chromium-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => {})
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Gives the next test a visitor who has never been here: every tab closed, no
+ * cookies, empty localStorage for `origin`. Returns the one tab left open.
+ */
+export const freshVisitor = async (context: BrowserContext, origin: string): Promise<Page> => {
+  const page = await context.newPage()
+  // Open a new tab before closing the others: the profile stays alive throughout.
+  await Promise.all(context.pages().filter((p) => p !== page).map((p) => p.close()))
+  await context.clearCookies()
+  const blank = `${origin}/__blank`
+  await page.goto(blank)
+  await page.evaluate(() => localStorage.clear())
+  return page
+}
+
+/** What a page reported: uncaught errors and `console.error` / `console.warn` lines. */
+export interface PageLog {
+  errors: string[]
+  warnings: string[]
+}
+
+/** Records a page's errors and warnings from now on (into `log`, which several tabs may share). */
+export const watch = (page: Page, log: PageLog = { errors: [], warnings: [] }): PageLog => {
+  page.on('pageerror', (e) => log.errors.push(String(e)))
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text())
+    if (m.type() === 'warning') log.warnings.push(m.text())
+  })
+  return log
+}
