@@ -10,6 +10,11 @@ const ERRORS = {
   'invalid-choice': 'set(): %',
 } as const
 
+/** Warnings a site owner needs in production too: the visitor's decision may not last. */
+const NOTICES = {
+  'storage-unavailable': '% unavailable: the decision is kept for this page view only',
+} as const
+
 /**
  * Development warnings. Like nanostores, they sit behind
  * `process.env.NODE_ENV !== 'production'`, so production bundles (and
@@ -19,15 +24,14 @@ const ERRORS = {
 const WARNINGS = {
   'unknown-key': 'unknown config key % (ignored)',
   'unknown-id': 'unknown id "%": has() is false',
-  'storage-unavailable': '% unavailable: the decision is kept for this page view only',
   'init-twice': 'init() again with another config: the first stays in force',
 } as const
 
 /** The codes a {@link ConsentryError} can carry. */
 export type ConsentryErrorCode = keyof typeof ERRORS
 
-/** The codes of development warnings. */
-export type WarningCode = keyof typeof WARNINGS
+/** The codes of warnings. */
+export type WarningCode = keyof typeof WARNINGS | keyof typeof NOTICES
 
 const format = (text: string, detail: string): string => '[consentry] ' + text.replace('%', detail)
 
@@ -52,13 +56,16 @@ export class ConsentryError extends Error {
 
 const warned = new Set<string>()
 
-/** In development, logs a warning the first time a given code + detail is seen in this page view. */
+/**
+ * Logs a warning the first time a given code + detail is seen in this page
+ * view. Development warnings are left out of production builds.
+ */
 export const warnOnce = (code: WarningCode, detail = ''): void => {
-  if (process.env.NODE_ENV !== 'production') {
-    const key = code + detail
-    if (warned.has(key)) return
-    warned.add(key)
-    console.warn(format(WARNINGS[code], detail))
+  const text = code in NOTICES ? NOTICES[code as keyof typeof NOTICES]
+    : process.env.NODE_ENV !== 'production' ? WARNINGS[code as keyof typeof WARNINGS] : ''
+  if (text && !warned.has(code + detail)) {
+    warned.add(code + detail)
+    console.warn(format(text, detail))
   }
 }
 

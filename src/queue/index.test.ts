@@ -45,6 +45,25 @@ describe('the command queue for script-tag users', () => {
     expect(api.get().decided).toBe(true)
   })
 
+  it('keeps a saved reference to the queue array working after load', async () => {
+    const queue: unknown[] = []
+    const host: QueueHost = { consentryQueue: queue }
+    await api.init(CONFIG)
+    adoptQueue(api, host)
+    queue.push(['set', { marketing: true }])
+    expect(api.has('marketing')).toBe(true)
+    expect(host.consentryQueue).toBe(queue)
+  })
+
+  it('decisions queued before a late init reach listeners as changes, after ready', async () => {
+    const events: string[] = []
+    adoptQueue(api, { consentryQueue: [['acceptAll']] })
+    api.on('ready', (s) => events.push('ready:' + s.decided))
+    api.on('change', (s) => events.push('change:' + s.decided))
+    await api.init(CONFIG)
+    expect(events).toEqual(['ready:false', 'change:true'])
+  })
+
   it('logs a bad command and keeps going', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     await api.init(CONFIG)

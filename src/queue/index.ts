@@ -14,8 +14,9 @@ const NEEDS_INIT = ['acceptAll', 'rejectAll', 'set', 'optOut', 'reset']
 
 /**
  * Runs the calls a page queued in `window.consentryQueue` before this script
- * loaded, in order, then replaces the queue with one that runs calls at once,
- * so that nothing queued is lost or run twice:
+ * loaded, in order, then makes the same array's `push` run calls at once (the
+ * `dataLayer` convention, so a saved reference to the array keeps working).
+ * Nothing queued is lost or run twice:
  *
  * ```html
  * <script>
@@ -45,8 +46,12 @@ export const adoptQueue = (api: Record<string, unknown>, host: QueueHost): void 
       console.error(e)
     }
   }
-  on('ready', () => pending.splice(0).forEach(run))
-  const queued = host.consentryQueue
-  host.consentryQueue = { push: (...cmds: Command[]) => (cmds.forEach(run), 0) }
-  if (Array.isArray(queued)) queued.forEach(run)
+  // After every `ready` listener and the `consentry:ready` event have seen the
+  // state `init` restored, so the decisions come to them as changes.
+  on('ready', () => queueMicrotask(() => pending.splice(0).forEach(run)))
+  const queue: Command[] = Array.isArray(host.consentryQueue) ? host.consentryQueue : []
+  const queued = queue.splice(0)
+  queue.push = (...cmds: Command[]) => (cmds.forEach(run), 0)
+  host.consentryQueue = queue
+  queued.forEach(run)
 }

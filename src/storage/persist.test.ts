@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { resolveConfig } from '../config/index.js'
 import { useEnv } from '../env/index.js'
-import { acceptAll, get, init } from '../headless.js'
+import { acceptAll, get, init, set } from '../headless.js'
 import { encodeRecord, type ConsentRecord } from '../record/index.js'
 import { CONFIG, cookie, freshPage, stubCookies } from '../testing/index.js'
 import { loadRecord } from './index.js'
@@ -171,12 +171,33 @@ describe('other tabs', () => {
 
   it('a forged value from another tab grants nothing', async () => {
     await init(CONFIG)
-    localStorage.setItem('consentry', encodeRecord(record(Date.now(), true)).replace('!marketing', 'marketing'))
-    dispatchEvent(new StorageEvent('storage', { key: 'consentry' }))
-    expect(has()).toBe(false)
-    function has() {
-      return get().categories.marketing
-    }
+    const forged = encodeRecord(record(Date.now(), true)).replace('!marketing', 'marketing')
+    acceptAll()
+    set({ marketing: false })
+    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: forged }))
+    expect(get().categories.marketing).toBe(false)
+    // …and is not taken for a reset either.
+    expect(get().decided).toBe(true)
+  })
+
+  it('a tab that follows another never writes storage back (a lagging cookie must not undo a reset)', async () => {
+    const value = encodeRecord(record(Date.now(), true))
+    localStorage.setItem('consentry', value)
+    await init(CONFIG)
+    // Tab A reset: localStorage is gone, but this tab still sees the old cookie for a moment.
+    localStorage.removeItem('consentry')
+    setCookie(value)
+    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: null }))
+    expect(get().decided).toBe(false)
+    expect(localStorage.getItem('consentry')).toBeNull()
+  })
+
+  it('an older decision from another tab never replaces a newer one here', async () => {
+    await init(CONFIG)
+    acceptAll()
+    const older = encodeRecord({ ...record(Date.now() - 60_000, false), createdAt: Date.now() - 70_000 })
+    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: older }))
+    expect(get().categories.analytics).toBe(true)
   })
 
   it('a cookie-only change is picked up when the tab becomes visible again', async () => {

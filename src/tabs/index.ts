@@ -1,31 +1,39 @@
 import type { ResolvedConfig } from '../config/types.js'
-import { fitRecord } from '../record/index.js'
-import { loadRecord } from '../storage/index.js'
+import { env } from '../env/index.js'
+import { decodeRecord, fitRecord, newestRecord, type ConsentRecord } from '../record/index.js'
+import { readCookies, readLocal } from '../storage/index.js'
 import { $consent } from '../store/index.js'
 
 /**
  * Keeps every open tab of the site on the same decision, without a reload:
  * - the `storage` event (HTML §12.2.1) fires in the other tabs as soon as this
- *   tab writes its localStorage copy, so they follow within milliseconds;
+ *   tab writes its localStorage copy, carrying the new value (null: a reset);
  * - on `pageshow` and `visibilitychange` a tab re-reads storage, which covers
  *   cookie-only browsers (localStorage blocked), tabs that were asleep, and
  *   back/forward-cache restores.
- * Whatever is read is validated like any stored value. Returns a function that
- * stops listening.
+ * A tab that follows never writes storage: another tab's `document.cookie` can
+ * lag behind for a moment (Chromium caches cookies per renderer), and writing
+ * back what it read could resurrect a decision the visitor just reset or
+ * changed. Whatever arrives is validated like any stored value.
+ * Returns a function that stops listening.
  */
 export const followOtherTabs = (config: ResolvedConfig): (() => void) => {
-  // Setting the same decision again is harmless: `$snapshot` only changes, and
-  // `change` only fires, when something visible differs.
-  const reread = () => {
-    const stored = loadRecord(config)
-    $consent.set({ record: stored && fitRecord(stored, config), origin: 'remote' })
+  const name = config.cookie.name
+  const adopt = (record: ConsentRecord | null) => {
+    const current = $consent.get().record
+    // Messages can overtake each other: an older decision never replaces a newer one.
+    if (record && current && record.updatedAt < current.updatedAt) return
+    // Setting an equal decision is harmless: `change` fires only when something visible differs.
+    $consent.set({ record: record && fitRecord(record, config), origin: 'remote' })
   }
   const onStorage = (e: StorageEvent) => {
-    // key null: another tab called localStorage.clear().
-    if (e.key === config.cookie.name || e.key === null) reread()
+    if (e.key !== name) return
+    // null: the other tab forgot the decision. An invalid value is ignored, not taken as a reset.
+    const record = e.newValue === null ? null : decodeRecord(e.newValue, env.now())
+    if (record || e.newValue === null) adopt(record)
   }
   const onShow = () => {
-    if (document.visibilityState != 'hidden') reread()
+    if (document.visibilityState != 'hidden') adopt(newestRecord([...readCookies(name), readLocal(name)], env.now()))
   }
   addEventListener('storage', onStorage)
   addEventListener('pageshow', onShow)

@@ -13,7 +13,7 @@ type ConsentryGlobal = Pick<
 
 export type Snapshot = Api.Snapshot
 
-/** What a test page records, so tests can count callbacks; see {@link SEEN}. */
+/** What a test page records in `window.seen`, so tests can count callbacks. */
 interface Seen {
   change: Snapshot[]
   events: Snapshot[]
@@ -29,7 +29,7 @@ declare global {
   var seen: Seen
 }
 
-/** The empty record, as source for pages and `page.evaluate` alike (evaluate cannot close over Node values). */
+/** An empty `window.seen`, as source text for inline page scripts. */
 export const SEEN = '{ change: [], events: [], commands: [], granted: [], violations: [] }'
 
 /** The config the suite runs with: one necessary category, one with a service, one without. */
@@ -49,7 +49,7 @@ export const configBlock = (config: unknown): string =>
 export interface PageOptions {
   /** Markup placed before the Consentry script (e.g. an inline queue). */
   before?: string
-  /** Config in a JSON block (default), or none so the page calls `init` itself. */
+  /** Config for the JSON block (default {@link CONFIG}); `null` for none, so the page calls `init` itself. */
   config?: unknown
 }
 

@@ -46,7 +46,7 @@ const openTab = async (target: string): Promise<Page> => {
 const snapshot = (p: Page): Promise<Snapshot> => p.evaluate(() => Consentry.get())
 const cookies = async () => (await chromium.context.cookies(server.origin)).filter((c) => c.name === 'consentry')
 const local = (p: Page): Promise<string | null> => p.evaluate(() => localStorage.getItem('consentry'))
-/** Counts `on('change')` calls and `consentry:change` events in a page from now on. */
+/** Counts `on('change')` calls and `consentry:change` events in a page from now on. Once per page: listeners stay. */
 const listen = (p: Page): Promise<void> =>
   p.evaluate(() => {
     window.seen = { change: [], events: [], commands: [], granted: [], violations: [] }
@@ -82,7 +82,7 @@ describe('storage', () => {
     await page.evaluate(() => Consentry.acceptAll())
     const jar = await cookies()
     expect(jar).toHaveLength(1)
-    const [cookie] = jar as [(typeof jar)[0]]
+    const cookie = jar[0]!
     expect(cookie).toMatchObject({ domain: '127.0.0.1', path: '/', sameSite: 'Lax', secure: false, httpOnly: false })
     // Kept for the consent lifetime (12 months by default), within Chrome's 400-day cap.
     expect(cookie.expires * 1000 - Date.now()).toBeGreaterThan(360 * DAY)
@@ -147,32 +147,29 @@ describe('storage', () => {
 })
 
 describe('tabs', () => {
-  /** Two tabs on the page, both already agreeing on `decide`'s outcome, with B counting changes. */
-  const twoTabs = async (decide?: () => void): Promise<Page> => {
+  /** Opens tab B beside tab A (`page`) and marks B's document, so a reload of B would show. */
+  const twoTabs = async (): Promise<Page> => {
     await page.goto(url)
     const b = await openTab(url)
-    if (decide) {
-      await page.evaluate(decide)
-      await b.waitForFunction(() => Consentry.get().decided, undefined, { timeout: 1000, polling: 20 })
-    }
-    await listen(b)
-    // Marks B's document: still there at the end means B never reloaded.
     await b.evaluate(() => (document.body.dataset.sameDocument = 'yes'))
     return b
   }
-  /** Runs `act` in tab A and waits for B to satisfy `ready`: at most 1 s, never by reloading. */
+  /** Runs `act` in tab A and expects B to satisfy `ready` within 1 s, without reloading. */
   const reaches = async (b: Page, act: () => void, ready: () => boolean): Promise<void> => {
     const start = Date.now()
     await page.evaluate(act)
-    await b.waitForFunction(ready, undefined, { timeout: 1000, polling: 20 })
+    const followed = await b.waitForFunction(ready, undefined, { timeout: 1000, polling: 20 }).then(() => true, () => false)
+    expect(followed, `tab B did not follow within 1 s; B has ${JSON.stringify(await snapshot(b))}`).toBe(true)
     expect(Date.now() - start).toBeLessThan(1000)
-    // Give the slower paths (storage event, BroadcastChannel, pageshow) time to deliver their duplicates.
+    // Let any slower or duplicate delivery (storage event, pageshow re-read) arrive before counting.
     await b.waitForTimeout(300)
     expect(await b.evaluate(() => document.body.dataset.sameDocument)).toBe('yes')
   }
 
   it('rejectAll in one tab reaches the other within a second, announced once', async () => {
-    const b = await twoTabs(() => Consentry.acceptAll())
+    const b = await twoTabs()
+    await reaches(b, () => Consentry.acceptAll(), () => Consentry.get().decided)
+    await listen(b)
     await reaches(b, () => Consentry.rejectAll(), () => Consentry.get().categories.analytics === false)
     const inA = await snapshot(page)
     expect(inA).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } })
@@ -184,6 +181,7 @@ describe('tabs', () => {
 
   it('a first decision with set() reaches an undecided tab', async () => {
     const b = await twoTabs()
+    await listen(b)
     await reaches(b, () => Consentry.set({ analytics: true }), () => Consentry.get().decided)
     const inA = await snapshot(page)
     expect(inA).toMatchObject({ categories: { analytics: true, marketing: false }, services: { posthog: true } })
@@ -193,13 +191,26 @@ describe('tabs', () => {
     expect([change.length, events.length]).toEqual([1, 1])
   })
 
-  it('reset in one tab makes the other undecided and leaves nothing stored', async () => {
-    const b = await twoTabs(() => Consentry.acceptAll())
-    await reaches(b, () => Consentry.reset(), () => !Consentry.get().decided)
-    expect(await snapshot(b)).toMatchObject({ decided: false, id: null, categories: { analytics: false } })
-    expect((await seenIn(b)).change).toHaveLength(1)
-    expect(await cookies()).toEqual([])
-    expect([await local(page), await local(b)]).toEqual([null, null])
+  // Several rounds, because the failure this guards against is a race: tab B,
+  // woken by A's localStorage removal, may still see the old cookie and must not
+  // write it back (which would bring the decision back in both tabs).
+  it('reset in one tab makes the other undecided and stays reset (8 rounds)', async () => {
+    const b = await twoTabs()
+    await listen(b)
+    for (let round = 1; round <= 8; round++) {
+      await reaches(b, () => Consentry.acceptAll(), () => Consentry.get().decided)
+      await b.evaluate(() => (seen.change = []))
+      await reaches(b, () => Consentry.reset(), () => !Consentry.get().decided)
+      const state = {
+        round,
+        a: (await snapshot(page)).decided,
+        b: (await snapshot(b)).decided,
+        changesInB: (await seenIn(b)).change.length,
+        cookie: (await cookies()).map((c) => c.value),
+        local: await local(page),
+      }
+      expect(state).toEqual({ round, a: false, b: false, changesInB: 1, cookie: [], local: null })
+    }
   })
 })
 

@@ -1,0 +1,124 @@
+/**
+ * The Consentry demo server: dependency-free, loopback only. Serves `demo/` at
+ * `/` and the built `dist/` at `/dist/`, every page under the strict CSP the
+ * SDK promises to work with. `npm run demo` builds first, then runs this file.
+ */
+import { createServer } from 'node:http'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { extname, resolve, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const DEMO = fileURLToPath(new URL('./', import.meta.url))
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
+
+/** The policy the demo proves Consentry works under: no inline script or style, no eval. */
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+/**
+ * The file a URL path names inside `root`, or null. Traversal is refused twice:
+ * the decoded path must resolve inside `root`, and so must its real path, so
+ * neither `..`, `%2e%2e`, `%5c` nor a symlink can leave the directory.
+ */
+export const resolveInside = async (root, urlPath) => {
+  let rel
+  try {
+    rel = decodeURIComponent(urlPath)
+  } catch {
+    return null // Malformed %-escape.
+  }
+  if (rel.includes('\0')) return null
+  const base = resolve(root)
+  let file = resolve(base, '.' + sep + rel)
+  const inside = (p, dir) => p === dir || p.startsWith(dir + sep)
+  if (!inside(file, base)) return null
+  try {
+    if ((await stat(file)).isDirectory()) file = resolve(file, 'index.html')
+    const real = await realpath(file)
+    return inside(real, await realpath(base)) && (await stat(real)).isFile() ? real : null
+  } catch {
+    return null // Missing.
+  }
+}
+
+/**
+ * Creates (does not start) the demo server. `roots` maps URL prefixes to
+ * directories; the longest matching prefix wins.
+ */
+export const createDemoServer = (roots = { '/dist/': DIST, '/': DEMO }) => {
+  const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length)
+  return createServer(async (req, res) => {
+    const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP }
+    const fail = (status, text) => {
+      res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end(req.method === 'HEAD' ? undefined : text)
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'method not allowed')
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    const mount = mounts.find(([prefix]) => path.startsWith(prefix))
+    const file = mount && (await resolveInside(mount[1], path.slice(mount[0].length)))
+    if (!file) return fail(404, 'not found')
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      res.end(req.method === 'HEAD' ? undefined : body)
+    } catch {
+      fail(500, 'could not read file')
+    }
+  })
+}
+
+/**
+ * Listens on 127.0.0.1 at `port`; when it is taken, tries the next ones (up to
+ * `tries` in all). Port 0 lets the OS choose. Resolves with the port in use.
+ */
+export const listen = (server, port, tries = 20) =>
+  new Promise((ok, fail) => {
+    const attempt = (p, left) => {
+      const onError = (e) => {
+        server.off('listening', onListening)
+        if (e.code === 'EADDRINUSE' && left > 1 && p !== 0 && p < 65535) attempt(p + 1, left - 1)
+        else fail(e)
+      }
+      const onListening = () => {
+        server.off('error', onError)
+        ok(server.address().port)
+      }
+      server.once('error', onError).once('listening', onListening).listen(p, '127.0.0.1')
+    }
+    attempt(port, tries)
+  })
+
+const main = async () => {
+  const wanted = process.env.PORT === undefined || process.env.PORT === '' ? 5173 : Number(process.env.PORT)
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) {
+    console.error(`PORT must be an integer from 0 to 65535, got "${process.env.PORT}"`)
+    process.exit(1)
+  }
+  if (!existsSync(resolve(DIST, 'consentry.min.js'))) {
+    console.warn('dist/consentry.min.js is missing: run `npm run build` (or `npm run demo`, which builds first)')
+  }
+  const port = await listen(createDemoServer(), wanted)
+  console.log(`Consentry demo: http://localhost:${port}/`)
+  console.log(`                http://127.0.0.1:${port}/`)
+}
+
+// Run only as a script, so tests can import createDemoServer without starting anything.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}
