@@ -6,13 +6,16 @@ import terser from '@rollup/plugin-terser'
 import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts' }
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
+const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
+const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
 const external = (id) => /^(preact|nanostores|js-cookie)(\/|$)/.test(id)
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
-    include: ['src/**/*.ts'],
-    exclude: ['src/**/*.test.ts'],
+    include: ['src/**/*.ts', 'src/**/*.tsx'],
+    exclude: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
   })
 
@@ -39,6 +42,18 @@ export default [
     ],
     output: { file: mode == 'production' ? 'dist/consentry.min.js' : 'dist/consentry.js', format: 'iife', sourcemap: true },
   })),
+  // Loaded on demand by the script-tag build: the preferences centre, with its
+  // own Preact, and one small module per language.
+  {
+    input: 'src/ui/preferences/index.tsx',
+    plugins: [production(), resolve({ browser: true }), ts(), minify()],
+    output: { file: 'dist/consentry-preferences.mjs', format: 'es', sourcemap: true },
+  },
+  {
+    input: Object.fromEntries(LANGUAGES.map((l) => [l, `src/ui/i18n/${l}.ts`])),
+    plugins: [ts(), minify()],
+    output: { dir: 'dist/i18n', format: 'es', entryFileNames: '[name].mjs' },
+  },
   ...Object.entries(entries).map(([name, input]) => ({
     input,
     external,

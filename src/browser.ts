@@ -4,11 +4,34 @@
  * `<script type="application/json" data-consentry-config>`, then runs the calls
  * queued in `window.consentryQueue`.
  */
-import { init, get, has, whenGranted, on, show, showPreferences, hide } from './api/index.js'
+import { get, has, whenGranted, on, show, showPreferences, hide } from './api/index.js'
 import { acceptAll, rejectAll, set, optOut, reset } from './store/index.js'
 import { ConsentryError } from './errors/index.js'
 import { adoptQueue, type QueueHost } from './queue/index.js'
 import { VERSION } from './version.js'
+import type { ConsentryConfig } from './config/index.js'
+import { LANGUAGES } from './ui/i18n/pick.js'
+import type { Translation } from './ui/i18n/types.js'
+import { initWithUi } from './ui/init.js'
+import type { PreferencesModule } from './ui/preferences/types.js'
+
+// Read while this script runs: afterwards document.currentScript is null.
+const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || location.href
+
+/**
+ * The script tag carries the engine, the banner and English. The preferences
+ * centre and other languages are ES modules beside it (or at `ui.assetsUrl`),
+ * loaded with import(), which `script-src 'self'` allows.
+ */
+const init = (config: ConsentryConfig) => {
+  const base = new URL(config?.ui?.assetsUrl ?? '.', scriptUrl).href
+  const load = (file: string) => import(/* webpackIgnore: true */ new URL(file, base).href)
+  return initWithUi(config, {
+    preferences: () => load('consentry-preferences.mjs') as Promise<PreferencesModule>,
+    languages: LANGUAGES,
+    language: (lang) => load(`i18n/${lang}.mjs`).then((m: Record<string, Translation>) => m[lang]),
+  })
+}
 
 interface Host extends QueueHost {
   Consentry?: { VERSION?: unknown }
@@ -37,6 +60,6 @@ const host = window as unknown as Host
 if (!host.Consentry?.VERSION) {
   host.Consentry = api
   const config = readConfig(host)
-  if (config) init(config as Parameters<typeof init>[0]).catch(console.error)
+  if (config) init(config as ConsentryConfig).catch(console.error)
   adoptQueue(api, host)
 }

@@ -1,4 +1,5 @@
-export { resolveConfig, ID, JURISDICTION } from './validate.js'
+export { resolveConfig, ID, JURISDICTION, fail, rule, bool, text, oneOf, list, shape, label } from './validate.js'
+export type { Rule } from './validate.js'
 export type {
   Mode,
   Method,
@@ -10,4 +11,8 @@ export type {
   Category,
   Service,
   ResolvedConfig,
+  CookieInfo,
+  UiConfig,
+  Layout,
+  Position,
 } from './types.js'

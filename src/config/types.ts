@@ -15,6 +15,22 @@ export interface ServiceConfig {
   label?: string
   /** Cookies the service sets, by name or pattern (used by cleanup on withdrawal). */
   cookies?: CookieMatcher[]
+  /** Shown under the service's name in the preferences centre. */
+  description?: string
+  /** Who runs the service, e.g. `Google Ireland Ltd.`. */
+  provider?: string
+  /** Rows of the cookie table shown for this service in the preferences centre. */
+  cookieTable?: CookieInfo[]
+}
+
+/** One row of a service's cookie table. */
+export interface CookieInfo {
+  name: string
+  purpose: string
+  /** e.g. `13 months`, `session`. */
+  lifetime: string
+  /** Defaults to the service's provider. */
+  provider?: string
 }
 
 /** A purpose the visitor can allow or refuse, e.g. `analytics`. */
@@ -32,6 +48,8 @@ export interface CategoryConfig {
   default?: boolean
   /** Covered by the US "Do Not Sell or Share" right: `optOut()` refuses it. */
   optOut?: boolean
+  /** Shown in the preferences centre when the translations have no text for `label`. */
+  description?: string
   services?: ServiceConfig[]
 }
 
@@ -62,12 +80,45 @@ export interface ConsentryConfig {
   /** Where the visitor is, e.g. `EU`, `US-CA`. Default `''` (unknown). */
   jurisdiction?: string
   cookie?: CookieOptions
+  /** The banner and preferences centre (ignored by `consentry/headless`). */
+  ui?: UiConfig
+}
+
+/** Where the banner sits. */
+export type Layout = 'bar' | 'box' | 'modal'
+export type Position = 'bottom' | 'top' | 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right' | 'center'
+
+/** The banner and preferences centre. */
+export interface UiConfig {
+  /** `bar` (full width), `box` (a corner) or `modal` (centred). Default `bar`. */
+  layout?: Layout
+  /** `bottom`/`top` for a bar, a corner for a box; a modal is centred. Default `bottom` (bar) or `bottom-right` (box). */
+  position?: Position
+  /** Modal only: dim and block the page behind the banner. Default true. */
+  backdrop?: boolean
+  /** `auto` follows `prefers-color-scheme`. Default `light`. */
+  theme?: 'light' | 'dark' | 'auto'
+  /** A small floating button that reopens the preferences once a decision exists. Default false. */
+  floatingButton?: boolean
+  /** Linked from the banner text. */
+  policyUrl?: string
+  /** Language to show; default: `<html lang>`, then `navigator.languages`, then English. */
+  language?: string
+  /** Translations to choose from besides English (npm: `import { de } from 'consentry/i18n'`). */
+  translations?: object[]
+  /** Text overrides by language, e.g. `{ en: { acceptAll: 'Allow all' } }`; `*` applies to every language. */
+  text?: Record<string, object>
+  /** A CSP nonce: styles then go in a `<style nonce>` instead of a constructed stylesheet. */
+  nonce?: string
+  /** Script-tag build: where `consentry-preferences.mjs` and `i18n/*.mjs` live. Default: beside the script. */
+  assetsUrl?: string
 }
 
 /** A category after validation, every field filled in. */
 export interface Category {
   id: string
   label: string
+  description?: string
   necessary: boolean
   default: boolean
   optOut: boolean
@@ -80,6 +131,9 @@ export interface Service {
   label: string
   category: string
   cookies: CookieMatcher[]
+  description?: string
+  provider?: string
+  cookieTable: CookieInfo[]
 }
 
 /** The config after validation, every default applied. */
@@ -95,4 +149,6 @@ export interface ResolvedConfig {
   mode: Mode
   jurisdiction: string
   cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string }
+  /** Checked by the UI when it starts; the engine only carries it. */
+  ui?: UiConfig
 }

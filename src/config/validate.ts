@@ -9,24 +9,24 @@ export const JURISDICTION = /^[A-Za-z0-9-]{0,16}$/
 const MONTH = 2629800000
 
 /** Reads one field: returns its value (or default), or throws naming `path`. */
-type Rule = (v: unknown, path: string) => any
+export type Rule = (v: unknown, path: string) => any
 
-const fail = (path: string, expected: string, got: unknown): never => {
+export const fail = (path: string, expected: string, got: unknown): never => {
   throw new ConsentryError('invalid-config', `${path}: expected ${expected}, got ${JSON.stringify(got) ?? String(got)}`)
 }
 
 /** A field: `fallback` when absent (unless required), the value when `ok`, else a typed error. */
-const rule =
+export const rule =
   (ok: (v: any) => boolean, expected: string, fallback?: unknown, required?: boolean): Rule =>
   (v, path) =>
     v === undefined && !required ? fallback : ok(v) ? v : fail(path, expected, v)
 
-const bool = (fallback = false) => rule((x) => typeof x == 'boolean', 'true or false', fallback)
-const text = (re: RegExp, expected: string, fallback?: string) => rule((x) => typeof x == 'string' && re.test(x), expected, fallback)
+export const bool = (fallback = false) => rule((x) => typeof x == 'boolean', 'true or false', fallback)
+export const text = (re: RegExp, expected: string, fallback?: string) => rule((x) => typeof x == 'string' && re.test(x), expected, fallback)
 const int = (min: number, max: number, fallback?: number) =>
   rule((x) => Number.isInteger(x) && x >= min && x <= max, `an integer from ${min} to ${max}`, fallback)
-const oneOf = (values: string[], fallback: string) => rule((x) => values.includes(x), values.join(' or '), fallback)
-const list =
+export const oneOf = (values: string[], fallback: string) => rule((x) => values.includes(x), values.join(' or '), fallback)
+export const list =
   (item: Rule, min = 0): Rule =>
   (v, path) =>
     rule((x) => Array.isArray(x) && x.length >= min, min ? 'a non-empty array' : 'an array', [], !!min)(v, path)
@@ -37,7 +37,7 @@ const list =
  * does not know is warned about once (a typo such as `revison` would otherwise
  * pass silently).
  */
-const shape =
+export const shape =
   (rules: Record<string, Rule>, optional?: boolean): Rule =>
   (v, path) => {
     if (v === undefined && optional) v = {}
@@ -49,7 +49,7 @@ const shape =
     return out
   }
 
-const label = text(/./, 'a string')
+export const label = text(/./, 'a string')
 const id = rule((x) => typeof x == 'string' && ID.test(x), 'an id of letters, digits, _ or - (at most 40)', 0, true)
 
 const CONFIG = shape({
@@ -60,11 +60,15 @@ const CONFIG = shape({
       necessary: bool(),
       default: bool(),
       optOut: bool(),
+      description: label,
       services: list(
         shape({
           id,
           label,
           cookies: list(rule((x) => (x && typeof x == 'string') || x instanceof RegExp, 'a cookie name or RegExp')),
+          description: label,
+          provider: label,
+          cookieTable: list(shape({ name: label, purpose: label, lifetime: label, provider: label })),
         }),
       ),
     }),
@@ -86,6 +90,8 @@ const CONFIG = shape({
     },
     true,
   ),
+  // The UI checks its own part when it starts, so that consentry/headless carries none of it.
+  ui: rule((x) => typeof x == 'object' && !!x && !Array.isArray(x), 'an object'),
 })
 
 type Read<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
@@ -127,6 +133,7 @@ export const resolveConfig = (input: unknown): ResolvedConfig => {
     lifetime: c.lifetime * MONTH,
     mode: c.mode,
     jurisdiction: c.jurisdiction,
+    ui: c.ui,
     cookie: {
       ...(k as Read<CookieOptions>),
       domain: k.domain,

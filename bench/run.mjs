@@ -1,0 +1,211 @@
+// Consentry's cost on a real page, in headless Chromium at 4x CPU throttling:
+// the same marketing page with and without the script-tag build, N first-time
+// visits each, medians reported as Markdown (stdout) and JSON (bench/results.json).
+//
+//   node bench/run.mjs [--runs 21] [--dist dist]      (npm run bench builds first)
+import { createServer } from 'node:http'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { chromium } from 'playwright-core'
+import { marketingPage } from './page.mjs'
+
+const HERE = fileURLToPath(new URL('.', import.meta.url))
+const CHROMIUM = '/usr/bin/chromium'
+const CPU_THROTTLE = 4
+const VIEWPORT = { width: 1280, height: 720 }
+const BANNER_TIMEOUT = 10_000 // ms from navigation start
+const COOKIE_TIMEOUT = 5_000 // ms from the click
+const SETTLE = 1_000 // ms after load before reading CLS and script time: late shifts and idle work count too
+
+const fail = (message) => {
+  const error = new Error(message)
+  error.expected = true // a clear message is enough, no stack trace
+  throw error
+}
+
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '21' }, dist: { type: 'string', default: join(HERE, '../dist') } },
+})
+const RUNS = Number(args.runs)
+const DIST = resolve(args.dist)
+const SCRIPT = join(DIST, 'consentry.min.js')
+let progress = false // a progress line is on stderr: end it before an error message
+
+// ---- static server: the two pages, dist/, and nothing else (no request leaves 127.0.0.1)
+const pages = { '/with.html': marketingPage({ consentry: true }), '/without.html': marketingPage({ consentry: false }) }
+const startServer = (script) =>
+  new Promise((ok, ko) => {
+    const server = createServer((req, res) => {
+      const path = new URL(req.url, 'http://x').pathname
+      // The script is read once, before the runs: every run measures the same build, the one whose size is reported.
+      const headers = { 'Cache-Control': 'no-store' }
+      if (pages[path]) return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path])
+      if (path === '/dist/consentry.min.js') {
+        return res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(script)
+      }
+      res.writeHead(path === '/favicon.ico' ? 204 : 404, headers).end()
+    })
+    server.once('error', ko).listen(0, '127.0.0.1', () => ok(server))
+  })
+
+// ---- one first-time visit: fresh context (no cookies, storage or cache), throttled, measured
+const visit = async (browser, origin, consentry) => {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  try {
+    const page = await context.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
+    await cdp.send('Performance.enable')
+    await page.addInitScript({ path: join(HERE, 'probe.js') })
+
+    await page.goto(`${origin}/${consentry ? 'with' : 'without'}.html`, { waitUntil: 'load', timeout: BANNER_TIMEOUT })
+    await page.waitForTimeout(SETTLE)
+    const load = await page.evaluate((ms) => window.__bench.collect(ms), consentry ? BANNER_TIMEOUT : 0)
+    if (consentry && load.bannerAt == null) {
+      fail(`the banner never became visible within ${BANNER_TIMEOUT / 1000} s of navigation start: ${load.why}.` +
+        (errors.length ? `\n  page errors: ${errors.join('\n  ')}` : '') +
+        '\n  Does dist/consentry.min.js include the banner UI (src/ui/)? Rebuild with `npm run build`.')
+    }
+    // Read before the click, so it is the cost of loading and showing the banner.
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    const metric = (name) => metrics.find((m) => m.name === name)?.value * 1000
+    const run = {
+      fcp: load.fcp,
+      banner: load.bannerAt,
+      script: metric('ScriptDuration'),
+      task: metric('TaskDuration'),
+      cls: load.cls,
+      clickToCookie: null,
+    }
+    if (!consentry) return run
+
+    if (load.cookieBeforeClick) fail('the consentry cookie was already set before any click: not a first visit, or the script decides on its own')
+    const target = await page.evaluate(() => window.__bench.target())
+    if (!target.hit) fail(`something covers the accept-all button at (${target.x}, ${target.y}): the click would not reach it`)
+    await page.mouse.click(target.x, target.y)
+    const click = await page.evaluate((ms) => window.__bench.cookie(ms), COOKIE_TIMEOUT)
+    if (click.clickAt == null) fail('the click on accept-all never reached the page')
+    if (click.cookieAt == null) fail(`clicking accept-all did not set the consentry cookie within ${COOKIE_TIMEOUT / 1000} s`)
+    run.clickToCookie = click.cookieAt - click.clickAt
+    return run
+  } finally {
+    await context.close().catch(() => {})
+  }
+}
+
+// ---- statistics and report
+const quantile = (xs, q) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b)
+  if (!s.length) return null
+  // Median interpolates (odd N: the middle run); p90 is the nearest rank, an actual run.
+  if (q === 0.5) return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]
+}
+const METRICS = [
+  // [key, label, decimals, unit]
+  ['banner', 'Banner visible (from navigation start)', 0, ' ms'],
+  ['fcp', 'First contentful paint', 0, ' ms'],
+  ['script', 'Script time (CDP ScriptDuration, to load + 1 s)', 1, ' ms'],
+  ['cls', 'Cumulative layout shift', 3, ''],
+  ['clickToCookie', 'Click accept-all → `consentry` cookie', 1, ' ms'],
+]
+const summarise = (runs, key) => {
+  const xs = runs.map((r) => r[key]).filter((x) => x != null)
+  return xs.length ? { median: quantile(xs, 0.5), p90: quantile(xs, 0.9), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : null
+}
+
+const main = async () => {
+  if (!Number.isInteger(RUNS) || RUNS < 15) fail(`--runs must be a whole number of at least 15 (got ${args.runs}): fewer runs make the medians noise`)
+  if (!existsSync(SCRIPT)) fail(`${SCRIPT} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
+  if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
+  const bytes = readFileSync(SCRIPT)
+
+  const server = await startServer(bytes)
+  const origin = `http://127.0.0.1:${server.address().port}`
+  let browser
+  const cleanup = async () => {
+    await browser?.close().catch(() => {})
+    server.closeAllConnections()
+    await new Promise((ok) => server.close(ok))
+  }
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(signal, () => void cleanup().finally(() => process.exit(code)))
+  }
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-quic'],
+    })
+    const results = { with: [], without: [] }
+    const started = Date.now()
+    // One discarded warm-up visit each (the first visit pays for spawning processes and
+    // warming the OS file cache), then the two variants alternate so drift hits both alike.
+    for (let i = -1; i < RUNS; i++) {
+      for (const consentry of i % 2 ? [true, false] : [false, true]) {
+        const run = await visit(browser, origin, consentry)
+        if (i >= 0) results[consentry ? 'with' : 'without'].push(run)
+      }
+      progress = true
+      process.stderr.write(`\r${i + 1}/${RUNS} runs per page, ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    }
+    process.stderr.write('\n')
+    progress = false
+    report(results, { chromium: browser.version(), bytes, seconds: (Date.now() - started) / 1000 })
+  } finally {
+    await cleanup()
+  }
+}
+
+const report = (results, { chromium, bytes, seconds }) => {
+  const gzip = gzipSync(bytes, { level: 9 }).length // level 9, as size-limit measures
+  const fmt = (x, d, unit) => (x == null ? '—' : x.toFixed(d) + unit)
+  const rows = METRICS.map(([key, label, d, unit]) => {
+    const a = summarise(results.without, key)
+    const b = summarise(results.with, key)
+    const diff = a && b ? b.median - a.median : null
+    const cell = (s) => (s ? `${fmt(s.median, d, unit)} (p90 ${fmt(s.p90, d, '')})` : '—')
+    const sign = diff != null && diff >= 0 ? '+' : ''
+    return { key, label, without: a, with: b, diff, line: `| ${label} | ${cell(a)} | ${cell(b)} | ${diff == null ? '—' : sign + fmt(diff, d, unit)} |` }
+  })
+  const meta = {
+    date: new Date().toISOString(),
+    runsPerPage: RUNS,
+    warmUpRunsDiscarded: 1,
+    chromium,
+    cpuThrottle: CPU_THROTTLE,
+    viewport: VIEWPORT,
+    node: process.version,
+    script: { file: 'dist/consentry.min.js', bytes: bytes.length, gzipBytes: gzip },
+    seconds: Math.round(seconds),
+  }
+  console.log(`## Consentry benchmark
+
+${RUNS} first-time visits per page (plus 1 discarded warm-up), alternating · headless Chromium ${chromium} · ` +
+    `${CPU_THROTTLE}× CPU throttling · ${VIEWPORT.width}×${VIEWPORT.height} · loopback server, no network latency
+\`dist/consentry.min.js\`: ${(gzip / 1024).toFixed(2)} KB gzip (${gzip} B, level 9; ${bytes.length} B minified)
+
+| Metric (median, p90) | Without Consentry | With Consentry | Difference (medians) |
+|---|---|---|---|
+${rows.map((r) => r.line).join('\n')}
+`)
+  const out = join(HERE, 'results.json')
+  writeFileSync(out, JSON.stringify({ ...meta, metrics: Object.fromEntries(rows.map(({ line, ...r }) => [r.key, r])), runs: results }, null, 2) + '\n')
+  console.log(`(took ${Math.round(seconds)} s; JSON with every run: ${out})`)
+}
+
+process.on('unhandledRejection', (e) => {
+  console.error('bench: unhandled rejection:', e)
+  process.exitCode = 1
+})
+main().catch((e) => {
+  if (progress) process.stderr.write('\n')
+  console.error(`bench: FAILED: ${e.expected ? e.message : e.stack || e}`)
+  process.exitCode = 1
+})

@@ -1,0 +1,49 @@
+import type { Translation } from './i18n/types.js'
+import type { ResolvedUi } from './config.js'
+import { el } from './dom.js'
+
+/** A button of the UI; accept and reject are built by the same call, so they look alike (EDPB 03/2022). */
+export const button = (action: string, label: string, part: string, secondary?: boolean): HTMLButtonElement =>
+  el('button', { type: 'button', 'data-consentry-action': action, part: 'button ' + part, class: secondary ? 'secondary' : undefined }, label)
+
+/**
+ * The privacy-policy link goes where `{policy}` stands in the text; without a
+ * policy URL the placeholder is dropped. Text and link are separate nodes.
+ */
+const bodyText = (t: Translation, ui: ResolvedUi): (Node | string)[] => {
+  const [before = '', after = ''] = t.bannerText.split('{policy}')
+  const link = ui.policyUrl && el('a', { href: ui.policyUrl, part: 'link' }, t.policyLink)
+  return [before, link || '', after].map((x) => (typeof x == 'string' ? x.trim() && x : x)).filter(Boolean) as (Node | string)[]
+}
+
+/**
+ * The first layer: title, text with the policy link, and three buttons —
+ * accept all and reject all with equal weight, side by side, and the way to
+ * the preferences. Nothing is decided by closing, scrolling or waiting: there
+ * is no close button and no timer.
+ */
+export const buildBanner = (t: Translation, ui: ResolvedUi): HTMLElement => {
+  const modal = ui.layout == 'modal'
+  const text = bodyText(t, ui)
+  return el(
+    'div',
+    {
+      class: `layer ${ui.layout} ${ui.position}`,
+      part: 'banner',
+      role: 'dialog',
+      'aria-modal': modal ? 'true' : 'false',
+      'aria-labelledby': 'consentry-title',
+      'aria-describedby': 'consentry-text',
+      tabindex: '-1',
+      lang: t.lang,
+      dir: t.dir,
+    },
+    el('div', { class: 'body' },
+      el('h2', { id: 'consentry-title', part: 'title' }, t.bannerTitle),
+      el('p', { id: 'consentry-text', part: 'text' }, ...text.flatMap((x, i) => (i ? [' ', x] : [x])))),
+    el('div', { class: 'buttons', part: 'buttons' },
+      button('reject-all', t.rejectAll, 'reject'),
+      button('accept-all', t.acceptAll, 'accept'),
+      button('preferences', t.manage, 'manage', true)),
+  )
+}

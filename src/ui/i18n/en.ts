@@ -1,0 +1,59 @@
+import type { Translation } from './types.js'
+
+/** English: the built-in language and the fallback for every missing text. */
+export const en: Translation = {
+  lang: 'en',
+  dir: 'ltr',
+  bannerTitle: 'We value your privacy',
+  bannerText:
+    'We use cookies and similar technologies to run this site, to measure how it is used and, with your permission, for marketing. You can accept all, reject all, or choose. You can change your mind at any time. {policy}',
+  policyLink: 'Privacy policy',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  manage: 'Manage preferences',
+  preferencesTitle: 'Privacy preferences',
+  preferencesText:
+    'Choose which purposes we may use cookies and similar technologies for. Strictly necessary ones are always on, because the site cannot work without them.',
+  save: 'Save choices',
+  close: 'Close',
+  alwaysOn: 'Always on',
+  services: 'Services',
+  showCookies: 'Show cookies',
+  cookieName: 'Name',
+  cookieProvider: 'Provider',
+  cookiePurpose: 'Purpose',
+  cookieLifetime: 'Lifetime',
+  openPreferences: 'Privacy settings',
+  saved: 'Your choices have been saved.',
+  embedText: 'This content is from {service}. Loading it shares data with {service}.',
+  embedLoad: 'Load content',
+  doNotSell: 'Do Not Sell or Share My Personal Information',
+  limitSensitive: 'Limit the Use of My Sensitive Personal Information',
+  privacyChoices: 'Your Privacy Choices',
+  optOutNotice:
+    'We and our partners use cookies and similar technologies, including to show you personalized ads. You can opt out of the sale or sharing of your personal information at any time.',
+  gpcHonored: 'Opt-out preference signal honored',
+  optOutConfirmed: 'Your request to opt out of sale and sharing has been honored.',
+  categories: {
+    necessary: {
+      name: 'Strictly necessary',
+      description: 'Needed for the site to work, for example to keep you signed in and to remember these choices.',
+    },
+    functional: {
+      name: 'Functional',
+      description: 'Remember your settings, such as language or region, and provide enhanced features.',
+    },
+    analytics: {
+      name: 'Analytics',
+      description: 'Help us understand how the site is used, so that we can improve it.',
+    },
+    marketing: {
+      name: 'Marketing',
+      description: 'Used by us and our partners to show you relevant advertising and measure its effectiveness.',
+    },
+    personalization: {
+      name: 'Personalization',
+      description: 'Tailor content and recommendations to your interests.',
+    },
+  },
+}

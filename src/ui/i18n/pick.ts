@@ -1,0 +1,36 @@
+import { en } from './en.js'
+import type { Translation } from './types.js'
+
+/** The languages shipped with Consentry (`consentry/i18n`, and `dist/i18n/<code>.mjs` for the script tag). */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
+
+/** `pt-BR` → `pt`: translations are keyed by the primary subtag (BCP 47 §2.2.1). */
+const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0]!
+
+/**
+ * The language to show: the configured one, else the page's `<html lang>`,
+ * else the browser's preferences, among those `available`; English otherwise.
+ */
+export const pickLanguage = (available: string[], configured?: string): string => {
+  const wanted = [configured, document.documentElement.lang, ...(navigator.languages || [])]
+  for (const tag of wanted) if (tag && available.includes(primary(tag))) return primary(tag)
+  return 'en'
+}
+
+type Overrides = Record<string, Partial<Translation> | undefined>
+
+/**
+ * English, then the chosen translation, then the site's overrides (`*` for
+ * every language, then the language's own): any text can be replaced, and a
+ * translation missing a key falls back to English instead of showing nothing.
+ */
+export const textFor = (translation: Partial<Translation> | undefined, overrides: Overrides = {}): Translation => {
+  const layers = [en, translation, overrides['*'], overrides[translation?.lang ?? 'en']]
+  const out = { ...en, categories: { ...en.categories } }
+  for (const layer of layers) if (layer) Object.assign(out, { ...layer, categories: { ...out.categories, ...layer.categories } })
+  return out
+}
+
+/** Fills `{name}` placeholders. */
+export const fill = (text: string, values: Record<string, string>): string =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)

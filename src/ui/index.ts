@@ -1,0 +1,174 @@
+import { acceptAll, rejectAll, set } from '../store/index.js'
+import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.js'
+import { buildBanner } from './banner.js'
+import type { ResolvedUi } from './config.js'
+import { el, icon } from './dom.js'
+import { trapTab } from './focus.js'
+import { pickLanguage, textFor } from './i18n/pick.js'
+import type { Translation } from './i18n/types.js'
+import { mount, type Mount } from './mount.js'
+import type { PreferencesModule } from './preferences/types.js'
+import { BASE_CSS } from './styles.js'
+
+/** How this build finds the parts it does not carry (the script tag loads them by URL, bundlers by chunk). */
+export interface UiLoaders {
+  preferences(): Promise<PreferencesModule>
+  /** Languages that can be loaded on demand besides the configured translations. */
+  languages?: string[]
+  language?(lang: string): Promise<Translation | undefined>
+}
+
+/** A cookie-consent icon: a cookie with a bite taken out. */
+const COOKIE_ICON = [
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-7 1a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z',
+]
+
+let started = false
+
+/** Test seam: forget that the UI was started (the host element is removed by the caller). */
+export const resetUi = (): void => {
+  started = false
+}
+
+/**
+ * Starts the UI once `init` has run: renders what `$ui` asks for, and keeps
+ * the DOM in step with it. The first layer is plain DOM, ready in the first
+ * frame; the preferences centre (Preact) is loaded on demand, and fetched
+ * ahead while the browser is idle once the banner is up.
+ */
+export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
+  if (started) return
+  started = true
+  const config = $config.get()!
+  const wanted = pickLanguage(['en', ...ui.translations.map((t) => t.lang), ...(loaders.languages ?? [])], ui.language)
+  const given = ui.translations.find((t) => t.lang == wanted)
+  const start = (t?: Translation) => {
+    const go = () => run(textFor(t, ui.text))
+    if (document.body) go()
+    else addEventListener('DOMContentLoaded', go, { once: true })
+  }
+  if (given || wanted == 'en' || !loaders.language) start(given)
+  // The script tag carries English only; the page's language comes as a small
+  // module. English after 2 s rather than no banner if it cannot be loaded.
+  else
+    void Promise.race([loaders.language(wanted).catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2000))]).then(start)
+
+  function run(t: Translation) {
+    const m: Mount = mount(ui.theme, ui.nonce)
+    m.addStyles(BASE_CSS)
+    const status = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite' })
+    m.root.append(status)
+    let banner: HTMLElement | undefined
+    let backdrop: HTMLElement | undefined
+    let prefsHost: HTMLElement | undefined
+    let closePrefs: (() => void) | undefined
+    let preferences: Promise<PreferencesModule> | undefined
+    let opener: Element | null = null
+    let view: UiView = 'hidden'
+    const fab = ui.floatingButton
+      ? el('button', { type: 'button', class: 'fab', part: 'floating-button', 'aria-label': t.openPreferences, 'data-consentry-action': 'open', hidden: '' }, icon(COOKIE_ICON))
+      : undefined
+    if (fab) m.root.append(fab)
+
+    const loadPreferences = () => {
+      if (!preferences) {
+        preferences = loaders.preferences()
+        preferences.then((mod) => m.addStyles(mod.PREFERENCES_CSS), () => (preferences = undefined))
+      }
+      return preferences
+    }
+    const method = () => (view == 'preferences' ? 'preferences' : 'banner')
+    const afterDecision = () => {
+      status.textContent = ''
+      // A fresh text node after clearing, so screen readers announce it each time.
+      setTimeout(() => (status.textContent = t.saved), 50)
+    }
+
+    const show = (next: UiView) => {
+      const was = view
+      view = next
+      if (next != 'hidden' && was == 'hidden') {
+        // Focus goes back here when the UI closes (WCAG 2.4.3).
+        const active = document.activeElement
+        opener = active && active != document.body && active != m.host ? active : null
+      }
+      if (next == 'banner' && !banner) {
+        banner = buildBanner(t, ui)
+        if (ui.layout == 'modal' && ui.backdrop) backdrop = el('div', { class: 'backdrop', part: 'backdrop' })
+        m.root.append(...(backdrop ? [backdrop] : []), banner)
+        // Fetch the second layer ahead, while nothing else is going on.
+        ;(window.requestIdleCallback || setTimeout)(() => void loadPreferences().catch(() => {}))
+      }
+      banner?.toggleAttribute('hidden', next != 'banner')
+      backdrop?.toggleAttribute('hidden', next != 'banner')
+      if (next == 'banner' && was != 'banner') banner!.focus()
+      if (next == 'preferences' && was != 'preferences') openPreferences()
+      if (next != 'preferences' && closePrefs) {
+        closePrefs()
+        closePrefs = undefined
+        prefsHost?.remove()
+      }
+      fab?.toggleAttribute('hidden', next != 'hidden' || !$snapshot.get().decided)
+      if (next == 'hidden' && was != 'hidden') {
+        const back = opener as HTMLElement | null
+        opener = null
+        if (back?.isConnected && typeof back.focus == 'function') back.focus()
+        else if (m.root.activeElement) (m.root.activeElement as HTMLElement).blur()
+      }
+    }
+
+    const openPreferences = () => {
+      loadPreferences().then(
+        (mod) => {
+          if (view != 'preferences' || closePrefs) return
+          prefsHost = el('div')
+          m.root.append(prefsHost)
+          closePrefs = mod.renderPreferences(prefsHost, {
+            config,
+            ui,
+            text: t,
+            snapshot: () => $snapshot.get(),
+            previous: () => $consent.get().record,
+            set: (choices, how) => (set(choices, how), afterDecision()),
+            acceptAll: (how) => (acceptAll(how), afterDecision()),
+            rejectAll: (how) => (rejectAll(how), afterDecision()),
+            close: () => $ui.set($snapshot.get().decided || config.mode == 'opt-out' ? 'hidden' : 'banner'),
+          })
+        },
+        (e) => {
+          // The second layer could not load (offline, blocked): fall back to the banner, which still decides.
+          console.error(e)
+          $ui.set($snapshot.get().decided ? 'hidden' : 'banner')
+        },
+      )
+    }
+
+    m.root.addEventListener('click', (e) => {
+      // The preferences centre handles its own buttons.
+      if (prefsHost?.contains(e.target as Node)) return
+      const action = (e.target as Element).closest?.('[data-consentry-action]')?.getAttribute('data-consentry-action')
+      if (action == 'preferences' || action == 'open') return $ui.set('preferences')
+      if (action == 'accept-all') acceptAll(method())
+      else if (action == 'reject-all') rejectAll(method())
+      else return
+      afterDecision()
+    })
+    m.root.addEventListener('keydown', (e) => {
+      if (view == 'banner' && banner && ui.layout == 'modal') trapTab(e as KeyboardEvent, banner, m.root)
+    })
+    // Any element with data-consentry-open reopens the preferences (contract: DOM).
+    document.addEventListener('click', (e) => {
+      const trigger = (e.target as Element).closest?.('[data-consentry-open]')
+      if (!trigger) return
+      e.preventDefault()
+      $ui.set('preferences')
+    })
+    // A decision made in another tab closes the banner here; a reset there asks again here.
+    $snapshot.listen((s) => {
+      if (s.decided && view == 'banner') $ui.set('hidden')
+      else if (!s.decided && view == 'hidden' && config.mode == 'opt-in') $ui.set('banner')
+      fab?.toggleAttribute('hidden', view != 'hidden' || !s.decided)
+    })
+    $ui.subscribe(show)
+  }
+}

@@ -1,0 +1,22 @@
+import type { ConsentryConfig } from '../config/index.js'
+import { init } from '../api/index.js'
+import { $config, type Snapshot } from '../store/index.js'
+import { resolveUi } from './config.js'
+import { startUi, type UiLoaders } from './index.js'
+
+/**
+ * `init` with the UI: checks `config.ui` along with the rest (a bad value
+ * rejects before anything starts), runs the engine's `init`, then shows the
+ * banner when no current decision exists.
+ */
+export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise<Snapshot> => {
+  let ui
+  try {
+    ui = resolveUi((config as ConsentryConfig | undefined)?.ui)
+  } catch (e) {
+    return Promise.reject(e)
+  }
+  const started = init(config)
+  if ($config.get()) startUi(ui, loaders)
+  return started
+}

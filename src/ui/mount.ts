@@ -1,0 +1,36 @@
+/**
+ * The UI's home: `<div data-consentry>` at the end of `<body>`, with an open
+ * shadow root so the page's CSS cannot reach in (and ours cannot leak out).
+ */
+export interface Mount {
+  host: HTMLElement
+  root: ShadowRoot
+  /** Adds a stylesheet to the shadow root (the preferences layer brings its own). */
+  addStyles(css: string): void
+}
+
+/**
+ * Styles go in as constructed stylesheets (`adoptedStyleSheets`), which a CSP
+ * without `'unsafe-inline'` allows; with a `nonce`, or where constructed
+ * stylesheets are missing, as a `<style nonce>` element instead.
+ */
+export const mount = (theme: string, nonce?: string): Mount => {
+  const host = document.createElement('div')
+  host.setAttribute('data-consentry', '')
+  host.setAttribute('data-theme', theme)
+  const root = host.attachShadow({ mode: 'open' })
+  const addStyles = (css: string) => {
+    if (!nonce && 'adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync == 'function') {
+      const sheet = new CSSStyleSheet()
+      sheet.replaceSync(css)
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
+    } else {
+      const style = document.createElement('style')
+      if (nonce) style.nonce = nonce
+      style.textContent = css
+      root.prepend(style)
+    }
+  }
+  document.body.append(host)
+  return { host, root, addStyles }
+}

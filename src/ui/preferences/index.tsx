@@ -1,0 +1,190 @@
+import { render } from 'preact'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { Category, CookieInfo, Service } from '../../config/types.js'
+import { trapTab } from '../focus.js'
+import type { PreferencesContext } from './types.js'
+import { PREFERENCES_CSS } from './styles.js'
+
+export { PREFERENCES_CSS }
+export type { PreferencesContext, PreferencesModule } from './types.js'
+
+/** The switches as the visitor is setting them, before Save. */
+interface Draft {
+  categories: Record<string, boolean>
+  services: Record<string, boolean>
+}
+
+/**
+ * Switches start from the decision in force; after a policy change, from the
+ * previous (stale) decision; otherwise from what is granted before any choice,
+ * which in opt-in mode is nothing non-essential (no pre-ticked boxes: CJEU C-673/17).
+ */
+const initialDraft = (ctx: PreferencesContext): Draft => {
+  const s = ctx.snapshot()
+  const from = s.decided ? s : (ctx.previous() ?? s)
+  return { categories: { ...from.categories }, services: { ...from.services } }
+}
+
+interface SwitchProps {
+  checked: boolean
+  disabled?: boolean
+  labelledBy: string
+  describedBy?: string
+  onToggle(on: boolean): void
+}
+
+/** A real `<button role="switch">` (WAI-ARIA APG switch pattern): Space and Enter toggle it natively. */
+const Switch = ({ checked, disabled, labelledBy, describedBy, onToggle }: SwitchProps) => (
+  <button
+    type="button"
+    role="switch"
+    class="switch"
+    part="switch"
+    aria-checked={checked ? 'true' : 'false'}
+    aria-labelledby={labelledBy}
+    aria-describedby={describedBy}
+    disabled={disabled}
+    onClick={() => onToggle(!checked)}
+  />
+)
+
+const CookieTable = ({ rows, provider, ctx }: { rows: CookieInfo[]; provider?: string; ctx: PreferencesContext }) => {
+  const t = ctx.text
+  const heads = [t.cookieName, t.cookieProvider, t.cookiePurpose, t.cookieLifetime]
+  return (
+    <table part="cookie-table">
+      <thead>
+        <tr>{heads.map((h) => <th scope="col">{h}</th>)}</tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            {[r.name, r.provider ?? provider ?? '', r.purpose, r.lifetime].map((v, i) => <td data-label={heads[i]}>{v}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+const ServiceRow = (props: { service: Service; on: boolean; locked: boolean; onToggle(on: boolean): void; ctx: PreferencesContext }) => {
+  const { service: s, ctx } = props
+  const [open, setOpen] = useState(false)
+  const id = 'consentry-s-' + s.id
+  return (
+    <li class="service" part="service">
+      <div class="row">
+        <h4 id={id}>{s.label}</h4>
+        <Switch checked={props.on} disabled={props.locked} labelledBy={id} describedBy={s.description && id + '-d'} onToggle={props.onToggle} />
+      </div>
+      {s.provider && <p>{s.provider}</p>}
+      {s.description && <p id={id + '-d'}>{s.description}</p>}
+      {s.cookieTable.length > 0 && (
+        <button type="button" class="link" aria-expanded={open ? 'true' : 'false'} aria-controls={id + '-t'} onClick={() => setOpen(!open)}>
+          {ctx.text.showCookies}
+        </button>
+      )}
+      {open && <div id={id + '-t'}><CookieTable rows={s.cookieTable} provider={s.provider} ctx={ctx} /></div>}
+    </li>
+  )
+}
+
+const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draft): void; ctx: PreferencesContext }) => {
+  const { category: c, draft, ctx } = props
+  const t = ctx.text
+  const known = t.categories[c.label]
+  const description = known?.description ?? c.description
+  const id = 'consentry-c-' + c.id
+  const on = draft.categories[c.id] === true
+  // The same rules as the engine's set(): the category carries its services; a service switched on switches its category on.
+  const toggleCategory = (v: boolean) => {
+    const services = { ...draft.services }
+    for (const s of c.services) services[s.id] = v
+    props.setDraft({ categories: { ...draft.categories, [c.id]: v }, services })
+  }
+  const toggleService = (sid: string, v: boolean) =>
+    props.setDraft({
+      categories: v ? { ...draft.categories, [c.id]: true } : draft.categories,
+      services: { ...draft.services, [sid]: v },
+    })
+  return (
+    <li class="category" part="category">
+      <div class="row">
+        <h3 id={id}>{known?.name ?? c.label}</h3>
+        {c.necessary && <span class="always">{t.alwaysOn}</span>}
+        <Switch checked={on} disabled={c.necessary} labelledBy={id} describedBy={description && id + '-d'} onToggle={toggleCategory} />
+      </div>
+      {description && <p id={id + '-d'}>{description}</p>}
+      {c.services.length > 0 && (
+        <ul class="services" aria-label={`${t.services}: ${known?.name ?? c.label}`}>
+          {c.services.map((s) => (
+            <ServiceRow service={s} on={draft.services[s.id] === true} locked={c.necessary} onToggle={(v) => toggleService(s.id, v)} ctx={ctx} />
+          ))}
+        </ul>
+      )}
+    </li>
+  )
+}
+
+const CLOSE_ICON = 'M6 6l12 12M18 6L6 18'
+
+/**
+ * The second layer: one switch per category (necessary ones on and locked),
+ * services nested under their category with their own switches and cookie
+ * tables, and Save / Reject all / Accept all with equal weight. A modal
+ * dialog: focus moves in, stays in (Tab and Shift+Tab cycle), Esc closes.
+ */
+const Preferences = ({ ctx }: { ctx: PreferencesContext }) => {
+  const t = ctx.text
+  const [draft, setDraft] = useState(() => initialDraft(ctx))
+  const dialog = useRef<HTMLDivElement>(null)
+  useEffect(() => dialog.current?.focus(), [])
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key == 'Escape') {
+      e.preventDefault()
+      ctx.close()
+    } else trapTab(e, dialog.current!, dialog.current!.getRootNode() as ShadowRoot)
+  }
+  return (
+    <>
+      <div class="backdrop" part="backdrop" />
+      <div
+        ref={dialog}
+        class="layer prefs"
+        part="preferences"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="consentry-p-title"
+        aria-describedby="consentry-p-text"
+        tabindex={-1}
+        lang={t.lang}
+        dir={t.dir}
+        onKeyDown={onKeyDown}
+      >
+        <header>
+          <h2 id="consentry-p-title" part="title">{t.preferencesTitle}</h2>
+          <button type="button" class="close" part="close" aria-label={t.close} data-consentry-action="close" onClick={ctx.close}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d={CLOSE_ICON} /></svg>
+          </button>
+        </header>
+        <div class="scroll">
+          <p id="consentry-p-text" part="text">{t.preferencesText}</p>
+          <ul>
+            {ctx.config.categories.map((c) => <CategoryRow category={c} draft={draft} setDraft={setDraft} ctx={ctx} />)}
+          </ul>
+        </div>
+        <footer part="buttons">
+          <button type="button" part="button reject" data-consentry-action="reject-all" onClick={() => ctx.rejectAll('preferences')}>{t.rejectAll}</button>
+          <button type="button" part="button accept" data-consentry-action="accept-all" onClick={() => ctx.acceptAll('preferences')}>{t.acceptAll}</button>
+          <button type="button" part="button save" data-consentry-action="save" onClick={() => ctx.set({ ...draft.categories, ...draft.services }, 'preferences')}>{t.save}</button>
+        </footer>
+      </div>
+    </>
+  )
+}
+
+/** Renders the preferences centre into `container`; returns a function that removes it. */
+export const renderPreferences = (container: HTMLElement, ctx: PreferencesContext): (() => void) => {
+  render(<Preferences ctx={ctx} />, container)
+  return () => render(null, container)
+}

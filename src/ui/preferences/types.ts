@@ -1,0 +1,31 @@
+import type { Method, ResolvedConfig } from '../../config/types.js'
+import type { ConsentRecord } from '../../record/index.js'
+import type { Snapshot } from '../../store/index.js'
+import type { ResolvedUi } from '../config.js'
+import type { Translation } from '../i18n/types.js'
+
+/**
+ * Everything the preferences centre needs from the engine, handed in rather
+ * than imported: the script-tag build loads this layer as a separate module,
+ * which must drive the page's one engine, not a copy of it.
+ */
+export interface PreferencesContext {
+  config: ResolvedConfig
+  ui: ResolvedUi
+  text: Translation
+  snapshot(): Snapshot
+  /** The stored decision even when stale: its choices pre-fill the switches. */
+  previous(): ConsentRecord | null
+  set(choices: Record<string, boolean>, method: Method): void
+  acceptAll(method: Method): void
+  rejectAll(method: Method): void
+  /** Closes the preferences without deciding anything. */
+  close(): void
+}
+
+/** What `consentry-preferences.mjs` (or the lazy chunk) exports. */
+export interface PreferencesModule {
+  PREFERENCES_CSS: string
+  /** Renders the preferences centre into `container`; returns a function that removes it. */
+  renderPreferences(container: HTMLElement, ctx: PreferencesContext): () => void
+}
