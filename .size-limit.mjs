@@ -10,7 +10,7 @@ export default [
     import: '*',
     ignore: ['nanostores', 'js-cookie', 'preact'],
     gzip: true,
-    limit: '4.8 KB',
+    limit: '4.9 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -18,16 +18,23 @@ export default [
     path: 'dist/headless.mjs',
     import: '*',
     gzip: true,
-    limit: '5.7 KB',
+    limit: '5.8 KB',
     modifyEsbuildConfig: production,
   },
   {
-    name: 'consentry: with dependencies',
+    name: 'consentry: engine and banner with dependencies (the preferences chunk loads on demand)',
     path: 'dist/index.mjs',
     import: '*',
     gzip: true,
-    limit: '5.7 KB',
-    modifyEsbuildConfig: production,
+    limit: '12 KB',
+    // The preferences chunk is an import() away: count it where it is paid, below.
+    modifyEsbuildConfig: (config) => ({
+      ...production(config),
+      plugins: [
+        ...(config.plugins ?? []),
+        { name: 'on-demand', setup: (b) => b.onResolve({ filter: /preferences-[\w-]+\.mjs$/ }, (a) => ({ path: a.path, external: true })) },
+      ],
+    }),
   },
   {
     name: 'consentry/server',
@@ -38,10 +45,25 @@ export default [
     modifyEsbuildConfig: production,
   },
   {
-    name: 'dist/consentry.min.js (script tag, everything included)',
+    // What a first-time visitor downloads before the banner is visible (issue #3 budget: 12 KB).
+    name: 'dist/consentry.min.js (script tag: engine, banner, CSS, English)',
     path: 'dist/consentry.min.js',
     import: false,
     gzip: true,
-    limit: '6 KB',
+    limit: '12 KB',
+  },
+  {
+    name: 'dist/consentry-preferences.mjs (preferences centre with Preact, loaded on demand)',
+    path: 'dist/consentry-preferences.mjs',
+    import: false,
+    gzip: true,
+    limit: '8.5 KB',
+  },
+  {
+    name: 'dist/i18n/de.mjs (one language, loaded on demand by the script tag)',
+    path: 'dist/i18n/de.mjs',
+    import: false,
+    gzip: true,
+    limit: '1.5 KB',
   },
 ]

@@ -4,8 +4,8 @@
 //
 //   node bench/run.mjs [--runs 21] [--dist dist]      (npm run bench builds first)
 import { createServer } from 'node:http'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -36,28 +36,44 @@ let progress = false // a progress line is on stderr: end it before an error mes
 
 // ---- static server: the two pages, dist/, and nothing else (no request leaves 127.0.0.1)
 const pages = { '/with.html': marketingPage({ consentry: true }), '/without.html': marketingPage({ consentry: false }) }
-const startServer = (script) =>
-  new Promise((ok, ko) => {
-    const server = createServer((req, res) => {
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.json': 'application/json' }
+const startServer = (script) => {
+  // Each dist/ file is read once and kept: a rebuild during the runs cannot mix two builds,
+  // and consentry.min.js is exactly the bytes whose size is reported.
+  const files = new Map([[join(DIST, 'consentry.min.js'), script]])
+  const distFile = (path) => {
+    if (!path.startsWith('/dist/')) return null
+    const file = resolve(DIST, '.' + decodeURIComponent(path.slice(5)))
+    if (!file.startsWith(DIST + sep)) return null
+    if (!files.has(file)) files.set(file, existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null)
+    return files.get(file) && { body: files.get(file), type: TYPES[extname(file)] ?? 'application/octet-stream' }
+  }
+  const server = createServer((req, res) => {
+    // no-store: each visit is a first visit anyway (fresh context), this only makes it explicit.
+    const headers = { 'Cache-Control': 'no-store' }
+    try {
       const path = new URL(req.url, 'http://x').pathname
-      // The script is read once, before the runs: every run measures the same build, the one whose size is reported.
-      const headers = { 'Cache-Control': 'no-store' }
       if (pages[path]) return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path])
-      if (path === '/dist/consentry.min.js') {
-        return res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(script)
-      }
+      const file = distFile(path)
+      if (file) return res.writeHead(200, { ...headers, 'Content-Type': `${file.type}; charset=utf-8` }).end(file.body)
       res.writeHead(path === '/favicon.ico' ? 204 : 404, headers).end()
-    })
-    server.once('error', ko).listen(0, '127.0.0.1', () => ok(server))
+    } catch {
+      res.writeHead(400, headers).end() // e.g. a malformed %-escape
+    }
   })
+  return new Promise((ok, ko) => server.once('error', ko).listen(0, '127.0.0.1', () => ok(server)))
+}
 
 // ---- one first-time visit: fresh context (no cookies, storage or cache), throttled, measured
 const visit = async (browser, origin, consentry) => {
-  const context = await browser.newContext({ viewport: VIEWPORT })
+  // en-US: the banner's built-in language, so no translation module is fetched.
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
   try {
     const page = await context.newPage()
     const errors = []
     page.on('pageerror', (e) => errors.push(String(e)))
+    const requests = []
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname))
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
     const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
@@ -78,10 +94,14 @@ const visit = async (browser, origin, consentry) => {
     const run = {
       fcp: load.fcp,
       banner: load.bannerAt,
-      script: metric('ScriptDuration'),
+      // Minus the probe's own callbacks (see probe.js); the raw figure stays in the JSON.
+      script: metric('ScriptDuration') - load.self,
+      scriptRaw: metric('ScriptDuration'),
+      probe: load.self,
       task: metric('TaskDuration'),
       cls: load.cls,
       clickToCookie: null,
+      requests, // by the end of the run (the page itself included)
     }
     if (!consentry) return run
 
@@ -111,7 +131,7 @@ const METRICS = [
   // [key, label, decimals, unit]
   ['banner', 'Banner visible (from navigation start)', 0, ' ms'],
   ['fcp', 'First contentful paint', 0, ' ms'],
-  ['script', 'Script time (CDP ScriptDuration, to load + 1 s)', 1, ' ms'],
+  ['script', 'Script time (CDP ScriptDuration to load + 1 s, probe excluded)', 1, ' ms'],
   ['cls', 'Cumulative layout shift', 3, ''],
   ['clickToCookie', 'Click accept-all → `consentry` cookie', 1, ' ms'],
 ]
@@ -184,12 +204,16 @@ const report = (results, { chromium, bytes, seconds }) => {
     node: process.version,
     script: { file: 'dist/consentry.min.js', bytes: bytes.length, gzipBytes: gzip },
     seconds: Math.round(seconds),
+    // Every path the page with Consentry fetched that the page without never did (lazy chunks show up here).
+    addedRequests: [...new Set(results.with.flatMap((r) => r.requests))]
+      .filter((p) => !results.without.some((r) => r.requests.includes(p)) && p !== '/with.html'),
   }
   console.log(`## Consentry benchmark
 
 ${RUNS} first-time visits per page (plus 1 discarded warm-up), alternating · headless Chromium ${chromium} · ` +
     `${CPU_THROTTLE}× CPU throttling · ${VIEWPORT.width}×${VIEWPORT.height} · loopback server, no network latency
-\`dist/consentry.min.js\`: ${(gzip / 1024).toFixed(2)} KB gzip (${gzip} B, level 9; ${bytes.length} B minified)
+\`dist/consentry.min.js\`: ${(gzip / 1024).toFixed(2)} KB gzip (${gzip} B, level 9; ${bytes.length} B minified) · ` +
+    `requests Consentry added: ${meta.addedRequests.map((p) => `\`${p}\``).join(', ') || 'none'}
 
 | Metric (median, p90) | Without Consentry | With Consentry | Difference (medians) |
 |---|---|---|---|

@@ -24,9 +24,12 @@ const COOKIE_ICON = [
 ]
 
 let started = false
+let stop = () => {}
 
-/** Test seam: forget that the UI was started (the host element is removed by the caller). */
+/** Test seam: stop the UI's reactions, remove it, and allow `startUi` again. */
 export const resetUi = (): void => {
+  stop()
+  stop = () => {}
   started = false
 }
 
@@ -113,7 +116,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
         const back = opener as HTMLElement | null
         opener = null
         if (back?.isConnected && typeof back.focus == 'function') back.focus()
-        else if (m.root.activeElement) (m.root.activeElement as HTMLElement).blur()
+        else if (document.activeElement == m.host) (m.root.activeElement as HTMLElement | null)?.blur()
       }
     }
 
@@ -157,18 +160,26 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       if (view == 'banner' && banner && ui.layout == 'modal') trapTab(e as KeyboardEvent, banner, m.root)
     })
     // Any element with data-consentry-open reopens the preferences (contract: DOM).
-    document.addEventListener('click', (e) => {
-      const trigger = (e.target as Element).closest?.('[data-consentry-open]')
-      if (!trigger) return
+    const onOpen = (e: Event) => {
+      if (!(e.target as Element).closest?.('[data-consentry-open]')) return
       e.preventDefault()
       $ui.set('preferences')
-    })
-    // A decision made in another tab closes the banner here; a reset there asks again here.
-    $snapshot.listen((s) => {
-      if (s.decided && view == 'banner') $ui.set('hidden')
-      else if (!s.decided && view == 'hidden' && config.mode == 'opt-in') $ui.set('banner')
-      fab?.toggleAttribute('hidden', view != 'hidden' || !s.decided)
-    })
-    $ui.subscribe(show)
+    }
+    document.addEventListener('click', onOpen)
+    const unbinds = [
+      // A decision made in another tab closes the banner here; a reset there asks again here.
+      $snapshot.listen((s) => {
+        if (s.decided && view == 'banner') $ui.set('hidden')
+        else if (!s.decided && view == 'hidden' && config.mode == 'opt-in') $ui.set('banner')
+        fab?.toggleAttribute('hidden', view != 'hidden' || !s.decided)
+      }),
+      $ui.subscribe(show),
+    ]
+    stop = () => {
+      unbinds.forEach((f) => f())
+      closePrefs?.()
+      document.removeEventListener('click', onOpen)
+      m.host.remove()
+    }
   }
 }

@@ -47,6 +47,12 @@ export const configBlock = (config: unknown): string =>
   `<script type="application/json" data-consentry-config>${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`
 
 export interface PageOptions {
+  /** `<html lang>`: the banner follows the page's language. Default `en`. */
+  lang?: string
+  /** Extra markup for `<head>` (e.g. a stylesheet link). */
+  head?: string
+  /** The page's own content, placed before the config block. */
+  body?: string
   /** Markup placed before the Consentry script (e.g. an inline queue). */
   before?: string
   /** Config for the JSON block (default {@link CONFIG}); `null` for none, so the page calls `init` itself. */
@@ -54,11 +60,12 @@ export interface PageOptions {
 }
 
 /** A page that loads the real script-tag build the way the README tells sites to. */
-export const consentryPage = ({ before = '', config = CONFIG }: PageOptions = {}): string =>
+export const consentryPage = ({ lang = 'en', head = '', body = '', before = '', config = CONFIG }: PageOptions = {}): string =>
   `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Consentry browser test</title></head>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>Consentry browser test</title>${head}</head>
 <body>
+${body}
 ${config === null ? '' : configBlock(config)}
 ${before}
 <script src="/dist/consentry.min.js"></script>

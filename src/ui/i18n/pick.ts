@@ -8,11 +8,11 @@ export const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 
 const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0]!
 
 /**
- * The language to show: the configured one, else the page's `<html lang>`,
- * else the browser's preferences, among those `available`; English otherwise.
+ * The language to show, among those `available`: the configured one; without
+ * one, the page's `<html lang>`, else the browser's preferences; English otherwise.
  */
 export const pickLanguage = (available: string[], configured?: string): string => {
-  const wanted = [configured, document.documentElement.lang, ...(navigator.languages || [])]
+  const wanted = configured ? [configured] : [document.documentElement.lang, ...(navigator.languages || [])]
   for (const tag of wanted) if (tag && available.includes(primary(tag))) return primary(tag)
   return 'en'
 }

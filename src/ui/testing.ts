@@ -1,0 +1,30 @@
+/** Test helpers for the UI (never bundled: no entry imports it). */
+import { freshPage } from '../testing/index.js'
+import { resetUi, type UiLoaders } from './index.js'
+
+export const loaders: UiLoaders = { preferences: () => import('./preferences/index.js') }
+
+/** A first-time visitor on an empty page, with no Consentry UI left from an earlier test. */
+export const freshUiPage = (): void => {
+  resetUi()
+  freshPage()
+  document.querySelectorAll('[data-consentry]').forEach((e) => e.remove())
+  document.documentElement.lang = ''
+  document.body.replaceChildren()
+}
+
+export const host = () => document.querySelector<HTMLElement>('[data-consentry]')
+export const shadow = () => host()?.shadowRoot ?? null
+export const q = <T extends Element = HTMLElement>(sel: string) => shadow()?.querySelector<T>(sel) ?? null
+export const qa = (sel: string) => [...(shadow()?.querySelectorAll<HTMLElement>(sel) ?? [])]
+export const action = (name: string) => q<HTMLButtonElement>(`[data-consentry-action="${name}"]`)
+/** Waits for the lazily loaded preferences centre to render. */
+export const waitFor = async <T>(get: () => T | null | undefined, ms = 2000): Promise<T> => {
+  const until = Date.now() + ms
+  for (;;) {
+    const v = get()
+    if (v) return v
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Shared set-up for the UI suites (ui-*.test.ts): one server and one Chromium
+ * per file, a first-time visitor per test, and small probes that read what a
+ * visitor would see — which element has focus, across the shadow boundary.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import type { Page } from 'playwright-core'
+import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { consentryPage, type PageOptions, type Snapshot } from './pages.js'
+
+/** Necessary, analytics with a service that lists its cookies, marketing: every kind of row the preferences show. */
+export const UI_CONFIG = {
+  categories: [
+    { id: 'necessary', necessary: true },
+    {
+      id: 'analytics',
+      services: [
+        {
+          id: 'posthog',
+          label: 'PostHog',
+          provider: 'PostHog Inc.',
+          description: 'Product analytics: which pages are used and how.',
+          cookieTable: [{ name: 'ph_*_posthog', purpose: 'Tells visits apart', lifetime: '1 year' }],
+        },
+      ],
+    },
+    { id: 'marketing' },
+  ],
+  revision: 1,
+}
+
+/** {@link UI_CONFIG} with a `ui` block; a privacy-policy link unless `ui` says otherwise. */
+export const uiConfig = (ui: Record<string, unknown> = {}): unknown => ({ ...UI_CONFIG, ui: { policyUrl: '/privacy', ...ui } })
+
+/** A small content page, with a footer link that reopens the preferences (contract: `data-consentry-open`). */
+export const CONTENT = `<header><h1>Acme Analytics</h1></header>
+<main>
+  <p>Measure what matters. Acme turns raw events into answers your whole team can read, without sending
+  anyone's data to a third party. Start free; no card needed.</p>
+  <p>Dashboards, funnels and retention in one place, ready in minutes and fast on every device.</p>
+</main>
+<footer><a href="/cookies" data-consentry-open>Cookie settings</a></footer>`
+
+export interface UiSuite {
+  server: TestServer
+  chromium: Chromium
+  /** This test's tab, a first-time visitor's. */
+  page: Page
+  log: PageLog
+}
+
+/**
+ * Registers the hooks of a UI suite and returns the live fixtures. Every test
+ * ends with no page error and no `console.error` (a CSP report, a failed
+ * import() and an uncaught exception all land there).
+ */
+export const uiSuite = (): UiSuite => {
+  const suite = {} as UiSuite
+  beforeAll(async () => {
+    suite.server = await startServer()
+    suite.chromium = await launchChromium()
+  })
+  afterAll(async () => {
+    await suite.chromium?.close()
+    await suite.server?.close()
+  })
+  beforeEach(async () => {
+    suite.page = await freshVisitor(suite.chromium.context, suite.server.origin)
+    suite.log = watch(suite.page)
+  })
+  afterEach(() => {
+    expect(suite.log.errors).toEqual([])
+  })
+  return suite
+}
+
+/** Serves a Consentry page at `path` (content + {@link uiConfig} by default) and opens it in the suite's tab. */
+export const openPage = async (suite: UiSuite, options: PageOptions = {}, path = '/ui.html'): Promise<void> => {
+  const url = suite.server.route(path, { body: consentryPage({ body: CONTENT, config: uiConfig(), ...options }) })
+  await suite.page.goto(url)
+}
+
+/** The first layer, found through the open shadow root (Playwright's CSS engine pierces it). */
+export const bannerOf = (page: Page) => page.locator('[part=banner]')
+export const prefsOf = (page: Page) => page.locator('[part=preferences]')
+/** A button of the banner or of the preferences, by its `data-consentry-action`. */
+export const bannerButton = (page: Page, action: string) => page.locator(`[part=banner] [data-consentry-action=${action}]`)
+export const prefsButton = (page: Page, action: string) => page.locator(`[part=preferences] [data-consentry-action=${action}]`)
+/** A switch of the preferences, by the text of the heading that labels it. */
+export const switchOf = (page: Page, name: string) => page.getByRole('switch', { name, exact: true })
+
+export const snapshot = (page: Page): Promise<Snapshot> => page.evaluate(() => Consentry.get())
+
+/**
+ * Where focus is, as a visitor would say it: `<place> <thing>`, with place
+ * `banner`, `preferences`, `ui` (elsewhere in the shadow root) or `page`, and
+ * thing the element's `data-consentry-action`, `switch:<label>`, `dialog` for
+ * the dialog itself, or `<tag>:<text>`. `body` when nothing has focus.
+ * `document.activeElement` stops at the shadow host, so follow the roots down.
+ */
+export const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    let el = document.activeElement
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+    if (!el || el === document.body) return 'body'
+    const root = el.getRootNode() as Document | ShadowRoot
+    const place = el.closest('[part=preferences]') ? 'preferences' : el.closest('[part=banner]') ? 'banner' : root instanceof ShadowRoot ? 'ui' : 'page'
+    const action = el.getAttribute('data-consentry-action')
+    const labelledBy = el.getAttribute('aria-labelledby')
+    let thing: string
+    if (action) thing = action
+    else if (el.getAttribute('role') === 'switch') thing = `switch:${(labelledBy && root.getElementById(labelledBy)?.textContent) || '?'}`
+    else if (el.getAttribute('role') === 'dialog') thing = 'dialog'
+    else thing = `${el.tagName.toLowerCase()}:${el.textContent?.trim()}`
+    return `${place} ${thing}`
+  })
+
+/** Presses `key` `times` times and returns where focus landed after each press. */
+export const walk = async (page: Page, key: string, times: number): Promise<string[]> => {
+  const seen: string[] = []
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key)
+    seen.push(await focused(page))
+  }
+  return seen
+}
+
+/** Waits until the UI's entrance animations are over, so colours and boxes are final. */
+export const settled = (page: Page): Promise<unknown> =>
+  page.evaluate(() => Promise.all(document.querySelector('[data-consentry]')!.shadowRoot!.getAnimations().map((a) => a.finished)))
