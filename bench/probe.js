@@ -56,27 +56,32 @@
     const el = button()
     if (!el) return `no [data-consentry-action="accept-all"] in the shadow root (${h.shadowRoot.querySelectorAll('*').length} elements inside)`
     const r = el.getBoundingClientRect()
-    const s = getComputedStyle(el)
-    return `accept-all button is not visible: ${r.width}x${r.height} box, visibility ${s.visibility}, opacity ${s.opacity}`
+    // The lowest opacity on the way up, across the shadow boundary: a fade that never starts shows up here.
+    let opacity = 1
+    for (let n = el; n; n = n.parentElement ?? n.getRootNode().host) opacity = Math.min(opacity, +getComputedStyle(n).opacity)
+    return `the accept-all button is there but not visible: ${r.width}x${r.height} box, ` +
+      `visibility ${getComputedStyle(el).visibility}, lowest opacity on its ancestors ${opacity}`
   }
 
   /**
-   * Waits (up to `ms`) for the banner, then returns everything measured on load.
-   * `ms` = 0 on the page without Consentry: nothing to wait for.
+   * Waits for the banner until `deadline` (ms after navigation start), then
+   * returns everything measured on load. 0 on the page without Consentry.
    */
-  b.collect = async (ms) => {
-    const until = performance.now() + ms
-    while (b.bannerAt == null && performance.now() < until) await new Promise((r) => setTimeout(r, 50))
+  b.collect = async (deadline) => {
+    while (b.bannerAt == null && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     stopped = true
     mo.disconnect()
     const fcp = performance.getEntriesByName('first-contentful-paint', 'paint')[0]
+    const nav = performance.getEntriesByType('navigation')[0]
     return {
+      domContentLoaded: nav.domContentLoadedEventStart,
+      load: nav.loadEventStart,
       bannerAt: b.bannerAt,
       fcp: fcp ? fcp.startTime : null,
       cls: b.cls,
       self: b.self,
       cookieBeforeClick: hasCookie(),
-      why: b.bannerAt == null && ms > 0 ? diagnose() : null,
+      why: b.bannerAt == null && deadline > 0 ? diagnose() : null,
     }
   }
 
@@ -108,6 +113,7 @@
   }, true)
   addEventListener('click', () => {
     check()
+    b.cookieInClick = b.cookieAt != null // written synchronously by the click handler?
     queueMicrotask(check)
   })
 
@@ -115,6 +121,6 @@
   b.cookie = async (ms) => {
     const until = performance.now() + ms
     while (b.cookieAt == null && performance.now() < until) await new Promise((r) => setTimeout(r, 20))
-    return { clickAt: b.clickAt, cookieAt: b.cookieAt }
+    return { clickAt: b.clickAt, cookieAt: b.cookieAt, inClick: !!b.cookieInClick }
   }
 })()

@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs [--runs 21] [--dist dist]      (npm run bench builds first)
 import { createServer } from 'node:http'
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -26,41 +26,51 @@ const fail = (message) => {
   throw error
 }
 
-const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '21' }, dist: { type: 'string', default: join(HERE, '../dist') } },
-})
+const USAGE = 'usage: node bench/run.mjs [--runs N (>= 15, default 21)] [--dist DIR (default dist/)]'
+let args
+try {
+  args = parseArgs({
+    options: { runs: { type: 'string', default: '21' }, dist: { type: 'string', default: join(HERE, '../dist') } },
+  }).values
+} catch (e) {
+  console.error(`bench: ${e.message}\n${USAGE}`)
+  process.exit(2)
+}
 const RUNS = Number(args.runs)
 const DIST = resolve(args.dist)
 const SCRIPT = join(DIST, 'consentry.min.js')
 let progress = false // a progress line is on stderr: end it before an error message
+let interrupted = null
 
 // ---- static server: the two pages, dist/, and nothing else (no request leaves 127.0.0.1)
 const pages = { '/with.html': marketingPage({ consentry: true }), '/without.html': marketingPage({ consentry: false }) }
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.json': 'application/json' }
 const startServer = (script) => {
-  // Each dist/ file is read once and kept: a rebuild during the runs cannot mix two builds,
-  // and consentry.min.js is exactly the bytes whose size is reported.
-  const files = new Map([[join(DIST, 'consentry.min.js'), script]])
-  const distFile = (path) => {
-    if (!path.startsWith('/dist/')) return null
-    const file = resolve(DIST, '.' + decodeURIComponent(path.slice(5)))
-    if (!file.startsWith(DIST + sep)) return null
-    if (!files.has(file)) files.set(file, existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null)
-    return files.get(file) && { body: files.get(file), type: TYPES[extname(file)] ?? 'application/octet-stream' }
+  // A snapshot of dist/, taken once: a rebuild during the runs (npm test builds too) cannot mix
+  // two builds, and consentry.min.js is exactly the bytes whose size is reported.
+  const files = new Map()
+  for (const rel of readdirSync(DIST, { recursive: true })) {
+    const file = join(DIST, rel)
+    try {
+      if (statSync(file).isFile()) files.set('/dist/' + rel.split(sep).join('/'), readFileSync(file))
+    } catch {} // deleted mid-walk by a concurrent rebuild: it 404s, and a run that needs it fails loudly
   }
+  files.set('/dist/consentry.min.js', script)
   const server = createServer((req, res) => {
     // no-store: each visit is a first visit anyway (fresh context), this only makes it explicit.
     const headers = { 'Cache-Control': 'no-store' }
     try {
-      const path = new URL(req.url, 'http://x').pathname
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
       if (pages[path]) return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path])
-      const file = distFile(path)
-      if (file) return res.writeHead(200, { ...headers, 'Content-Type': `${file.type}; charset=utf-8` }).end(file.body)
+      const file = files.get(path)
+      const type = `${TYPES[extname(path)] ?? 'application/octet-stream'}; charset=utf-8`
+      if (file) return res.writeHead(200, { ...headers, 'Content-Type': type }).end(file)
       res.writeHead(path === '/favicon.ico' ? 204 : 404, headers).end()
     } catch {
       res.writeHead(400, headers).end() // e.g. a malformed %-escape
     }
   })
+  server.served = (path) => files.get(path) ?? null
   return new Promise((ok, ko) => server.once('error', ko).listen(0, '127.0.0.1', () => ok(server)))
 }
 
@@ -80,13 +90,16 @@ const visit = async (browser, origin, consentry) => {
     await cdp.send('Performance.enable')
     await page.addInitScript({ path: join(HERE, 'probe.js') })
 
-    await page.goto(`${origin}/${consentry ? 'with' : 'without'}.html`, { waitUntil: 'load', timeout: BANNER_TIMEOUT })
+    const url = `${origin}/${consentry ? 'with' : 'without'}.html`
+    await page.goto(url, { waitUntil: 'load', timeout: BANNER_TIMEOUT }).catch((e) => {
+      fail(`${url} did not load within ${BANNER_TIMEOUT / 1000} s: ${String(e.message).split('\n')[0]}`)
+    })
     await page.waitForTimeout(SETTLE)
-    const load = await page.evaluate((ms) => window.__bench.collect(ms), consentry ? BANNER_TIMEOUT : 0)
+    const load = await page.evaluate((deadline) => window.__bench.collect(deadline), consentry ? BANNER_TIMEOUT : 0)
     if (consentry && load.bannerAt == null) {
       fail(`the banner never became visible within ${BANNER_TIMEOUT / 1000} s of navigation start: ${load.why}.` +
         (errors.length ? `\n  page errors: ${errors.join('\n  ')}` : '') +
-        '\n  Does dist/consentry.min.js include the banner UI (src/ui/)? Rebuild with `npm run build`.')
+        (load.why.startsWith('no [data-consentry]') ? '\n  Is the banner UI (src/ui/) in this build? `npm run build`' : ''))
     }
     // Read before the click, so it is the cost of loading and showing the banner.
     const { metrics } = await cdp.send('Performance.getMetrics')
@@ -94,6 +107,8 @@ const visit = async (browser, origin, consentry) => {
     const run = {
       fcp: load.fcp,
       banner: load.bannerAt,
+      domContentLoaded: load.domContentLoaded,
+      load: load.load,
       // Minus the probe's own callbacks (see probe.js); the raw figure stays in the JSON.
       script: metric('ScriptDuration') - load.self,
       scriptRaw: metric('ScriptDuration'),
@@ -105,14 +120,19 @@ const visit = async (browser, origin, consentry) => {
     }
     if (!consentry) return run
 
-    if (load.cookieBeforeClick) fail('the consentry cookie was already set before any click: not a first visit, or the script decides on its own')
+    if (load.cookieBeforeClick) {
+      fail('the consentry cookie was already set before any click: not a first visit, or the script decides on its own')
+    }
     const target = await page.evaluate(() => window.__bench.target())
-    if (!target.hit) fail(`something covers the accept-all button at (${target.x}, ${target.y}): the click would not reach it`)
+    if (!target.hit) fail(`something covers the accept-all button at (${target.x}, ${target.y}): a click would not reach it`)
     await page.mouse.click(target.x, target.y)
     const click = await page.evaluate((ms) => window.__bench.cookie(ms), COOKIE_TIMEOUT)
     if (click.clickAt == null) fail('the click on accept-all never reached the page')
-    if (click.cookieAt == null) fail(`clicking accept-all did not set the consentry cookie within ${COOKIE_TIMEOUT / 1000} s`)
+    if (click.cookieAt == null) {
+      fail(`clicking accept-all did not set the consentry cookie within ${COOKIE_TIMEOUT / 1000} s`)
+    }
     run.clickToCookie = click.cookieAt - click.clickAt
+    run.cookieInClick = click.inClick // true: set synchronously inside the click dispatch
     return run
   } finally {
     await context.close().catch(() => {})
@@ -131,19 +151,26 @@ const METRICS = [
   // [key, label, decimals, unit]
   ['banner', 'Banner visible (from navigation start)', 0, ' ms'],
   ['fcp', 'First contentful paint', 0, ' ms'],
-  ['script', 'Script time (CDP ScriptDuration to load + 1 s, probe excluded)', 1, ' ms'],
+  // A parser-blocking script holds up DOMContentLoaded, and with it every site script waiting for it.
+  ['domContentLoaded', 'DOMContentLoaded', 0, ' ms'],
+  ['script', 'Script time (CDP ScriptDuration until load + 1 s, probe excluded)', 1, ' ms'],
   ['cls', 'Cumulative layout shift', 3, ''],
   ['clickToCookie', 'Click accept-all → `consentry` cookie', 1, ' ms'],
 ]
 const summarise = (runs, key) => {
   const xs = runs.map((r) => r[key]).filter((x) => x != null)
-  return xs.length ? { median: quantile(xs, 0.5), p90: quantile(xs, 0.9), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : null
+  if (!xs.length) return null
+  return { median: quantile(xs, 0.5), p90: quantile(xs, 0.9), min: Math.min(...xs), max: Math.max(...xs), n: xs.length }
 }
 
 const main = async () => {
-  if (!Number.isInteger(RUNS) || RUNS < 15) fail(`--runs must be a whole number of at least 15 (got ${args.runs}): fewer runs make the medians noise`)
+  if (!Number.isInteger(RUNS) || RUNS < 15) {
+    fail(`--runs must be a whole number, at least 15 (got ${args.runs}): with fewer the medians are noise\n${USAGE}`)
+  }
   if (!existsSync(SCRIPT)) fail(`${SCRIPT} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
-  if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
+  if (!existsSync(CHROMIUM)) {
+    fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
+  }
   const bytes = readFileSync(SCRIPT)
 
   const server = await startServer(bytes)
@@ -155,7 +182,12 @@ const main = async () => {
     await new Promise((ok) => server.close(ok))
   }
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-    process.once(signal, () => void cleanup().finally(() => process.exit(code)))
+    process.once(signal, () => {
+      interrupted = signal // the visit in flight now fails with "browser has been closed": not news
+      if (progress) process.stderr.write('\n')
+      console.error(`bench: interrupted (${signal})`)
+      void cleanup().finally(() => process.exit(code))
+    })
   }
   try {
     browser = await chromium.launch({
@@ -177,13 +209,16 @@ const main = async () => {
     }
     process.stderr.write('\n')
     progress = false
-    report(results, { chromium: browser.version(), bytes, seconds: (Date.now() - started) / 1000 })
+    const seconds = (Date.now() - started) / 1000
+    report(results, { chromium: browser.version(), bytes, seconds, served: server.served })
   } finally {
     await cleanup()
   }
 }
 
-const report = (results, { chromium, bytes, seconds }) => {
+const fmtKB = (n) => (n == null ? '? KB' : `${(n / 1024).toFixed(2)} KB gzip`)
+
+const report = (results, { chromium, bytes, seconds, served }) => {
   const gzip = gzipSync(bytes, { level: 9 }).length // level 9, as size-limit measures
   const fmt = (x, d, unit) => (x == null ? '—' : x.toFixed(d) + unit)
   const rows = METRICS.map(([key, label, d, unit]) => {
@@ -192,7 +227,8 @@ const report = (results, { chromium, bytes, seconds }) => {
     const diff = a && b ? b.median - a.median : null
     const cell = (s) => (s ? `${fmt(s.median, d, unit)} (p90 ${fmt(s.p90, d, '')})` : '—')
     const sign = diff != null && diff >= 0 ? '+' : ''
-    return { key, label, without: a, with: b, diff, line: `| ${label} | ${cell(a)} | ${cell(b)} | ${diff == null ? '—' : sign + fmt(diff, d, unit)} |` }
+    const line = `| ${label} | ${cell(a)} | ${cell(b)} | ${diff == null ? '—' : sign + fmt(diff, d, unit)} |`
+    return { key, label, without: a, with: b, diff, line }
   })
   const meta = {
     date: new Date().toISOString(),
@@ -206,21 +242,23 @@ const report = (results, { chromium, bytes, seconds }) => {
     seconds: Math.round(seconds),
     // Every path the page with Consentry fetched that the page without never did (lazy chunks show up here).
     addedRequests: [...new Set(results.with.flatMap((r) => r.requests))]
-      .filter((p) => !results.without.some((r) => r.requests.includes(p)) && p !== '/with.html'),
+      .filter((p) => !results.without.some((r) => r.requests.includes(p)) && p !== '/with.html')
+      .map((path) => ({ path, gzipBytes: served(path) && gzipSync(served(path), { level: 9 }).length })),
   }
   console.log(`## Consentry benchmark
 
 ${RUNS} first-time visits per page (plus 1 discarded warm-up), alternating · headless Chromium ${chromium} · ` +
     `${CPU_THROTTLE}× CPU throttling · ${VIEWPORT.width}×${VIEWPORT.height} · loopback server, no network latency
-\`dist/consentry.min.js\`: ${(gzip / 1024).toFixed(2)} KB gzip (${gzip} B, level 9; ${bytes.length} B minified) · ` +
-    `requests Consentry added: ${meta.addedRequests.map((p) => `\`${p}\``).join(', ') || 'none'}
+\`dist/consentry.min.js\`: ${fmtKB(gzip)} (${gzip} B, level 9; ${bytes.length} B minified) · ` +
+    `requests Consentry adds: ${meta.addedRequests.map((r) => `\`${r.path}\` (${fmtKB(r.gzipBytes)})`).join(', ') || 'none'}
 
 | Metric (median, p90) | Without Consentry | With Consentry | Difference (medians) |
 |---|---|---|---|
 ${rows.map((r) => r.line).join('\n')}
 `)
   const out = join(HERE, 'results.json')
-  writeFileSync(out, JSON.stringify({ ...meta, metrics: Object.fromEntries(rows.map(({ line, ...r }) => [r.key, r])), runs: results }, null, 2) + '\n')
+  const metrics = Object.fromEntries(rows.map(({ line, ...r }) => [r.key, r]))
+  writeFileSync(out, JSON.stringify({ ...meta, metrics, runs: results }, null, 2) + '\n')
   console.log(`(took ${Math.round(seconds)} s; JSON with every run: ${out})`)
 }
 
@@ -229,6 +267,7 @@ process.on('unhandledRejection', (e) => {
   process.exitCode = 1
 })
 main().catch((e) => {
+  if (interrupted) return
   if (progress) process.stderr.write('\n')
   console.error(`bench: FAILED: ${e.expected ? e.message : e.stack || e}`)
   process.exitCode = 1

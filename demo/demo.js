@@ -1,23 +1,28 @@
-// The demo page's logic. It lives in its own file, not inline, so that the page
-// keeps working under `script-src 'self'`, as Consentry promises sites it will.
+// The demo page's own script: the "Your consent, live" panel. It lives in a
+// file, not inline, so the page keeps working under `script-src 'self'`, as
+// Consentry promises sites it will. The banner itself needs none of this.
 const Consentry = window.Consentry
-const snapshot = document.getElementById('snapshot')
-const status = document.getElementById('status')
+const $ = (id) => document.getElementById(id)
 
-/** Prints the current consent; `why` says what triggered the update. */
-const render = (why) => {
+const yesNo = (on) => (on ? 'Allowed' : 'Not allowed')
+
+/** Shows the current decision; called on load and on every consentry:change. */
+const render = () => {
   const s = Consentry.get()
-  snapshot.textContent = JSON.stringify(s, null, 2)
-  status.textContent = `${s.decided ? 'Decided' : 'No decision yet'} (${why} at ${new Date().toLocaleTimeString()})`
+  $('decision').textContent = s.decided ? `Made via ${s.method}` : 'Not made yet'
+  $('analytics').textContent = yesNo(s.categories.analytics)
+  $('marketing').textContent = yesNo(s.categories.marketing)
+  $('updated').textContent = s.updatedAt ? new Date(s.updatedAt).toLocaleString() : '–'
+  $('snapshot').textContent = JSON.stringify(s, null, 2)
+  document.documentElement.dataset.decided = String(s.decided)
 }
 
 if (!Consentry) {
-  status.textContent = 'Consentry did not load: run `npm run build`, then reload.'
+  $('decision').textContent = 'Consentry did not load: run `npm run build`, then reload.'
 } else {
-  document.getElementById('accept-all').addEventListener('click', () => Consentry.acceptAll())
-  document.getElementById('reject-all').addEventListener('click', () => Consentry.rejectAll())
-  document.getElementById('reset').addEventListener('click', () => Consentry.reset())
+  // Forgetting the choice brings the banner back, as on a first visit.
+  $('forget').addEventListener('click', () => Consentry.reset())
   // Fires for decisions made here and in other tabs alike.
-  addEventListener('consentry:change', () => render('consentry:change'))
-  render('page load')
+  addEventListener('consentry:change', render)
+  render()
 }

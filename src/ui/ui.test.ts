@@ -35,9 +35,9 @@ describe('the banner', () => {
     expect(action('preferences')!.className).toBe('secondary')
   })
 
-  it('moves focus into the banner when it opens', async () => {
+  it('moves focus into the banner once it has painted', async () => {
     await start()
-    expect(shadow()!.activeElement).toBe(q('[part=banner]'))
+    await waitFor(() => shadow()!.activeElement == q('[part=banner]'))
   })
 
   it('does not show for a visitor who has decided', async () => {
@@ -220,6 +220,8 @@ describe('the preferences centre', () => {
     await waitFor(() => !q('[part=preferences]'))
     expect(get().decided).toBe(false)
     expect(q('[part=banner]')!.hidden).toBe(false)
+    // Focus goes back to the button that opened the preferences.
+    await waitFor(() => shadow()!.activeElement == action('preferences'))
   })
 
   it('pre-fills the switches from a stale decision after a policy change', async () => {

@@ -6,6 +6,7 @@ import { request, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoServer, listen } from '../../demo/server.mjs'
 import { launchChromium, watch, type Chromium } from './harness.js'
+import type { Page } from 'playwright-core'
 import type { Snapshot } from './pages.js'
 
 let server: Server
@@ -23,6 +24,22 @@ afterAll(async () => {
   await new Promise((ok) => server?.close(ok))
 })
 
+/**
+ * A new tab of a visitor with no decision stored. The demo server has no blank
+ * page, so storage is cleared from one of its HTML pages (an SVG document would
+ * make Chromium ask for /favicon.ico, a 404 in the console).
+ */
+const firstVisit = async (): Promise<Page> => {
+  const page = await chromium.context.newPage()
+  // Open the new tab before closing the others: the profile stays alive throughout.
+  await Promise.all(chromium.context.pages().filter((p) => p !== page).map((p) => p.close()))
+  await chromium.context.clearCookies()
+  page.setDefaultTimeout(10_000)
+  await page.goto(`http://127.0.0.1:${port}/privacy.html`)
+  await page.evaluate(() => localStorage.clear())
+  return page
+}
+
 /** GETs `path` byte for byte: fetch() would normalise `..` away before sending. */
 const rawGet = (path: string): Promise<{ status: number; type: string }> =>
   new Promise((ok, fail) => {
@@ -35,29 +52,63 @@ const rawGet = (path: string): Promise<{ status: number; type: string }> =>
   })
 
 describe('demo', () => {
-  it('prints the decision after Accept all, under a strict CSP', async () => {
-    const page = await chromium.context.newPage()
+  it('a visitor decides on the real banner, changes their mind from the footer, and forgets, under a strict CSP', async () => {
+    const page = await firstVisit()
     const log = watch(page)
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`))
     })
     await page.goto(`http://127.0.0.1:${port}/`)
     const printed = async (): Promise<Snapshot> => JSON.parse((await page.locator('#snapshot').textContent()) ?? '')
+    const decided = async () => (await printed()).decided
+    const banner = page.locator('[part=banner]')
+    await banner.waitFor()
     expect(await printed()).toMatchObject({ decided: false, revision: 1 })
+    await expect(page.locator('#decision').textContent()).resolves.toBe('Not made yet')
 
-    await page.getByRole('button', { name: 'Accept all' }).click()
-    await expect.poll(async () => (await printed()).decided, { timeout: 2000 }).toBe(true)
-    expect(await printed()).toMatchObject({ categories: { analytics: true, marketing: true }, services: { posthog: true } })
+    // The banner's own button, inside its shadow root: the page has no accept button of its own.
+    await banner.locator('[data-consentry-action=accept-all]').click()
+    await expect.poll(decided, { timeout: 2000 }).toBe(true)
+    expect(await printed()).toMatchObject({ method: 'banner', categories: { analytics: true, marketing: true }, services: { posthog: true } })
+    await expect(page.locator('#analytics').textContent()).resolves.toBe('Allowed')
+    await page.locator('[part=floating-button]').waitFor()
 
-    await page.getByRole('button', { name: 'Reset' }).click()
-    await expect.poll(async () => (await printed()).decided, { timeout: 2000 }).toBe(false)
+    // The footer's "Cookie settings" link opens the preferences centre (loaded on demand under the CSP).
+    await page.locator('footer').getByRole('link', { name: 'Cookie settings' }).click()
+    const prefs = page.locator('[part=preferences]')
+    await prefs.waitFor()
+    await page.getByRole('switch', { name: 'Marketing', exact: true }).click()
+    await prefs.locator('[data-consentry-action=save]').click()
+    await expect.poll(async () => (await printed()).categories.marketing, { timeout: 2000 }).toBe(false)
+    expect(await printed()).toMatchObject({ method: 'preferences', categories: { analytics: true } })
+    await expect(page.locator('#marketing').textContent()).resolves.toBe('Not allowed')
+    expect(new URL(page.url()).pathname).toBe('/')
+
+    await page.getByRole('button', { name: 'Forget my choice' }).click()
+    await expect.poll(decided, { timeout: 2000 }).toBe(false)
+    await banner.waitFor()
     expect(log.errors).toEqual([])
+    await page.close()
+  })
+
+  it('the privacy page shows the banner too, and its own cookie-settings link works', async () => {
+    const page = await firstVisit()
+    const log = watch(page)
+    await page.goto(`http://127.0.0.1:${port}/privacy.html`)
+    await page.locator('[part=banner]').waitFor()
+    await page.locator('main').getByRole('link', { name: 'cookie settings' }).click()
+    await page.locator('[part=preferences]').waitFor()
+    await page.locator('[part=preferences] [data-consentry-action=reject-all]').click()
+    await expect.poll(() => page.evaluate(() => Consentry.get().decided)).toBe(true)
+    expect(log.errors).toEqual([])
+    await page.close()
   })
 
   it('serves the demo, dist and correct content types', async () => {
     expect(await rawGet('/')).toEqual({ status: 200, type: 'text/html; charset=utf-8' })
     expect(await rawGet('/demo.js')).toEqual({ status: 200, type: 'text/javascript; charset=utf-8' })
     expect(await rawGet('/demo.css')).toEqual({ status: 200, type: 'text/css; charset=utf-8' })
+    expect(await rawGet('/privacy.html')).toEqual({ status: 200, type: 'text/html; charset=utf-8' })
     expect(await rawGet('/dist/consentry.min.js')).toEqual({ status: 200, type: 'text/javascript; charset=utf-8' })
   })
 

@@ -66,6 +66,8 @@ export const uiSuite = (): UiSuite => {
   })
   beforeEach(async () => {
     suite.page = await freshVisitor(suite.chromium.context, suite.server.origin)
+    // Well inside the test's 30 s, so a missing element fails with its selector, not a bare timeout.
+    suite.page.setDefaultTimeout(10_000)
     suite.log = watch(suite.page)
   })
   afterEach(() => {
@@ -74,9 +76,16 @@ export const uiSuite = (): UiSuite => {
   return suite
 }
 
-/** Serves a Consentry page at `path` (content + {@link uiConfig} by default) and opens it in the suite's tab. */
-export const openPage = async (suite: UiSuite, options: PageOptions = {}, path = '/ui.html'): Promise<void> => {
-  const url = suite.server.route(path, { body: consentryPage({ body: CONTENT, config: uiConfig(), ...options }) })
+/**
+ * Serves a Consentry page (content + {@link uiConfig} unless `options` say
+ * otherwise) at `path`, with any response `headers`, and opens it in the suite's tab.
+ */
+export const openPage = async (
+  suite: UiSuite,
+  options: PageOptions = {},
+  { path = '/ui.html', headers }: { path?: string; headers?: Record<string, string> } = {},
+): Promise<void> => {
+  const url = suite.server.route(path, { body: consentryPage({ body: CONTENT, config: uiConfig(), ...options }), headers })
   await suite.page.goto(url)
 }
 

@@ -161,23 +161,24 @@ const Preferences = ({ ctx }: { ctx: PreferencesContext }) => {
         dir={t.dir}
         onKeyDown={onKeyDown}
       >
-        <header>
+        {/* Plain divs, not <header>/<footer>: those would add a second banner and contentinfo landmark to the page. */}
+        <div class="head">
           <h2 id="consentry-p-title" part="title">{t.preferencesTitle}</h2>
           <button type="button" class="close" part="close" aria-label={t.close} data-consentry-action="close" onClick={ctx.close}>
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d={CLOSE_ICON} /></svg>
           </button>
-        </header>
+        </div>
         <div class="scroll">
           <p id="consentry-p-text" part="text">{t.preferencesText}</p>
           <ul>
             {ctx.config.categories.map((c) => <CategoryRow category={c} draft={draft} setDraft={setDraft} ctx={ctx} />)}
           </ul>
         </div>
-        <footer part="buttons">
+        <div class="foot" part="buttons">
           <button type="button" part="button reject" data-consentry-action="reject-all" onClick={() => ctx.rejectAll('preferences')}>{t.rejectAll}</button>
           <button type="button" part="button accept" data-consentry-action="accept-all" onClick={() => ctx.acceptAll('preferences')}>{t.acceptAll}</button>
           <button type="button" part="button save" data-consentry-action="save" onClick={() => ctx.set({ ...draft.categories, ...draft.services }, 'preferences')}>{t.save}</button>
-        </footer>
+        </div>
       </div>
     </>
   )
