@@ -7,7 +7,7 @@ export default [
   {
     name: 'consentry/headless: own code (nanostores and js-cookie stay external, as in the ESM build)',
     path: 'dist/headless.mjs',
-    import: '*',
+    import: '{ init, get, has, whenGranted, acceptAll, rejectAll, set, optOut, reset, on, show, showPreferences, hide }',
     ignore: ['nanostores', 'js-cookie', 'preact'],
     gzip: true,
     limit: '4.9 KB',
@@ -16,7 +16,7 @@ export default [
   {
     name: 'consentry/headless: with nanostores and js-cookie',
     path: 'dist/headless.mjs',
-    import: '*',
+    import: '{ init, get, has, whenGranted, acceptAll, rejectAll, set, optOut, reset, on, show, showPreferences, hide }',
     gzip: true,
     limit: '5.8 KB',
     modifyEsbuildConfig: production,

@@ -20,3 +20,4 @@ export type {
 } from './config/index.js'
 export type { OptOut } from './record/index.js'
 export { VERSION } from './version.js'
+export { startBlocking } from './blocking/index.js'

@@ -38,6 +38,7 @@ export {
   $gpc,
   ConsentryError,
   VERSION,
+  startBlocking,
 } from './headless.js'
 export type {
   ConsentryEvent,

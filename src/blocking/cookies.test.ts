@@ -30,6 +30,15 @@ describe('cookie cleanup', () => {
     expect(document.cookie).toBe('session=keep')
   })
 
+  it('accepts * patterns, which JSON configs can carry', () => {
+    document.cookie = '_tr=1; path=/'
+    document.cookie = '_tr_id=2; path=/'
+    document.cookie = 'a.b=3; path=/'
+    expect(deleteCookies(['_tr*', 'a.*']).sort()).toEqual(['_tr', '_tr_id', 'a.b'])
+    document.cookie = 'axb=4; path=/'
+    expect(deleteCookies(['a.b'])).toEqual([])
+  })
+
   it('writes one expiry for every domain and path variant', () => {
     const writes: string[] = []
     const fake = {

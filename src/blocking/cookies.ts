@@ -2,9 +2,12 @@ import type { CookieMatcher } from '../config/types.js'
 
 const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT'
 
-/** Whether a cookie or storage key name matches one of a service's matchers. */
+/** `_ga*` → /^_ga.*$/: JSON configs (the script tag's) cannot carry a RegExp, so `*` stands for any run of characters. */
+const glob = (pattern: string) => new RegExp('^' + pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$')
+
+/** Whether a cookie or storage key name matches one of a service's matchers: a name, a `*` pattern, or a RegExp. */
 export const matches = (name: string, matchers: CookieMatcher[]): boolean =>
-  matchers.some((m) => (typeof m == 'string' ? m == name : (m.lastIndex = 0, m.test(name))))
+  matchers.some((m) => (typeof m == 'string' ? (m.includes('*') ? glob(m).test(name) : m == name) : (m.lastIndex = 0, m.test(name))))
 
 /**
  * Every Domain a script on this page could have set a cookie for: none

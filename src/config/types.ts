@@ -13,8 +13,10 @@ export interface ServiceConfig {
   id: string
   /** Translation key of the service's name; defaults to the id. */
   label?: string
-  /** Cookies the service sets, by name or pattern (used by cleanup on withdrawal). */
+  /** Cookies the service sets, by name or pattern: deleted on refusal or withdrawal, and at start-up without consent. */
   cookies?: CookieMatcher[]
+  /** localStorage keys the service writes, by name or pattern: deleted like its cookies. */
+  localStorage?: CookieMatcher[]
   /** Shown under the service's name in the preferences centre. */
   description?: string
   /** Who runs the service, e.g. `Google Ireland Ltd.`. */
@@ -82,6 +84,12 @@ export interface ConsentryConfig {
   cookie?: CookieOptions
   /** The banner and preferences centre (ignored by `consentry/headless`). */
   ui?: UiConfig
+  /**
+   * Reload the page when the visitor withdraws consent, so that scripts already
+   * running stop. Use it when a service sets cookies a page cannot delete
+   * (HttpOnly, or on another site). Default false.
+   */
+  reloadOnWithdraw?: boolean
 }
 
 /** Where the banner sits. */
@@ -131,6 +139,7 @@ export interface Service {
   label: string
   category: string
   cookies: CookieMatcher[]
+  localStorage: CookieMatcher[]
   description?: string
   provider?: string
   cookieTable: CookieInfo[]
@@ -151,4 +160,5 @@ export interface ResolvedConfig {
   cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string }
   /** Checked by the UI when it starts; the engine only carries it. */
   ui?: UiConfig
+  reloadOnWithdraw: boolean
 }

@@ -46,7 +46,7 @@ describe('config validation', () => {
     [{ categories: [{ id: 'a', services: [{ id: 'a' }] }] }, 'config.categories[0].services[0].id: expected an id used once'],
     [{ categories: [{ id: 'a', necessary: 'yes' }] }, 'config.categories[0].necessary: expected true or false, got "yes"'],
     [{ categories: [{ id: 'a', services: {} }] }, 'config.categories[0].services: expected an array, got {}'],
-    [{ categories: [{ id: 'a', services: [{ id: 'b', cookies: [3] }] }] }, 'config.categories[0].services[0].cookies[0]: expected a cookie name or RegExp, got 3'],
+    [{ categories: [{ id: 'a', services: [{ id: 'b', cookies: [3] }] }] }, 'config.categories[0].services[0].cookies[0]: expected a name or RegExp, got 3'],
     [{ categories: [{ id: 'a' }], lifetime: 14 }, 'config.lifetime: expected an integer from 1 to 13, got 14'],
     [{ categories: [{ id: 'a' }], lifetime: 1.5 }, 'config.lifetime: expected an integer from 1 to 13, got 1.5'],
     [{ categories: [{ id: 'a' }], revision: -1 }, 'config.revision: expected an integer from 0 to'],

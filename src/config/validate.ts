@@ -50,6 +50,7 @@ export const shape =
   }
 
 export const label = text(/./, 'a string')
+const matcher = rule((x) => (x && typeof x == 'string') || x instanceof RegExp, 'a name or RegExp')
 const id = rule((x) => typeof x == 'string' && ID.test(x), 'an id of letters, digits, _ or - (at most 40)', 0, true)
 
 const CONFIG = shape({
@@ -65,7 +66,8 @@ const CONFIG = shape({
         shape({
           id,
           label,
-          cookies: list(rule((x) => (x && typeof x == 'string') || x instanceof RegExp, 'a cookie name or RegExp')),
+          cookies: list(matcher),
+          localStorage: list(matcher),
           description: label,
           provider: label,
           cookieTable: list(shape({ name: label, purpose: label, lifetime: label, provider: label })),
@@ -92,6 +94,7 @@ const CONFIG = shape({
   ),
   // The UI checks its own part when it starts, so that consentry/headless carries none of it.
   ui: rule((x) => typeof x == 'object' && !!x && !Array.isArray(x), 'an object'),
+  reloadOnWithdraw: bool(),
 })
 
 type Read<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
@@ -134,6 +137,7 @@ export const resolveConfig = (input: unknown): ResolvedConfig => {
     mode: c.mode,
     jurisdiction: c.jurisdiction,
     ui: c.ui,
+    reloadOnWithdraw: c.reloadOnWithdraw,
     cookie: {
       ...(k as Read<CookieOptions>),
       domain: k.domain,

@@ -1,13 +1,15 @@
 import type { ConsentryConfig } from '../config/index.js'
 import { init } from '../api/index.js'
 import { $config, type Snapshot } from '../store/index.js'
+import { startBlocking } from '../blocking/index.js'
 import { resolveUi } from './config.js'
 import { startUi, type UiLoaders } from './index.js'
 
 /**
  * `init` with the UI: checks `config.ui` along with the rest (a bad value
- * rejects before anything starts), runs the engine's `init`, then shows the
- * banner when no current decision exists.
+ * rejects before anything starts), runs the engine's `init`, starts blocking
+ * (markup activation and cleanup), then shows the banner when no current
+ * decision exists.
  */
 export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise<Snapshot> => {
   let ui
@@ -16,7 +18,10 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   } catch (e) {
     return Promise.reject(e)
   }
+  const first = !$config.get()
   const started = init(config)
-  if ($config.get()) startUi(ui, loaders)
+  const resolved = $config.get()
+  if (first && resolved) startBlocking(resolved)
+  if (resolved) startUi(ui, loaders)
   return started
 }

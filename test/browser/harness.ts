@@ -106,7 +106,7 @@ export interface Chromium {
  * is what a real visitor has: cookies and localStorage shared by every tab.
  * Throws (never skips) when Chromium is missing, so CI cannot pass vacuously.
  */
-export const launchChromium = async (): Promise<Chromium> => {
+export const launchChromium = async (extraArgs: string[] = []): Promise<Chromium> => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium); the browser suite does not skip`)
   }
@@ -122,6 +122,7 @@ export const launchChromium = async (): Promise<Chromium> => {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   })
   return {

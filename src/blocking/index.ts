@@ -1,0 +1,59 @@
+import type { ResolvedConfig } from '../config/types.js'
+import { env } from '../env/index.js'
+import { ConsentryError } from '../errors/index.js'
+import { $config, $snapshot, type Snapshot } from '../store/index.js'
+import { deleteCookies, deleteKeys } from './cookies.js'
+import { activate } from './markup.js'
+
+export { activate, allowedFor, resetMarkup } from './markup.js'
+export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
+export { urlMatches, type UrlMatcher } from './match.js'
+
+const grantedIn = (s: Snapshot) => (id: string) => s.categories[id] === true || s.services[id] === true
+
+/** Deletes the cookies and localStorage keys of every service `s` does not grant. Returns the cookie names deleted. */
+const cleanUp = (config: ResolvedConfig, s: Snapshot, only?: (id: string) => boolean): string[] => {
+  const deleted: string[] = []
+  for (const service of config.services.values())
+    if (!s.services[service.id] && (!only || only(service.id))) {
+      deleted.push(...deleteCookies(service.cookies))
+      deleteKeys(service.localStorage, env.localStorage)
+    }
+  return deleted
+}
+
+/**
+ * Starts blocking for the page: runs what the decision allows now and as it
+ * changes (in this tab or another), including elements added to the page
+ * later; deletes the cookies and storage of services without consent at
+ * start-up; and on withdrawal deletes them again (and reloads the page when
+ * `reloadOnWithdraw` is set). Returns a function that stops it. `consentry`
+ * and the script tag start it in `init`; with `consentry/headless`, call it
+ * after `init`.
+ * @example await init(config); startBlocking()
+ */
+export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => {
+  if (!config) throw new ConsentryError('not-initialised', 'startBlocking')
+  let last = $snapshot.get()
+  const run = () => activate(grantedIn($snapshot.get()), $snapshot.get().decided)
+  cleanUp(config, last)
+  run()
+  // Elements parsed after this script, or inserted later by a CMS or tag manager.
+  const observer = new MutationObserver(run)
+  observer.observe(document, { childList: true, subtree: true })
+  const unbind = $snapshot.listen((s) => {
+    const before = last
+    const withdrawn = (id: string) => before.services[id] === true && !s.services[id]
+    last = s
+    run()
+    if (Object.keys(s.services).some(withdrawn)) {
+      cleanUp(config, s, withdrawn)
+      // Scripts already running keep running, and HttpOnly cookies stay: only a reload stops them.
+      if (config.reloadOnWithdraw) location.reload()
+    }
+  })
+  return () => {
+    observer.disconnect()
+    unbind()
+  }
+}

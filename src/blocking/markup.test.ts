@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { acceptAll, get, init, rejectAll, set, startBlocking } from '../headless.js'
+import { CONFIG, freshPage } from '../testing/index.js'
+import { resetMarkup } from './index.js'
+
+declare global {
+  interface Window {
+    ran?: string[]
+  }
+}
+
+/**
+ * happy-dom does not execute scripts, so here "ran" is the live scripts that
+ * were inserted, in order; the real-Chromium suite proves they execute.
+ */
+let inserted: HTMLScriptElement[] = []
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLScriptElement && n.type != 'text/plain') inserted.push(n)
+}).observe(document, { childList: true, subtree: true })
+const ran = () => inserted.map((s) => /push\('([^']+)'\)/.exec(s.text)?.[1])
+
+let stop = () => {}
+beforeEach(() => {
+  stop()
+  freshPage()
+  resetMarkup()
+  document.body.replaceChildren()
+  window.ran = []
+  inserted = []
+})
+
+/** Adds markup to the page (parsed, so its scripts do not run on their own). */
+const page = (html: string) => {
+  const t = document.createElement('template')
+  t.innerHTML = html
+  document.body.append(t.content)
+}
+const tick = () => new Promise((r) => setTimeout(r, 0))
+const begin = async (config = CONFIG) => {
+  await init(config)
+  stop = startBlocking()
+}
+
+describe('blocked markup', () => {
+  it('runs nothing before consent, then each script once, in document order, when it is granted', async () => {
+    page(`
+      <script type="text/plain" data-consent="analytics">window.ran.push('a1')</script>
+      <script type="text/plain" data-consent="marketing">window.ran.push('m1')</script>
+      <script type="text/plain" data-consent="analytics" data-service="posthog">window.ran.push('posthog')</script>
+      <script type="text/plain" data-category="analytics">window.ran.push('cc3-form')</script>
+      <script type="text/plain" data-consent="analytics">window.ran.push('a2')</script>`)
+    await begin()
+    await tick()
+    expect(ran()).toEqual([])
+    set({ analytics: true, ga4: true, posthog: false })
+    await tick()
+    expect(ran()).toEqual(['a1', 'cc3-form', 'a2'])
+    set({ posthog: true })
+    acceptAll()
+    acceptAll()
+    await tick()
+    expect(ran()).toEqual(['a1', 'cc3-form', 'a2', 'posthog', 'm1'])
+  })
+
+  it('keeps the attributes of the script it runs, except the ones that held it back', async () => {
+    page(`<script type="text/plain" data-consent="analytics" data-type="module" nonce="n0nce" integrity="sha384-x" crossorigin="anonymous" referrerpolicy="no-referrer" defer id="tag"></script>`)
+    await begin()
+    acceptAll()
+    await tick()
+    const live = document.querySelector<HTMLScriptElement>('script[type=module]')!
+    expect(live.id).toBe('tag')
+    expect(live.nonce || live.getAttribute('nonce')).toBe('n0nce')
+    for (const a of ['integrity', 'crossorigin', 'referrerpolicy', 'defer']) expect(live.hasAttribute(a)).toBe(true)
+    expect(live.hasAttribute('data-consent')).toBe(false)
+    expect(document.querySelector('script[type="text/plain"]')!.hasAttribute('data-consentry-done')).toBe(true)
+  })
+
+  it('runs "!category" scripts on refusal or withdrawal, not before a decision', async () => {
+    page(`<script type="text/plain" data-consent="!analytics">window.ran.push('refused')</script>`)
+    await begin()
+    await tick()
+    expect(ran()).toEqual([])
+    acceptAll()
+    await tick()
+    expect(ran()).toEqual([])
+    rejectAll()
+    await tick()
+    expect(ran()).toEqual(['refused'])
+  })
+
+  it('loads iframes, images, video sources and links from data-src / data-href when granted', async () => {
+    page(`
+      <iframe data-consent="marketing" data-service="meta" data-src="https://video.example/embed/1"></iframe>
+      <img data-consent="analytics" data-src="https://pixel.example/p.gif" data-srcset="https://pixel.example/p2.gif 2x" alt="">
+      <video><source data-consent="analytics" data-src="https://cdn.example/v.mp4"></video>
+      <link data-consent="analytics" rel="stylesheet" data-href="https://cdn.example/widget.css">`)
+    await begin()
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false)
+    set({ analytics: true })
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('https://pixel.example/p.gif')
+    expect(document.querySelector('img')!.getAttribute('srcset')).toBe('https://pixel.example/p2.gif 2x')
+    expect(document.querySelector('source')!.getAttribute('src')).toBe('https://cdn.example/v.mp4')
+    expect(document.querySelector('link')!.getAttribute('href')).toBe('https://cdn.example/widget.css')
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false)
+    set({ meta: true })
+    expect(document.querySelector('iframe')!.getAttribute('src')).toBe('https://video.example/embed/1')
+  })
+
+  it('picks up waiting elements added to the page later', async () => {
+    await begin()
+    acceptAll()
+    page(`<script type="text/plain" data-consent="analytics">window.ran.push('late')</script>`)
+    await tick()
+    await tick()
+    expect(ran()).toEqual(['late'])
+  })
+})
+
+describe('cleanup', () => {
+  const config = {
+    ...CONFIG,
+    categories: [
+      { id: 'necessary', necessary: true },
+      { id: 'analytics', services: [{ id: 'ga4', cookies: [/^_ga(_|$)/], localStorage: ['ga_state'] }] },
+    ],
+  }
+
+  it('deletes cookies and storage of services without consent at start-up', async () => {
+    document.cookie = '_ga=GA1.1; path=/'
+    document.cookie = '_ga_X1=GS1; path=/'
+    document.cookie = 'keep=1; path=/'
+    localStorage.setItem('ga_state', '1')
+    await begin(config)
+    expect(document.cookie).toBe('keep=1')
+    expect(localStorage.getItem('ga_state')).toBeNull()
+    document.cookie = 'keep=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
+  })
+
+  it('keeps them while granted, and deletes them on withdrawal', async () => {
+    await begin(config)
+    acceptAll()
+    document.cookie = '_ga=GA1.1; path=/'
+    localStorage.setItem('ga_state', '1')
+    set({ analytics: true })
+    expect(document.cookie).toContain('_ga=')
+    rejectAll()
+    expect(document.cookie).not.toContain('_ga')
+    expect(localStorage.getItem('ga_state')).toBeNull()
+    expect(get().decided).toBe(true)
+  })
+})

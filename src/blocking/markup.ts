@@ -1,0 +1,87 @@
+/**
+ * Blocking in markup: elements that wait for consent carry it in data-
+ * attributes, and are brought to life when it is given.
+ *
+ *   <script type="text/plain" data-consent="analytics" [data-service="posthog"] src="…">
+ *   <iframe data-consent="marketing" data-service="youtube" data-src="…">
+ *   <img data-consent="analytics" data-src="…">, <video>, <audio>, <source>, <link data-href="…">
+ *
+ * `data-category` (vanilla-cookieconsent's name) works as well as
+ * `data-consent`; `data-consent="!analytics"` marks what runs on refusal or
+ * withdrawal instead. A browser neither runs nor fetches a script whose type
+ * it does not know (HTML §4.12.1.1), nor an element with no `src`.
+ */
+const WAITING = ':is([data-consent],[data-category]):not([data-consentry-done])'
+/** Attributes that describe the waiting, not the element: not copied to the script that runs. */
+const OURS = /^(type|data-consent|data-category|data-service|data-type|data-consentry-done)$/
+
+/** Whether `el`'s condition holds: its category (and service, if named) granted; negated with `!`. */
+export const allowedFor = (el: Element, has: (id: string) => boolean, decided: boolean): boolean => {
+  const raw = (el.getAttribute('data-consent') ?? el.getAttribute('data-category') ?? '').trim()
+  const service = el.getAttribute('data-service')
+  const granted = has(raw.replace(/^!/, '')) && (!service || has(service))
+  // "Run on withdrawal" waits for a decision: an undecided visitor has refused nothing yet.
+  return raw[0] == '!' ? decided && !granted : granted
+}
+
+/**
+ * A live copy of a waiting script: same attributes (`async`, `defer`,
+ * `integrity`, `crossorigin`, `referrerpolicy`, `onload`…), its real type
+ * (`data-type="module"`, else classic), its nonce (which browsers hide from
+ * getAttribute, HTML §8.1.5), and its inline code.
+ */
+const liveScript = (old: HTMLScriptElement): HTMLScriptElement => {
+  const s = document.createElement('script')
+  for (const a of old.attributes) if (!OURS.test(a.name)) s.setAttribute(a.name, a.value)
+  const type = old.getAttribute('data-type')
+  if (type) s.type = type
+  if (old.nonce) s.nonce = old.nonce
+  // Dynamically inserted scripts are async unless told otherwise; keep the page's order.
+  if (!old.hasAttribute('async')) s.async = false
+  s.text = old.text
+  return s
+}
+
+/** Moves `data-src`, `data-srcset` and `data-href` into place (and restarts media). */
+const activateElement = (el: HTMLElement): void => {
+  for (const name of ['src', 'srcset', 'href', 'poster']) {
+    const v = el.getAttribute('data-' + name)
+    if (v !== null) el.setAttribute(name, v)
+  }
+  const media = el.closest('video,audio') as HTMLMediaElement | null
+  if (el.tagName == 'SOURCE' && media) media.load()
+}
+
+let queue: Promise<unknown> = Promise.resolve()
+
+/**
+ * Runs every waiting element whose condition now holds, once each. Scripts run
+ * in document order among themselves: a script with a `src` (and no `async`)
+ * is loaded and run before the next one starts, as the parser would.
+ */
+export const activate = (has: (id: string) => boolean, decided: boolean, root: ParentNode = document): void => {
+  for (const el of root.querySelectorAll<HTMLElement>(WAITING)) {
+    if (!allowedFor(el, has, decided)) continue
+    el.setAttribute('data-consentry-done', '')
+    if (el.tagName != 'SCRIPT') {
+      activateElement(el)
+      continue
+    }
+    queue = queue.then(
+      () =>
+        new Promise<void>((done) => {
+          const live = liveScript(el as HTMLScriptElement)
+          const waits = live.src && !live.async
+          if (waits) live.addEventListener('load', () => done()), live.addEventListener('error', () => done())
+          // The placeholder stays where it was, marked done; the live script goes right after it.
+          el.after(live)
+          if (!waits) done()
+        }),
+    )
+  }
+}
+
+/** Test seam: forget pending script order. */
+export const resetMarkup = (): void => {
+  queue = Promise.resolve()
+}

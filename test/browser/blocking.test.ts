@@ -1,0 +1,122 @@
+/**
+ * Blocking in real Chromium. A local "tracker" answers on a second host name,
+ * tracker.test, and the page itself on www.site.test; Chromium resolves both
+ * to 127.0.0.1 (--host-resolver-rules), so every request stays on this machine
+ * and the tracker counts exactly what reached it.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { configBlock } from './pages.js'
+
+let server: TestServer
+let tracker: Server
+let trackerPort: number
+let hits: string[] = []
+let chromium: Chromium
+let page: Page
+let log: PageLog
+let url: string
+
+const TRACKER_JS = `window.trackerRan = (window.trackerRan || 0) + 1
+document.cookie = '_tr=host; path=/'
+document.cookie = '_tr=deep; path=/blocking'
+document.cookie = '_tr_id=site; path=/; domain=.site.test'`
+
+const config = () => ({
+  categories: [
+    { id: 'necessary', necessary: true },
+    { id: 'analytics', services: [{ id: 'tracker', cookies: ['_tr', '_tr_*'] }] },
+  ],
+  revision: 1,
+})
+
+const html = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blocking</title>
+${configBlock(config())}
+<script src="${server.origin.replace('127.0.0.1', 'www.site.test')}/dist/consentry.min.js"></script>
+</head><body>
+<script type="text/plain" data-consent="analytics" data-service="tracker" src="http://tracker.test:${trackerPort}/t.js"></script>
+<script type="text/plain" data-consent="analytics" id="after">window.order = (window.trackerRan || 0)</script>
+<img alt="" data-consent="analytics" data-src="http://tracker.test:${trackerPort}/pixel.gif">
+<iframe title="embed" data-consent="analytics" data-src="http://tracker.test:${trackerPort}/embed.html"></iframe>
+</body></html>`
+
+beforeAll(async () => {
+  server = await startServer()
+  tracker = createServer((req, res) => {
+    hits.push(req.url ?? '')
+    const js = req.url?.startsWith('/t.js')
+    res.writeHead(200, { 'Content-Type': js ? 'text/javascript' : req.url?.endsWith('.gif') ? 'image/gif' : 'text/html', 'Cache-Control': 'no-store' })
+    res.end(js ? TRACKER_JS : req.url?.endsWith('.gif') ? Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') : '<!doctype html><title>embed</title>')
+  })
+  await new Promise<void>((ok) => tracker.listen(0, '127.0.0.1', ok))
+  trackerPort = (tracker.address() as AddressInfo).port
+  chromium = await launchChromium(['--host-resolver-rules=MAP *.test 127.0.0.1'])
+  url = server.route('/blocking/page.html', { body: '' }).replace('127.0.0.1', 'www.site.test')
+})
+afterAll(async () => {
+  await chromium?.close()
+  await server?.close()
+  await new Promise((ok) => tracker?.close(ok))
+})
+beforeEach(async () => {
+  server.route('/blocking/page.html', { body: html() })
+  page = await freshVisitor(chromium.context, server.origin.replace('127.0.0.1', 'www.site.test'))
+  log = watch(page)
+  hits = []
+})
+
+const settle = () => page.waitForTimeout(400)
+
+describe('blocking markup in Chromium', () => {
+  it('before consent the tracker host receives no request and nothing runs', async () => {
+    await page.goto(url)
+    await settle()
+    expect(hits).toEqual([])
+    expect(await page.evaluate(() => (window as { trackerRan?: number }).trackerRan)).toBeUndefined()
+    expect(log.errors).toEqual([])
+  })
+
+  it('after consent each script runs once, in document order, and the requests arrive', async () => {
+    await page.goto(url)
+    await page.evaluate(() => Consentry.acceptAll())
+    await page.waitForFunction(() => (window as { order?: number }).order !== undefined)
+    await settle()
+    // The inline script after the tracker ran after it, as the parser would have run them.
+    expect(await page.evaluate(() => [(window as { trackerRan?: number }).trackerRan, (window as { order?: number }).order])).toEqual([1, 1])
+    expect(hits.sort()).toEqual(['/embed.html', '/pixel.gif', '/t.js'])
+    // Deciding again does not run anything twice.
+    await page.evaluate(() => Consentry.set({ analytics: true }))
+    await settle()
+    expect(await page.evaluate(() => (window as { trackerRan?: number }).trackerRan)).toBe(1)
+    // A returning visitor: runs at load, once.
+    hits = []
+    await page.reload()
+    await page.waitForFunction(() => (window as { trackerRan?: number }).trackerRan === 1)
+    await settle()
+    expect(hits.filter((h) => h == '/t.js')).toHaveLength(1)
+  })
+
+  it('after withdrawal the service cookies are gone on every path and domain variant', async () => {
+    await page.goto(url)
+    await page.evaluate(() => Consentry.acceptAll())
+    await page.waitForFunction(() => document.cookie.includes('_tr_id='))
+    const names = async () => (await chromium.context.cookies()).filter((c) => c.name.startsWith('_tr')).map((c) => `${c.name}@${c.domain}${c.path}`)
+    expect((await names()).sort()).toEqual(['_tr@www.site.test/', '_tr@www.site.test/blocking', '_tr_id@.site.test/'])
+    await page.evaluate(() => Consentry.rejectAll())
+    expect(await names()).toEqual([])
+    expect(await page.evaluate(() => document.cookie)).not.toContain('_tr')
+  })
+
+  it('service cookies left from an earlier visit are deleted at start-up when there is no consent', async () => {
+    await chromium.context.addCookies([
+      { name: '_tr', value: 'old', domain: 'www.site.test', path: '/' },
+      { name: '_tr_id', value: 'old', domain: '.site.test', path: '/' },
+    ])
+    await page.goto(url)
+    await settle()
+    expect((await chromium.context.cookies()).filter((c) => c.name.startsWith('_tr'))).toEqual([])
+  })
+})
