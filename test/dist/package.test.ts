@@ -1,0 +1,82 @@
+// Runs against the built files in dist/, the way users get them (Node, no DOM).
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { describe, expect, it } from 'vitest'
+
+const root = new URL('../../', import.meta.url)
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'))
+const require = createRequire(root)
+const PUBLIC = ['init', 'get', 'has', 'whenGranted', 'acceptAll', 'rejectAll', 'set', 'optOut', 'reset', 'show', 'showPreferences', 'hide', 'on', 'ConsentryError']
+const CONFIG = { categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] }
+
+describe('the published package', () => {
+  it('has every file its exports map names', () => {
+    const files: string[] = []
+    const walk = (v: unknown) => (typeof v == 'string' ? files.push(v) : Object.values(v as object).forEach(walk))
+    walk(pkg.exports)
+    expect(files.length).toBeGreaterThan(10)
+    for (const f of files) {
+      // A subpath pattern ("./dist/i18n/*.mjs") stands for every language file.
+      const file = f.replace('*', 'de')
+      expect(existsSync(new URL(file, root)), f).toBe(true)
+    }
+  })
+
+  it.each(['consentry', 'consentry/headless'])('%s exposes the contract API in ESM and CJS', async (name) => {
+    const esm = await import(name)
+    const cjs = require(name)
+    for (const n of PUBLIC) {
+      expect(typeof esm[n], `${name} (ESM) ${n}`).toBe('function')
+      expect(typeof cjs[n], `${name} (CJS) ${n}`).toBe('function')
+    }
+    expect(esm.VERSION).toBe(pkg.version)
+  })
+
+  it('imports without a DOM and works in memory on a server', async () => {
+    const { init, has, acceptAll, get } = await import('consentry/headless')
+    await expect(init(CONFIG)).resolves.toMatchObject({ decided: false })
+    acceptAll()
+    expect(has('analytics')).toBe(true)
+    expect(get().decided).toBe(true)
+  })
+
+  it('consentry/server reads a Cookie header in ESM and CJS', async () => {
+    const { readConsent } = await import('consentry/server')
+    const cjs = require('consentry/server')
+    expect(readConsent('consentry=nonsense', CONFIG).decided).toBe(false)
+    expect(cjs.readConsent(undefined, CONFIG).categories).toEqual({ necessary: true, analytics: false })
+  })
+
+  it('consentry/i18n exports every language by name, and the script tag finds each as a module', async () => {
+    const i18n = await import('consentry/i18n')
+    const codes = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
+    for (const code of codes) {
+      expect(i18n[code as 'en'].lang).toBe(code)
+      const file = await import(new URL(`dist/i18n/${code}.mjs`, root).href)
+      expect(file[code]).toEqual(i18n[code as 'en'])
+    }
+  })
+
+  it('the on-demand preferences module exports what the banner loads', async () => {
+    const mod = await import(new URL('dist/consentry-preferences.mjs', root).href)
+    expect(typeof mod.renderPreferences).toBe('function')
+    expect(mod.PREFERENCES_CSS).toContain('.prefs')
+  })
+
+  it('ships types for every entry, for import and require', () => {
+    for (const entry of ['index', 'headless', 'server', 'i18n'])
+      for (const ext of ['d.ts', 'd.cts']) expect(existsSync(new URL(`dist/${entry}.${ext}`, root))).toBe(true)
+    const types = readFileSync(new URL('dist/headless.d.ts', root), 'utf8')
+    for (const n of [...PUBLIC, 'Snapshot', 'ConsentryConfig']) expect(types).toMatch(new RegExp(`\\b${n}\\b`))
+  })
+
+  it('the script-tag build is CSP-safe: no eval, no Function constructor, no inline styles, no process.env', () => {
+    const iife = readFileSync(new URL('dist/consentry.min.js', root), 'utf8')
+    expect(iife).not.toMatch(/\beval\(|new Function|Function\(|innerHTML|\.style\b|setAttribute\("style"|process\.env/)
+    expect(existsSync(new URL('dist/consentry.min.js.map', root))).toBe(true)
+  })
+
+  it('marks only the self-initialising script-tag build as having side effects', () => {
+    expect(pkg.sideEffects).toEqual(['./dist/consentry.min.js'])
+  })
+})
