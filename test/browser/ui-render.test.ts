@@ -222,7 +222,7 @@ describe('small screens and zoom', () => {
 })
 
 describe('motion and layout shift', () => {
-  it('prefers-reduced-motion: reduce runs no animation; without it the banner fades in', async () => {
+  it('prefers-reduced-motion: reduce runs no animation; without it the banner animates in', async () => {
     const { page } = suite
     const animations = () =>
       bannerOf(page).evaluate((b) => ({ running: b.getAnimations().length, name: getComputedStyle(b).animationName }))
