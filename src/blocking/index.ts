@@ -3,7 +3,9 @@ import { env } from '../env/index.js'
 import { ConsentryError } from '../errors/index.js'
 import { $config, $snapshot, type Snapshot } from '../store/index.js'
 import { deleteCookies, deleteKeys } from './cookies.js'
+import { guardElements } from './dynamic.js'
 import { activate } from './markup.js'
+import { urlMatches } from './match.js'
 
 export { activate, allowedFor, resetMarkup } from './markup.js'
 export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
@@ -36,6 +38,14 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
   if (!config) throw new ConsentryError('not-initialised', 'startBlocking')
   let last = $snapshot.get()
   const run = () => activate(grantedIn($snapshot.get()), $snapshot.get().decided)
+  const services = [...config.services.values()].filter((s) => s.hosts.length)
+  const unguard = services.length
+    ? guardElements((url) => {
+        const s = $snapshot.get()
+        const hit = services.find((x) => !s.services[x.id] && x.hosts.some((h) => urlMatches(url, h)))
+        return hit ? { category: hit.category, service: hit.id } : null
+      })
+    : () => {}
   cleanUp(config, last)
   run()
   // Elements parsed after this script, or inserted later by a CMS or tag manager.
@@ -55,5 +65,6 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
   return () => {
     observer.disconnect()
     unbind()
+    unguard()
   }
 }

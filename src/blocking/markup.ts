@@ -13,7 +13,7 @@
  */
 const WAITING = ':is([data-consent],[data-category]):not([data-consentry-done])'
 /** Attributes that describe the waiting, not the element: not copied to the script that runs. */
-const OURS = /^(type|data-consent|data-category|data-service|data-type|data-consentry-done)$/
+const OURS = /^(type|data-consent|data-category|data-service|data-type|data-src|data-consentry-done)$/
 
 /** Whether `el`'s condition holds: its category (and service, if named) granted; negated with `!`. */
 export const allowedFor = (el: Element, has: (id: string) => boolean, decided: boolean): boolean => {
@@ -35,6 +35,9 @@ const liveScript = (old: HTMLScriptElement): HTMLScriptElement => {
   for (const a of old.attributes) if (!OURS.test(a.name)) s.setAttribute(a.name, a.value)
   const type = old.getAttribute('data-type')
   if (type) s.type = type
+  // A script parked by the dynamic guard keeps its URL in data-src.
+  const parked = old.getAttribute('data-src')
+  if (parked) s.src = parked
   if (old.nonce) s.nonce = old.nonce
   // Dynamically inserted scripts are async unless told otherwise; keep the page's order.
   if (!old.hasAttribute('async')) s.async = false
@@ -72,6 +75,9 @@ export const activate = (has: (id: string) => boolean, decided: boolean, root: P
         new Promise<void>((done) => {
           const live = liveScript(el as HTMLScriptElement)
           const waits = live.src && !live.async
+          // Code that inserted the parked element listens on it, not on the live copy.
+          live.addEventListener('load', () => el.dispatchEvent(new Event('load')))
+          live.addEventListener('error', () => el.dispatchEvent(new Event('error')))
           if (waits) live.addEventListener('load', () => done()), live.addEventListener('error', () => done())
           // The placeholder stays where it was, marked done; the live script goes right after it.
           el.after(live)

@@ -17,6 +17,12 @@ export interface ServiceConfig {
   cookies?: CookieMatcher[]
   /** localStorage keys the service writes, by name or pattern: deleted like its cookies. */
   localStorage?: CookieMatcher[]
+  /**
+   * What the service loads: hosts (`google-analytics.com` covers its subdomains),
+   * URL prefixes (`connect.facebook.net/en_US/`) or patterns. Scripts, iframes
+   * and images that other code inserts with such a URL wait for consent.
+   */
+  hosts?: (string | RegExp)[]
   /** Shown under the service's name in the preferences centre. */
   description?: string
   /** Who runs the service, e.g. `Google Ireland Ltd.`. */
@@ -140,6 +146,7 @@ export interface Service {
   category: string
   cookies: CookieMatcher[]
   localStorage: CookieMatcher[]
+  hosts: (string | RegExp)[]
   description?: string
   provider?: string
   cookieTable: CookieInfo[]

@@ -68,6 +68,7 @@ const CONFIG = shape({
           label,
           cookies: list(matcher),
           localStorage: list(matcher),
+          hosts: list(matcher),
           description: label,
           provider: label,
           cookieTable: list(shape({ name: label, purpose: label, lifetime: label, provider: label })),

@@ -1,4 +1,4 @@
-import type { Translation } from './i18n/types.js'
+import type { BannerText } from './i18n/en-banner.js'
 import type { ResolvedUi } from './config.js'
 import { el } from './dom.js'
 
@@ -10,7 +10,7 @@ export const button = (action: string, label: string, part: string, secondary?: 
  * The privacy-policy link goes where `{policy}` stands in the text; without a
  * policy URL the placeholder is dropped. Text and link are separate nodes.
  */
-const bodyText = (t: Translation, ui: ResolvedUi): (Node | string)[] => {
+const bodyText = (t: BannerText, ui: ResolvedUi): (Node | string)[] => {
   const [before = '', after = ''] = t.bannerText.split('{policy}')
   const link = ui.policyUrl && el('a', { href: ui.policyUrl, part: 'link' }, t.policyLink)
   return [before, link || '', after].map((x) => (typeof x == 'string' ? x.trim() && x : x)).filter(Boolean) as (Node | string)[]
@@ -22,7 +22,7 @@ const bodyText = (t: Translation, ui: ResolvedUi): (Node | string)[] => {
  * the preferences. Nothing is decided by closing, scrolling or waiting: there
  * is no close button and no timer.
  */
-export const buildBanner = (t: Translation, ui: ResolvedUi): HTMLElement => {
+export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
   const modal = ui.layout == 'modal'
   const text = bodyText(t, ui)
   return el(

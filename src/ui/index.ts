@@ -5,6 +5,7 @@ import type { ResolvedUi } from './config.js'
 import { el, icon } from './dom.js'
 import { trapTab } from './focus.js'
 import { pickLanguage, textFor } from './i18n/pick.js'
+import { enBanner, type BannerText } from './i18n/en-banner.js'
 import type { Translation } from './i18n/types.js'
 import { mount, type Mount } from './mount.js'
 import type { PreferencesModule } from './preferences/types.js'
@@ -46,7 +47,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
   const wanted = pickLanguage(['en', ...ui.translations.map((t) => t.lang), ...(loaders.languages ?? [])], ui.language)
   const given = ui.translations.find((t) => t.lang == wanted)
   const start = (t?: Translation) => {
-    const go = () => run(textFor(t, ui.text))
+    const go = () => run(textFor(enBanner, t, ui.text))
     if (document.body) go()
     else addEventListener('DOMContentLoaded', go, { once: true })
   }
@@ -56,7 +57,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
   else
     void Promise.race([loaders.language(wanted).catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2000))]).then(start)
 
-  function run(t: Translation) {
+  function run(t: BannerText & Partial<Translation>) {
     const m: Mount = mount(ui.theme, ui.nonce)
     m.addStyles(BASE_CSS)
     const status = el('div', { class: 'sr', role: 'status', 'aria-live': 'polite' })

@@ -28,7 +28,7 @@ document.cookie = '_tr_id=site; path=/; domain=.site.test'`
 const config = () => ({
   categories: [
     { id: 'necessary', necessary: true },
-    { id: 'analytics', services: [{ id: 'tracker', cookies: ['_tr', '_tr_*'] }] },
+    { id: 'analytics', services: [{ id: 'tracker', cookies: ['_tr', '_tr_*'], hosts: ['tracker.test'] }] },
   ],
   revision: 1,
 })
@@ -41,15 +41,31 @@ ${configBlock(config())}
 <script type="text/plain" data-consent="analytics" id="after">window.order = (window.trackerRan || 0)</script>
 <img alt="" data-consent="analytics" data-src="http://tracker.test:${trackerPort}/pixel.gif">
 <iframe title="embed" data-consent="analytics" data-src="http://tracker.test:${trackerPort}/embed.html"></iframe>
+<script src="/blocking/loader.js"></script>
 </body></html>`
+
+/** What a tag manager's snippet does: create a script, set its src, insert it; fire a pixel; add an iframe. */
+const LOADER = `
+const s = document.createElement('script')
+s.async = true
+s.onload = () => { window.loaderSawLoad = (window.loaderSawLoad || 0) + 1 }
+s.src = 'http://tracker.test:${'${PORT}'}/gtm.js'
+document.head.appendChild(s)
+new Image().src = 'http://tracker.test:${'${PORT}'}/beacon.gif'
+const f = document.createElement('iframe')
+f.setAttribute('src', 'http://tracker.test:${'${PORT}'}/widget.html')
+f.title = 'widget'
+document.body.appendChild(f)
+fetch('/blocking/first-party.json').catch(() => {})
+`
 
 beforeAll(async () => {
   server = await startServer()
   tracker = createServer((req, res) => {
     hits.push(req.url ?? '')
-    const js = req.url?.startsWith('/t.js')
+    const js = req.url?.startsWith('/t.js') || req.url?.startsWith('/gtm.js')
     res.writeHead(200, { 'Content-Type': js ? 'text/javascript' : req.url?.endsWith('.gif') ? 'image/gif' : 'text/html', 'Cache-Control': 'no-store' })
-    res.end(js ? TRACKER_JS : req.url?.endsWith('.gif') ? Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') : '<!doctype html><title>embed</title>')
+    res.end(req.url?.startsWith('/gtm.js') ? 'window.gtmRan = (window.gtmRan || 0) + 1' : js ? TRACKER_JS : req.url?.endsWith('.gif') ? Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') : '<!doctype html><title>embed</title>')
   })
   await new Promise<void>((ok) => tracker.listen(0, '127.0.0.1', ok))
   trackerPort = (tracker.address() as AddressInfo).port
@@ -63,6 +79,8 @@ afterAll(async () => {
 })
 beforeEach(async () => {
   server.route('/blocking/page.html', { body: html() })
+  server.route('/blocking/loader.js', { body: LOADER.replaceAll('${PORT}', String(trackerPort)), type: 'text/javascript' })
+  server.route('/blocking/first-party.json', { body: '{}', type: 'application/json' })
   page = await freshVisitor(chromium.context, server.origin.replace('127.0.0.1', 'www.site.test'))
   log = watch(page)
   hits = []
@@ -71,7 +89,7 @@ beforeEach(async () => {
 const settle = () => page.waitForTimeout(400)
 
 describe('blocking markup in Chromium', () => {
-  it('before consent the tracker host receives no request and nothing runs', async () => {
+  it('before consent the tracker host receives no request, from markup or from code that inserts tags, and nothing runs', async () => {
     await page.goto(url)
     await settle()
     expect(hits).toEqual([])
@@ -86,7 +104,10 @@ describe('blocking markup in Chromium', () => {
     await settle()
     // The inline script after the tracker ran after it, as the parser would have run them.
     expect(await page.evaluate(() => [(window as { trackerRan?: number }).trackerRan, (window as { order?: number }).order])).toEqual([1, 1])
-    expect(hits.sort()).toEqual(['/embed.html', '/pixel.gif', '/t.js'])
+    await page.waitForFunction(() => (window as { loaderSawLoad?: number }).loaderSawLoad === 1)
+    // Markup and what the loader inserted arrive; the detached pixel fired before consent is not replayed.
+    expect(hits.sort()).toEqual(['/embed.html', '/gtm.js', '/pixel.gif', '/t.js', '/widget.html'])
+    expect(await page.evaluate(() => (window as { gtmRan?: number }).gtmRan)).toBe(1)
     // Deciding again does not run anything twice.
     await page.evaluate(() => Consentry.set({ analytics: true }))
     await settle()

@@ -1,16 +1,13 @@
+import { enBanner } from './en-banner.js'
 import type { Translation } from './types.js'
 
-/** English: the built-in language and the fallback for every missing text. */
+/**
+ * English: the built-in language and the fallback for every missing text. The
+ * first layer's texts live in en-banner.ts, so the script-tag build can carry
+ * those alone; the preferences centre brings the rest.
+ */
 export const en: Translation = {
-  lang: 'en',
-  dir: 'ltr',
-  bannerTitle: 'We value your privacy',
-  bannerText:
-    'We use cookies and similar technologies to run this site, to measure how it is used and, with your permission, for marketing. You can accept all, reject all, or choose. You can change your mind at any time. {policy}',
-  policyLink: 'Privacy policy',
-  acceptAll: 'Accept all',
-  rejectAll: 'Reject all',
-  manage: 'Manage preferences',
+  ...enBanner,
   preferencesTitle: 'Privacy preferences',
   preferencesText:
     'Choose which purposes we may use cookies and similar technologies for. Strictly necessary ones are always on, because the site cannot work without them.',
@@ -23,8 +20,6 @@ export const en: Translation = {
   cookieProvider: 'Provider',
   cookiePurpose: 'Purpose',
   cookieLifetime: 'Lifetime',
-  openPreferences: 'Privacy settings',
-  saved: 'Your choices have been saved.',
   embedText: 'This content is from {service}. Loading it shares data with {service}.',
   embedLoad: 'Load content',
   doNotSell: 'Do Not Sell or Share My Personal Information',

@@ -43,8 +43,8 @@ describe('i18n', () => {
       expect(t.dir).toBe(RTL.has(name) ? 'rtl' : 'ltr')
     })
 
-    test('has the same keys as en, in the same order', () => {
-      expect(Object.keys(t)).toEqual(Object.keys(en))
+    test('has the same keys as en', () => {
+      expect(Object.keys(t).sort()).toEqual(Object.keys(en).sort())
     })
 
     test('has the same category ids as en, each with only a name and a description', () => {

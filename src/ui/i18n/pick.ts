@@ -1,4 +1,4 @@
-import { en } from './en.js'
+import type { BannerText } from './en-banner.js'
 import type { Translation } from './types.js'
 
 /** The languages shipped with Consentry (`consentry/i18n`, and `dist/i18n/<code>.mjs` for the script tag). */
@@ -20,15 +20,20 @@ export const pickLanguage = (available: string[], configured?: string): string =
 type Overrides = Record<string, Partial<Translation> | undefined>
 
 /**
- * English, then the chosen translation, then the site's overrides (`*` for
- * every language, then the language's own): any text can be replaced, and a
- * translation missing a key falls back to English instead of showing nothing.
+ * English (`base`: the first layer's texts, or all of them), then the chosen
+ * translation, then the site's overrides (`*` for every language, then the
+ * language's own): any text can be replaced, and a translation missing a key
+ * falls back to English instead of showing nothing.
  */
-export const textFor = (translation: Partial<Translation> | undefined, overrides: Overrides = {}): Translation => {
-  const layers = [en, translation, overrides['*'], overrides[translation?.lang ?? 'en']]
-  const out = { ...en, categories: { ...en.categories } }
-  for (const layer of layers) if (layer) Object.assign(out, { ...layer, categories: { ...out.categories, ...layer.categories } })
-  return out
+export const textFor = <T extends BannerText>(
+  base: T,
+  translation?: Partial<Translation>,
+  overrides: Overrides = {},
+): T & Partial<Translation> => {
+  const out: Partial<Translation> = { ...base }
+  for (const layer of [translation, overrides['*'], overrides[translation?.lang ?? base.lang]])
+    if (layer) Object.assign(out, { ...layer, categories: { ...out.categories, ...layer.categories } })
+  return out as T & Partial<Translation>
 }
 
 /** Fills `{name}` placeholders. */

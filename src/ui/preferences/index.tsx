@@ -2,11 +2,17 @@ import { render } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Category, CookieInfo, Service } from '../../config/types.js'
 import { trapTab } from '../focus.js'
+import { en } from '../i18n/en.js'
+import { textFor } from '../i18n/pick.js'
+import type { Translation } from '../i18n/types.js'
 import type { PreferencesContext } from './types.js'
 import { PREFERENCES_CSS } from './styles.js'
 
 export { PREFERENCES_CSS }
 export type { PreferencesContext, PreferencesModule } from './types.js'
+
+/** The context with every text filled in: English for whatever the first layer did not carry. */
+type Ctx = Omit<PreferencesContext, 'text'> & { text: Translation }
 
 /** The switches as the visitor is setting them, before Save. */
 interface Draft {
@@ -19,7 +25,7 @@ interface Draft {
  * previous (stale) decision; otherwise from what is granted before any choice,
  * which in opt-in mode is nothing non-essential (no pre-ticked boxes: CJEU C-673/17).
  */
-const initialDraft = (ctx: PreferencesContext): Draft => {
+const initialDraft = (ctx: Ctx): Draft => {
   const s = ctx.snapshot()
   const from = s.decided ? s : (ctx.previous() ?? s)
   return { categories: { ...from.categories }, services: { ...from.services } }
@@ -48,7 +54,7 @@ const Switch = ({ checked, disabled, labelledBy, describedBy, onToggle }: Switch
   />
 )
 
-const CookieTable = ({ rows, provider, ctx }: { rows: CookieInfo[]; provider?: string; ctx: PreferencesContext }) => {
+const CookieTable = ({ rows, provider, ctx }: { rows: CookieInfo[]; provider?: string; ctx: Ctx }) => {
   const t = ctx.text
   const heads = [t.cookieName, t.cookieProvider, t.cookiePurpose, t.cookieLifetime]
   return (
@@ -67,7 +73,7 @@ const CookieTable = ({ rows, provider, ctx }: { rows: CookieInfo[]; provider?: s
   )
 }
 
-const ServiceRow = (props: { service: Service; on: boolean; locked: boolean; onToggle(on: boolean): void; ctx: PreferencesContext }) => {
+const ServiceRow = (props: { service: Service; on: boolean; locked: boolean; onToggle(on: boolean): void; ctx: Ctx }) => {
   const { service: s, ctx } = props
   const [open, setOpen] = useState(false)
   const id = 'consentry-s-' + s.id
@@ -89,7 +95,7 @@ const ServiceRow = (props: { service: Service; on: boolean; locked: boolean; onT
   )
 }
 
-const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draft): void; ctx: PreferencesContext }) => {
+const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draft): void; ctx: Ctx }) => {
   const { category: c, draft, ctx } = props
   const t = ctx.text
   const known = t.categories[c.label]
@@ -134,7 +140,7 @@ const CLOSE_ICON = 'M6 6l12 12M18 6L6 18'
  * tables, and Save / Reject all / Accept all with equal weight. A modal
  * dialog: focus moves in, stays in (Tab and Shift+Tab cycle), Esc closes.
  */
-const Preferences = ({ ctx }: { ctx: PreferencesContext }) => {
+const Preferences = ({ ctx }: { ctx: Ctx }) => {
   const t = ctx.text
   const [draft, setDraft] = useState(() => initialDraft(ctx))
   const dialog = useRef<HTMLDivElement>(null)
@@ -186,6 +192,6 @@ const Preferences = ({ ctx }: { ctx: PreferencesContext }) => {
 
 /** Renders the preferences centre into `container`; returns a function that removes it. */
 export const renderPreferences = (container: HTMLElement, ctx: PreferencesContext): (() => void) => {
-  render(<Preferences ctx={ctx} />, container)
+  render(<Preferences ctx={{ ...ctx, text: textFor(en, ctx.text) }} />, container)
   return () => render(null, container)
 }

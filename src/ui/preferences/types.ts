@@ -12,7 +12,8 @@ import type { Translation } from '../i18n/types.js'
 export interface PreferencesContext {
   config: ResolvedConfig
   ui: ResolvedUi
-  text: Translation
+  /** The first layer's texts in force, with any translation and overrides; the rest falls back to English here. */
+  text: Partial<Translation>
   snapshot(): Snapshot
   /** The stored decision even when stale: its choices pre-fill the switches. */
   previous(): ConsentRecord | null
