@@ -1,6 +1,8 @@
 // Types for demo/server.mjs, so TypeScript tests can import it under `strict`.
 import type { Server } from 'node:http'
 
+/** Content types by file extension. */
+export declare const TYPES: Record<string, string>
 /** The Content-Security-Policy every demo response carries. */
 export declare const CSP: string
 /** The real path of the file `urlPath` names inside `root`, or null if it is missing or outside `root`. */

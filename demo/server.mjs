@@ -15,7 +15,8 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
 /** The policy the demo proves Consentry works under: no inline script or style, no eval. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
-const TYPES = {
+/** Content types by file extension, shared with the browser test harness. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

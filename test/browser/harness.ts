@@ -11,18 +11,11 @@ import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { TYPES } from '../../demo/server.mjs'
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
 export const CHROMIUM = '/usr/bin/chromium'
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-}
 
 /** A generated response: HTML unless `type` says otherwise, plus any headers (e.g. a CSP). */
 export interface Route {
