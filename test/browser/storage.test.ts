@@ -44,7 +44,19 @@ const openTab = async (target: string): Promise<Page> => {
   return tab
 }
 const snapshot = (p: Page): Promise<Snapshot> => p.evaluate(() => Consentry.get())
-const cookies = async () => (await chromium.context.cookies(server.origin)).filter((c) => c.name === 'consentry')
+/**
+ * The `consentry` cookies in the browser's cookie store. A page's document.cookie
+ * writes reach that store asynchronously, so wait (briefly) until it agrees
+ * with what the page itself sees.
+ */
+const cookies = async () => {
+  const seenByPage = await page.evaluate(() => document.cookie.split('; ').find((c) => c.startsWith('consentry='))?.slice(10) ?? null)
+  for (let i = 0; ; i++) {
+    const jar = (await chromium.context.cookies(server.origin)).filter((c) => c.name === 'consentry')
+    if ((jar[0]?.value ?? null) === seenByPage || i == 50) return jar
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
 const local = (p: Page): Promise<string | null> => p.evaluate(() => localStorage.getItem('consentry'))
 /** Counts `on('change')` calls and `consentry:change` events in a page from now on. Once per page: listeners stay. */
 const listen = (p: Page): Promise<void> =>

@@ -31,7 +31,8 @@ describe('mouse', () => {
     await bannerButton(page, 'accept-all').click()
     await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
     expect(await snapshot(page)).toMatchObject({ method: 'banner', categories: { necessary: true, analytics: true, marketing: true }, services: { posthog: true } })
-    expect(await consentCookie(suite)).toBeDefined()
+    // document.cookie writes reach the browser's cookie store asynchronously.
+    await expect.poll(() => consentCookie(suite)).toBeDefined()
     await expect(bannerOf(page).isHidden()).resolves.toBe(true)
     await expectKeptAfterReload(page, { necessary: true, analytics: true, marketing: true })
   })
@@ -42,7 +43,8 @@ describe('mouse', () => {
     await bannerButton(page, 'reject-all').click()
     await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
     expect(await snapshot(page)).toMatchObject({ method: 'banner', categories: { necessary: true, analytics: false, marketing: false }, services: { posthog: false } })
-    expect(await consentCookie(suite)).toBeDefined()
+    // document.cookie writes reach the browser's cookie store asynchronously.
+    await expect.poll(() => consentCookie(suite)).toBeDefined()
     await expectKeptAfterReload(page, { necessary: true, analytics: false, marketing: false })
   })
 
@@ -62,7 +64,8 @@ describe('mouse', () => {
     await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
     expect(await snapshot(page)).toMatchObject({ method: 'preferences', categories: { necessary: true, analytics: true, marketing: false }, services: { posthog: true } })
     await expect.poll(() => prefsOf(page).count()).toBe(0)
-    expect(await consentCookie(suite)).toBeDefined()
+    // document.cookie writes reach the browser's cookie store asynchronously.
+    await expect.poll(() => consentCookie(suite)).toBeDefined()
     await expectKeptAfterReload(page, { necessary: true, analytics: true, marketing: false })
   })
 
