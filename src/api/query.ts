@@ -9,7 +9,8 @@ export const get = (): Snapshot => $snapshot.get()
 
 const known = (id: string): boolean => !!$config.get()?.ids.has(id)
 
-const granted = (s: Snapshot, id: string): boolean =>
+/** Whether `s` grants the category or service `id`. */
+export const granted = (s: Snapshot, id: string): boolean =>
   // `=== true` so inherited names such as "constructor" never count.
   s.categories[id] === true || s.services[id] === true
 

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js'
 import { env } from '../env/index.js'
+import { granted } from '../api/query.js'
 import { ConsentryError } from '../errors/index.js'
 import { $config, $snapshot, type Snapshot } from '../store/index.js'
 import { deleteCookies, deleteKeys } from './cookies.js'
@@ -11,7 +12,6 @@ export { activate, allowedFor, resetMarkup } from './markup.js'
 export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
 export { urlMatches, type UrlMatcher } from './match.js'
 
-const grantedIn = (s: Snapshot) => (id: string) => s.categories[id] === true || s.services[id] === true
 
 /** Deletes the cookies and localStorage keys of every service `s` does not grant. Returns the cookie names deleted. */
 const cleanUp = (config: ResolvedConfig, s: Snapshot, only?: (id: string) => boolean): string[] => {
@@ -37,7 +37,10 @@ const cleanUp = (config: ResolvedConfig, s: Snapshot, only?: (id: string) => boo
 export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => {
   if (!config) throw new ConsentryError('not-initialised', 'startBlocking')
   let last = $snapshot.get()
-  const run = () => activate(grantedIn($snapshot.get()), $snapshot.get().decided)
+  const run = () => {
+    const s = $snapshot.get()
+    activate((id) => granted(s, id), s.decided)
+  }
   const services = [...config.services.values()].filter((s) => s.hosts.length)
   const unguard = services.length
     ? guardElements((url) => {
@@ -49,7 +52,8 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
   cleanUp(config, last)
   run()
   // Elements parsed after this script, or inserted later by a CMS or tag manager.
-  const observer = new MutationObserver(run)
+  // Removals alone cannot bring anything new to run: skip the document-wide query for them.
+  const observer = new MutationObserver((records) => records.some((r) => r.addedNodes.length) && run())
   observer.observe(document, { childList: true, subtree: true })
   const unbind = $snapshot.listen((s) => {
     const before = last

@@ -6,15 +6,9 @@
 import { resolveConfig, type ConsentryConfig } from '../config/index.js'
 import { fitRecord, newestRecord } from '../record/index.js'
 import { snapshotOf, type Snapshot } from '../store/snapshot.js'
+import { cookieValues } from '../storage/parse.js'
 
-/**
- * Every value of cookie `name` in a `Cookie` header (RFC 6265 §5.4). Never throws.
- * @example cookieValues('a=1; consentry=1.abc…', 'consentry') // ['1.abc…']
- */
-export const cookieValues = (header: string | null | undefined, name: string): string[] =>
-  typeof header === 'string'
-    ? header.split(/;\s*/).flatMap((p) => (p.slice(0, p.indexOf('=')) === name ? [p.slice(p.indexOf('=') + 1)] : []))
-    : []
+export { cookieValues }
 
 /**
  * The visitor's consent as the browser would see it, from the request's

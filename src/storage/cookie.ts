@@ -1,27 +1,17 @@
 import Cookies from 'js-cookie'
 import type { ResolvedConfig } from '../config/types.js'
+import { cookieValues } from './parse.js'
 
 type CookieConfig = ResolvedConfig['cookie']
 
-/**
- * Every value of the cookie `name` visible to this page. Several can exist at
- * once (one per domain or path variant, RFC 6265 §5.4 orders them by path
- * length, not age), so the caller picks the newest valid one instead of
- * trusting whichever comes first, as `Cookies.get` would.
- */
+/** Every value of the cookie `name` visible to this page (see {@link cookieValues}). */
 export const readCookies = (name: string): string[] => {
-  const out: string[] = []
-  let jar = ''
   try {
-    jar = document.cookie
+    return cookieValues(document.cookie, name)
   } catch {
     // Sandboxed documents throw SecurityError on access.
+    return []
   }
-  for (const pair of jar.split(/;\s*/)) {
-    const eq = pair.indexOf('=')
-    if (pair.slice(0, eq) === name) out.push(pair.slice(eq + 1))
-  }
-  return out
 }
 
 /** Writes the cookie; returns false when the browser refused to keep it. */

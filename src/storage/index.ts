@@ -1,3 +1,3 @@
-export { loadRecord, saveRecord, clearRecord } from './persist.js'
+export { loadRecord, readRecord, saveRecord, clearRecord } from './persist.js'
 export { readCookies } from './cookie.js'
-export { readLocal } from './local.js'
+export { cookieValues } from './parse.js'

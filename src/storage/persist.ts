@@ -24,14 +24,17 @@ export const clearRecord = (config: ResolvedConfig): void => {
   writeLocal(config.cookie.name, null)
 }
 
+/** The latest valid decision among the cookie copies and localStorage, without writing anything. */
+export const readRecord = (config: ResolvedConfig): ConsentRecord | null =>
+  newestRecord([...readCookies(config.cookie.name), readLocal(config.cookie.name)], env.now())
+
 /**
  * Reads the decision from the cookie and localStorage. Never throws. A copy
  * that is missing or invalid is repaired from the other; if both are valid and
  * differ, the later decision wins and overwrites the other.
  */
 export const loadRecord = (config: ResolvedConfig): ConsentRecord | null => {
-  const name = config.cookie.name
-  const best = newestRecord([...readCookies(name), readLocal(name)], env.now())
+  const best = readRecord(config)
   // Writing both copies repairs the one that was lost or damaged, and re-setting
   // the cookie on every visit restarts Safari's 7-day cap on script cookies.
   if (best) saveRecord(config, best)

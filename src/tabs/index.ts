@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js'
 import { env } from '../env/index.js'
-import { decodeRecord, fitRecord, newestRecord, type ConsentRecord } from '../record/index.js'
-import { readCookies, readLocal } from '../storage/index.js'
+import { decodeRecord, fitRecord, type ConsentRecord } from '../record/index.js'
+import { readRecord } from '../storage/index.js'
 import { $consent } from '../store/index.js'
 
 /**
@@ -33,7 +33,7 @@ export const followOtherTabs = (config: ResolvedConfig): (() => void) => {
     if (record || e.newValue === null) adopt(record)
   }
   const onShow = () => {
-    if (document.visibilityState != 'hidden') adopt(newestRecord([...readCookies(name), readLocal(name)], env.now()))
+    if (document.visibilityState != 'hidden') adopt(readRecord(config))
   }
   addEventListener('storage', onStorage)
   addEventListener('pageshow', onShow)
