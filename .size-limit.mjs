@@ -22,17 +22,19 @@ export default [
     modifyEsbuildConfig: production,
   },
   {
-    name: 'consentry: engine and banner with dependencies (the preferences chunk loads on demand)',
+    // The issue #3 budget (12 KB) is on the script tag, below; the same code through esbuild's
+    // minifier (what size-limit and Vite use) comes out ~0.1 kB larger than through terser.
+    name: 'consentry: engine and banner with dependencies (the preferences and extras chunks load on demand)',
     path: 'dist/index.mjs',
     import: '*',
     gzip: true,
-    limit: '12 KB',
+    limit: '12.2 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
       plugins: [
         ...(config.plugins ?? []),
-        { name: 'on-demand', setup: (b) => b.onResolve({ filter: /preferences-[\w-]+\.mjs$/ }, (a) => ({ path: a.path, external: true })) },
+        { name: 'on-demand', setup: (b) => b.onResolve({ filter: /(preferences|extras)-[\w-]+\.mjs$/ }, (a) => ({ path: a.path, external: true })) },
       ],
     }),
   },
@@ -53,11 +55,35 @@ export default [
     limit: '12 KB',
   },
   {
+    // Strict mode's script tag: the same, plus the network guard (issue #4).
+    name: 'dist/consentry.strict.min.js (script tag with the network guard for blocking: strict)',
+    path: 'dist/consentry.strict.min.js',
+    import: false,
+    gzip: true,
+    limit: '13.5 KB',
+  },
+  {
+    name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',
+    path: 'dist/strict.mjs',
+    import: '{ enableStrictBlocking }',
+    ignore: ['nanostores', 'js-cookie', 'preact'],
+    gzip: true,
+    limit: '3.2 KB',
+    modifyEsbuildConfig: production,
+  },
+  {
     name: 'dist/consentry-preferences.mjs (preferences centre with Preact, loaded on demand)',
     path: 'dist/consentry-preferences.mjs',
     import: false,
     gzip: true,
     limit: '9.5 KB',
+  },
+  {
+    name: 'dist/consentry-extras.mjs (floating button and embed placeholders, loaded on demand)',
+    path: 'dist/consentry-extras.mjs',
+    import: false,
+    gzip: true,
+    limit: '2.5 KB',
   },
   {
     name: 'dist/i18n/de.mjs (one language, loaded on demand by the script tag)',

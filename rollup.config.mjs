@@ -6,7 +6,7 @@ import terser from '@rollup/plugin-terser'
 import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts' }
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
 const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
@@ -31,8 +31,13 @@ export default [
   },
   // The script-tag build: consentry.min.js for production, consentry.js (readable,
   // with development warnings) for setting a site up.
-  ...['production', 'development'].map((mode) => ({
-    input: 'src/browser.ts',
+  ...[
+    ['production', 'src/browser.ts', 'dist/consentry.min.js'],
+    ['development', 'src/browser.ts', 'dist/consentry.js'],
+    // With strict mode's network guard (blocking: 'strict').
+    ['production', 'src/browser-strict.ts', 'dist/consentry.strict.min.js'],
+  ].map(([mode, input, file]) => ({
+    input,
     plugins: [
       // Dev-only checks sit behind process.env.NODE_ENV (as in nanostores); browsers have no `process`.
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify(mode) } }),
@@ -40,7 +45,7 @@ export default [
       ts(),
       mode == 'production' && terser({ ecma: 2020, module: false, compress: { passes: 2 } }),
     ],
-    output: { file: mode == 'production' ? 'dist/consentry.min.js' : 'dist/consentry.js', format: 'iife', sourcemap: true },
+    output: { file, format: 'iife', sourcemap: true },
   })),
   // Loaded on demand by the script-tag build: the preferences centre, with its
   // own Preact, and one small module per language.
@@ -48,6 +53,11 @@ export default [
     input: 'src/ui/preferences/index.tsx',
     plugins: [production(), resolve({ browser: true }), ts(), minify()],
     output: { file: 'dist/consentry-preferences.mjs', format: 'es', sourcemap: true },
+  },
+  {
+    input: 'src/ui/extras/index.ts',
+    plugins: [production(), resolve({ browser: true }), ts(), minify()],
+    output: { file: 'dist/consentry-extras.mjs', format: 'es', sourcemap: true },
   },
   {
     input: Object.fromEntries(LANGUAGES.map((l) => [l, `src/ui/i18n/${l}.ts`])),

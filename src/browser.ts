@@ -28,6 +28,7 @@ const init = (config: ConsentryConfig) => {
   const load = (file: string) => import(/* webpackIgnore: true */ new URL(file, base).href)
   return initWithUi(config, {
     preferences: () => load('consentry-preferences.mjs') as Promise<PreferencesModule>,
+    extras: () => load('consentry-extras.mjs'),
     languages: LANGUAGES,
     language: (lang) => load(`i18n/${lang}.mjs`).then((m: Record<string, Translation>) => m[lang]),
   })

@@ -1,4 +1,5 @@
-import type { ResolvedConfig } from '../config/types.js'
+import type { ConsentryConfig, ResolvedConfig, Service } from '../config/types.js'
+import { atom } from 'nanostores'
 import { env } from '../env/index.js'
 import { granted } from '../api/query.js'
 import { ConsentryError } from '../errors/index.js'
@@ -12,6 +13,39 @@ export { activate, allowedFor, resetMarkup } from './markup.js'
 export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
 export { urlMatches, type UrlMatcher } from './match.js'
 
+
+/** Iframes that wait for consent now: the UI shows its placeholders in them. */
+export const $waitingFrames = atom<HTMLIFrameElement[]>([])
+
+/** What strict mode adds to element blocking: see `consentry/strict`. */
+export interface NetworkGuard {
+  /** Checks the config's strict-mode fields; throws a `ConsentryError` naming the field. */
+  check(config: ResolvedConfig | ConsentryConfig): void
+  start(
+    blockedBy: (url: string) => Service | undefined,
+    config: ResolvedConfig,
+  ): {
+    /** Told about each element parked by the element guard. */
+    parked(el: Element, url: string, service: Service): void
+    /** Consent changed: send or fail what waits. */
+    release(s: Snapshot): void
+    stop(): void
+  }
+}
+
+let networkGuard: NetworkGuard | undefined
+
+/** Throws when the config asks for strict mode and no network guard is plugged in. */
+export const checkStrict = (config?: ResolvedConfig | ConsentryConfig | null): void => {
+  if (config?.blocking != 'strict') return
+  if (!networkGuard) throw new ConsentryError('invalid-config', "config.blocking: 'strict' needs consentry/strict or consentry.strict.min.js")
+  networkGuard.check(config)
+}
+
+/** The plugin seam for `consentry/strict`. */
+export const useNetworkGuard = (guard: NetworkGuard): void => {
+  networkGuard = guard
+}
 
 /** Deletes the cookies and localStorage keys of every service `s` does not grant. Returns the cookie names deleted. */
 const cleanUp = (config: ResolvedConfig, s: Snapshot, only?: (id: string) => boolean): string[] => {
@@ -39,16 +73,17 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
   let last = $snapshot.get()
   const run = () => {
     const s = $snapshot.get()
-    activate((id) => granted(s, id), s.decided)
+    $waitingFrames.set(activate((id) => granted(s, id), s.decided).filter((el) => el.tagName == 'IFRAME') as HTMLIFrameElement[])
   }
   const services = [...config.services.values()].filter((s) => s.hosts.length)
-  const unguard = services.length
-    ? guardElements((url) => {
-        const s = $snapshot.get()
-        const hit = services.find((x) => !s.services[x.id] && x.hosts.some((h) => urlMatches(url, h)))
-        return hit ? { category: hit.category, service: hit.id } : null
-      })
-    : () => {}
+  const blockedBy = (url: string) => {
+    const s = $snapshot.get()
+    return services.find((x) => !s.services[x.id] && x.hosts.some((h) => urlMatches(url, h)))
+  }
+  // Strict mode's network guard is an add-on (`consentry/strict`), so only its users carry it.
+  checkStrict(config)
+  const net = config.blocking == 'strict' ? networkGuard!.start(blockedBy, config) : undefined
+  const unguard = [services.length ? guardElements(blockedBy, net?.parked) : () => {}, net ? net.stop : () => {}]
   cleanUp(config, last)
   run()
   // Elements parsed after this script, or inserted later by a CMS or tag manager.
@@ -60,6 +95,7 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
     const withdrawn = (id: string) => before.services[id] === true && !s.services[id]
     last = s
     run()
+    net?.release(s)
     if (Object.keys(s.services).some(withdrawn)) {
       cleanUp(config, s, withdrawn)
       // Scripts already running keep running, and HttpOnly cookies stay: only a reload stops them.
@@ -69,6 +105,6 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
   return () => {
     observer.disconnect()
     unbind()
-    unguard()
+    unguard.forEach((f) => f())
   }
 }

@@ -58,13 +58,18 @@ const activateElement = (el: HTMLElement): void => {
 let queue: Promise<unknown> = Promise.resolve()
 
 /**
- * Runs every waiting element whose condition now holds, once each. Scripts run
+ * Runs every waiting element whose condition now holds, once each, and
+ * returns those that still wait. Scripts run
  * in document order among themselves: a script with a `src` (and no `async`)
  * is loaded and run before the next one starts, as the parser would.
  */
-export const activate = (has: (id: string) => boolean, decided: boolean, root: ParentNode = document): void => {
+export const activate = (has: (id: string) => boolean, decided: boolean, root: ParentNode = document): HTMLElement[] => {
+  const waiting: HTMLElement[] = []
   for (const el of root.querySelectorAll<HTMLElement>(WAITING)) {
-    if (!allowedFor(el, has, decided)) continue
+    if (!allowedFor(el, has, decided)) {
+      waiting.push(el)
+      continue
+    }
     el.setAttribute('data-consentry-done', '')
     if (el.tagName != 'SCRIPT') {
       activateElement(el)
@@ -85,6 +90,7 @@ export const activate = (has: (id: string) => boolean, decided: boolean, root: P
         }),
     )
   }
+  return waiting
 }
 
 /** Test seam: forget pending script order. */

@@ -2,7 +2,7 @@
 export type Mode = 'opt-in' | 'opt-out'
 
 /** How a decision was made. */
-export type Method = 'banner' | 'preferences' | 'api' | 'gpc'
+export type Method = 'banner' | 'preferences' | 'api' | 'gpc' | 'embed'
 
 /** A cookie a service sets: an exact name, or a pattern such as `/^_ga_/`. */
 export type CookieMatcher = string | RegExp
@@ -96,6 +96,19 @@ export interface ConsentryConfig {
    * (HttpOnly, or on another site). Default false.
    */
   reloadOnWithdraw?: boolean
+  /**
+   * `elements` (default): scripts, iframes and images of services without
+   * consent wait, whether in markup or inserted later. `strict` also refuses
+   * `fetch`, `XMLHttpRequest`, `sendBeacon`, `WebSocket` and image requests to
+   * their `hosts`; the caller sees an ordinary network failure.
+   */
+  blocking?: 'elements' | 'strict'
+  /**
+   * Strict mode: hold refused requests and send them, in order, when consent
+   * comes (they fail when it is refused). `true` holds up to 50 requests and
+   * 256 KB of bodies; beyond that, requests fail at once. Default false.
+   */
+  quarantine?: boolean | { requests?: number; bytes?: number }
 }
 
 /** Where the banner sits. */
@@ -168,4 +181,7 @@ export interface ResolvedConfig {
   /** Checked by the UI when it starts; the engine only carries it. */
   ui?: UiConfig
   reloadOnWithdraw: boolean
+  blocking: 'elements' | 'strict'
+  /** As given: `consentry/strict` checks and reads it. */
+  quarantine: boolean | { requests?: number; bytes?: number }
 }

@@ -23,7 +23,7 @@ export const rule =
 
 export const bool = (fallback = false) => rule((x) => typeof x == 'boolean', 'true or false', fallback)
 export const text = (re: RegExp, expected: string, fallback?: string) => rule((x) => typeof x == 'string' && re.test(x), expected, fallback)
-const int = (min: number, max: number, fallback?: number) =>
+export const int = (min: number, max: number, fallback?: number) =>
   rule((x) => Number.isInteger(x) && x >= min && x <= max, `an integer from ${min} to ${max}`, fallback)
 export const oneOf = (values: string[], fallback: string) => rule((x) => values.includes(x), values.join(' or '), fallback)
 export const list =
@@ -96,6 +96,9 @@ const CONFIG = shape({
   // The UI checks its own part when it starts, so that consentry/headless carries none of it.
   ui: rule((x) => typeof x == 'object' && !!x && !Array.isArray(x), 'an object'),
   reloadOnWithdraw: bool(),
+  blocking: oneOf(['elements', 'strict'], 'elements'),
+  // Its limits are checked by consentry/strict, which uses them.
+  quarantine: rule((x) => x === !!x || (typeof x == 'object' && !!x), 'true, false or { requests, bytes }', false),
 })
 
 type Read<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
@@ -139,6 +142,8 @@ export const resolveConfig = (input: unknown): ResolvedConfig => {
     jurisdiction: c.jurisdiction,
     ui: c.ui,
     reloadOnWithdraw: c.reloadOnWithdraw,
+    blocking: c.blocking,
+    quarantine: c.quarantine,
     cookie: {
       ...(k as Read<CookieOptions>),
       domain: k.domain,

@@ -36,7 +36,7 @@ export const MAX_LENGTH = 3800
 const SKEW = 864e5
 
 // One letter each in the cookie: the method's first letter, the mode's fifth.
-const METHODS: Record<string, Method> = { b: 'banner', p: 'preferences', a: 'api', g: 'gpc' }
+const METHODS: Record<string, Method> = { b: 'banner', p: 'preferences', a: 'api', g: 'gpc', e: 'embed' }
 const MODES: Record<string, Mode> = { i: 'opt-in', o: 'opt-out' }
 const B36 = /^[0-9a-z]{1,11}$/
 const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/

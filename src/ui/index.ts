@@ -2,7 +2,9 @@ import { acceptAll, rejectAll, set } from '../store/index.js'
 import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.js'
 import { buildBanner } from './banner.js'
 import type { ResolvedUi } from './config.js'
-import { el, icon } from './dom.js'
+import { el } from './dom.js'
+import { $waitingFrames } from '../blocking/index.js'
+import type * as Extras from './extras/index.js'
 import { trapTab } from './focus.js'
 import { pickLanguage, textFor } from './i18n/pick.js'
 import { enBanner, type BannerText } from './i18n/en-banner.js'
@@ -14,15 +16,12 @@ import { BASE_CSS } from './styles.js'
 /** How this build finds the parts it does not carry (the script tag loads them by URL, bundlers by chunk). */
 export interface UiLoaders {
   preferences(): Promise<PreferencesModule>
+  /** The floating button and embed placeholders. */
+  extras(): Promise<typeof Extras>
   /** Languages that can be loaded on demand besides the configured translations. */
   languages?: string[]
   language?(lang: string): Promise<Translation | undefined>
 }
-
-/** A cookie-consent icon: a cookie with a bite taken out. */
-const COOKIE_ICON = [
-  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-7 1a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z',
-]
 
 let started = false
 let stop = () => {}
@@ -69,10 +68,16 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
     let preferences: Promise<PreferencesModule> | undefined
     let opener: Element | null = null
     let view: UiView = 'hidden'
-    const fab = ui.floatingButton
-      ? el('button', { type: 'button', class: 'fab', part: 'floating-button', 'aria-label': t.openPreferences, 'data-consentry-action': 'open', hidden: '' }, icon(COOKIE_ICON))
-      : undefined
-    if (fab) m.root.append(fab)
+    let fab: HTMLElement | undefined
+    let extras: Promise<typeof Extras> | undefined
+    const loadExtras = () => (extras ??= loaders.extras())
+    const showFab = () => fab?.toggleAttribute('hidden', view != 'hidden' || !$snapshot.get().decided)
+    if (ui.floatingButton)
+      void loadExtras().then((x) => {
+        m.addStyles(x.EXTRAS_CSS)
+        m.root.append((fab = x.floatingButton(t)))
+        showFab()
+      }, console.error)
 
     const loadPreferences = () => {
       if (!preferences) {
@@ -119,7 +124,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
         closePrefs = undefined
         prefsHost?.remove()
       }
-      fab?.toggleAttribute('hidden', next != 'hidden' || !$snapshot.get().decided)
+      showFab()
       if (next == 'hidden' && was != 'hidden') {
         const back = opener as HTMLElement | null
         opener = null
@@ -179,8 +184,17 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       $snapshot.listen((s) => {
         if (s.decided && view == 'banner') $ui.set('hidden')
         else if (!s.decided && view == 'hidden' && config.mode == 'opt-in') $ui.set('banner')
-        fab?.toggleAttribute('hidden', view != 'hidden' || !s.decided)
+        showFab()
       }),
+      // Blocked embeds get a placeholder whose button allows their service.
+      $waitingFrames.subscribe(
+        (frames) =>
+          frames.length &&
+          void loadExtras().then(
+            (x) => x.placeholders(frames, { config, text: t, nonce: ui.nonce, allow: (id) => set({ [id]: true }, 'embed') }),
+            console.error,
+          ),
+      ),
       $ui.subscribe(show),
     ]
     stop = () => {

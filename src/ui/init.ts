@@ -1,7 +1,7 @@
 import type { ConsentryConfig } from '../config/index.js'
 import { init } from '../api/index.js'
 import { $config, type Snapshot } from '../store/index.js'
-import { startBlocking } from '../blocking/index.js'
+import { checkStrict, startBlocking } from '../blocking/index.js'
 import { resolveUi } from './config.js'
 import { startUi, type UiLoaders } from './index.js'
 
@@ -15,6 +15,7 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   let ui
   try {
     ui = resolveUi((config as ConsentryConfig | undefined)?.ui)
+    checkStrict(config)
   } catch (e) {
     return Promise.reject(e)
   }

@@ -44,8 +44,6 @@ button{font:inherit;font-weight:600;line-height:1.25;margin:0;cursor:pointer;bor
 min-height:2.75em;border:2px solid var(--_accent);background:var(--_accent);color:var(--_on);text-align:center}
 button.secondary{background:transparent;color:var(--_accent)}
 :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
-.fab{position:fixed;bottom:1em;left:1em;z-index:2147482998;width:3em;height:3em;min-height:0;padding:.6em;border-radius:50%;box-shadow:var(--_shadow)}
-.fab svg{width:100%;height:100%;fill:currentColor}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (prefers-reduced-motion:no-preference){.layer{animation:consentry-in .18s ease-out}}
 @keyframes consentry-in{from{translate:0 .75em}}

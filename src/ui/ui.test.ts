@@ -253,7 +253,8 @@ describe('the preferences centre', () => {
   it('reopens from any [data-consentry-open] element and from the floating button, then gives focus back', async () => {
     await start({ floatingButton: true })
     action('accept-all')!.click()
-    const fab = action('open')!
+    // The floating button comes with the extras chunk, loaded on demand.
+    const fab = await waitFor(() => action('open'))
     expect(fab.hidden).toBe(false)
     expect(fab.getAttribute('aria-label')).toBe('Privacy settings')
     const link = document.createElement('a')
@@ -273,7 +274,7 @@ describe('the preferences centre', () => {
   it('withdrawing takes as few clicks as giving: reopen, reject all', async () => {
     await start({ floatingButton: true })
     action('accept-all')!.click()
-    action('open')!.click()
+    ;(await waitFor(() => action('open'))).click()
     await waitFor(() => q('[part=preferences]'))
     q<HTMLButtonElement>('[part=preferences] [data-consentry-action=reject-all]')!.click()
     expect(get().categories.analytics).toBe(false)

