@@ -10,7 +10,8 @@ export default [
     import: '{ init, get, has, whenGranted, acceptAll, rejectAll, set, optOut, reset, on, show, showPreferences, hide }',
     ignore: ['nanostores', 'js-cookie', 'preact'],
     gzip: true,
-    limit: '4.9 KB',
+    // +0.35 kB in issue #5: regions for mode auto, GPC, the sensitive-data opt-out.
+    limit: '5.4 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -18,7 +19,7 @@ export default [
     path: 'dist/headless.mjs',
     import: '{ init, get, has, whenGranted, acceptAll, rejectAll, set, optOut, reset, on, show, showPreferences, hide }',
     gzip: true,
-    limit: '5.8 KB',
+    limit: '6.2 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -28,7 +29,7 @@ export default [
     path: 'dist/index.mjs',
     import: '*',
     gzip: true,
-    limit: '12.2 KB',
+    limit: '12.5 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -43,7 +44,7 @@ export default [
     path: 'dist/server.mjs',
     import: '*',
     gzip: true,
-    limit: '3 KB',
+    limit: '3.2 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -79,11 +80,11 @@ export default [
     limit: '9.5 KB',
   },
   {
-    name: 'dist/consentry-extras.mjs (floating button and embed placeholders, loaded on demand)',
+    name: 'dist/consentry-extras.mjs (floating button, embed placeholders, modal focus trap, US notice, cookie cleaner; on demand)',
     path: 'dist/consentry-extras.mjs',
     import: false,
     gzip: true,
-    limit: '2.5 KB',
+    limit: '4.5 KB',
   },
   {
     name: 'dist/i18n/de.mjs (one language, loaded on demand by the script tag)',

@@ -5,7 +5,7 @@
  * queued in `window.consentryQueue`.
  */
 import { get, has, whenGranted, on, show, showPreferences, hide } from './api/index.js'
-import { acceptAll, rejectAll, set, optOut, reset } from './store/index.js'
+import { acceptAll, rejectAll, set, optOut, limitSensitive, reset } from './store/index.js'
 import { ConsentryError } from './errors/index.js'
 import { adoptQueue, type QueueHost } from './queue/index.js'
 import { VERSION } from './version.js'
@@ -16,7 +16,10 @@ import { initWithUi } from './ui/init.js'
 import type { PreferencesModule } from './ui/preferences/types.js'
 
 // Read while this script runs: afterwards document.currentScript is null.
-const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || location.href
+const me = document.currentScript as HTMLScriptElement | null
+const scriptUrl = me?.src || location.href
+// `<script src="consentry.min.js" data-region="US-CA">`: a server or CDN that knows the region writes it here.
+const scriptRegion = me?.getAttribute('data-region')
 
 /**
  * The script tag carries the engine, the banner and English. The preferences
@@ -26,6 +29,7 @@ const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || l
 const init = (config: ConsentryConfig) => {
   const base = new URL(config?.ui?.assetsUrl ?? '.', scriptUrl).href
   const load = (file: string) => import(/* webpackIgnore: true */ new URL(file, base).href)
+  if (scriptRegion && config && typeof config == 'object' && config.region === undefined) config = { ...config, region: scriptRegion }
   return initWithUi(config, {
     preferences: () => load('consentry-preferences.mjs') as Promise<PreferencesModule>,
     extras: () => load('consentry-extras.mjs'),
@@ -40,7 +44,7 @@ interface Host extends QueueHost {
 }
 
 const api = {
-  init, get, has, whenGranted, on, acceptAll, rejectAll, set, optOut, reset,
+  init, get, has, whenGranted, on, acceptAll, rejectAll, set, optOut, limitSensitive, reset,
   show, showPreferences, hide, ConsentryError, VERSION,
 }
 

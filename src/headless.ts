@@ -4,7 +4,7 @@
  */
 export { init, get, has, whenGranted, on, show, showPreferences, hide } from './api/index.js'
 export type { ConsentryEvent } from './api/index.js'
-export { acceptAll, rejectAll, set, optOut, reset } from './store/index.js'
+export { acceptAll, rejectAll, set, optOut, limitSensitive, reset } from './store/index.js'
 export { $consent, $snapshot, $config, $ui, $gpc } from './store/index.js'
 export type { Snapshot, Choices, ConsentState, UiView } from './store/index.js'
 export { ConsentryError } from './errors/index.js'

@@ -30,6 +30,7 @@ export {
   rejectAll,
   set,
   optOut,
+  limitSensitive,
   reset,
   $consent,
   $snapshot,

@@ -33,10 +33,10 @@ describe('a first visit', () => {
     expect(localStorage.getItem('consentry')).toBeNull()
   })
 
-  it('in opt-out mode grants categories whose default is on, and shows no banner', async () => {
+  it('in opt-out mode grants categories whose default is on; the first layer is the opt-out notice', async () => {
     await init({ ...CONFIG, mode: 'opt-out', categories: [{ id: 'analytics', default: true }, { id: 'marketing' }] })
     expect(get().categories).toEqual({ analytics: true, marketing: false })
-    expect($ui.get()).toBe('hidden')
+    expect($ui.get()).toBe('banner')
   })
 
   it('never honours `default` in opt-in mode (no pre-ticked boxes)', async () => {
@@ -110,7 +110,7 @@ describe('deciding', () => {
       optOut: { sale: true, sharing: true, targetedAds: true },
     })
     set({ marketing: true })
-    expect(get().optOut).toEqual({ sale: false, sharing: false, targetedAds: false })
+    expect(get().optOut).toEqual({ sale: false, sharing: false, targetedAds: false, sensitive: false })
   })
 
   it('a new decision keeps the consent id and first decision time', () => {
@@ -258,7 +258,7 @@ describe('restoring a stored decision', () => {
       mode: 'opt-in',
       jurisdiction: '',
       gpc: false,
-      optOut: { sale: false, sharing: false, targetedAds: false },
+      optOut: { sale: false, sharing: false, targetedAds: false, sensitive: false },
       ...overrides,
     })
 

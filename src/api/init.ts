@@ -3,7 +3,7 @@ import { warnOnce } from '../errors/index.js'
 import { env } from '../env/index.js'
 import { fitRecord } from '../record/index.js'
 import { clearRecord, loadRecord, saveRecord } from '../storage/index.js'
-import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, resetStores, type Snapshot } from '../store/index.js'
+import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, optOut, resetStores, type Snapshot } from '../store/index.js'
 import { followOtherTabs } from '../tabs/index.js'
 import { emit, resetEvents } from './events.js'
 
@@ -56,8 +56,15 @@ export const init = (config: ConsentryConfig): Promise<Snapshot> => {
     $snapshot.listen((snapshot) => emit('change', snapshot)),
     typeof window === 'undefined' ? () => {} : followOtherTabs(conf),
   ]
+  // GPC is a valid opt-out request where the visitor's state gives that right (CCPA regs §7025;
+  // Colorado Rule 5.08): honoured at once, recorded with method `gpc`, without a prompt.
+  const o = $snapshot.get().optOut
+  const gpcNow = $gpc.get() && conf.mode === 'opt-out' && !(o.sale && o.sharing && o.targetedAds)
+  if (gpcNow) optOut('gpc')
   const snapshot = $snapshot.get()
-  if (!snapshot.decided && conf.mode === 'opt-in') $ui.set('banner')
+  // Opt-in: the banner until a decision. Opt-out: the notice, unless the visitor has
+  // decided or opted out (not asked again for 12 months, §1798.135(c)(4)), or to say GPC was honoured.
+  if (gpcNow || (!snapshot.decided && !(conf.mode == 'opt-out' && snapshot.optOut.sale))) $ui.set('banner')
   started = {
     promise: Promise.resolve(snapshot),
     key: process.env.NODE_ENV !== 'production' ? keyOf(config) : undefined,

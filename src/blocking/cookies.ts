@@ -1,13 +1,7 @@
 import type { CookieMatcher } from '../config/types.js'
+import { matches } from './names.js'
 
 const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT'
-
-/** `_ga*` → /^_ga.*$/: JSON configs (the script tag's) cannot carry a RegExp, so `*` stands for any run of characters. */
-const glob = (pattern: string) => new RegExp('^' + pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$')
-
-/** Whether a cookie or storage key name matches one of a service's matchers: a name, a `*` pattern, or a RegExp. */
-export const matches = (name: string, matchers: CookieMatcher[]): boolean =>
-  matchers.some((m) => (typeof m == 'string' ? (m.includes('*') ? glob(m).test(name) : m == name) : (m.lastIndex = 0, m.test(name))))
 
 /**
  * Every Domain a script on this page could have set a cookie for: none
@@ -73,4 +67,14 @@ export const deleteKeys = (matchers: CookieMatcher[], storage: () => Storage | n
     // Storage blocked: nothing of the service's can be there either.
   }
   return removed
+}
+
+/**
+ * Deletes the cookies and storage keys that match: what `startBlocking` does
+ * when a service loses (or never had) consent. The script tag loads it on
+ * demand, only when a matching cookie or key is actually there.
+ */
+export const clean = (cookies: CookieMatcher[], keys: CookieMatcher[], storage: () => Storage | null): void => {
+  deleteCookies(cookies)
+  deleteKeys(keys, storage)
 }

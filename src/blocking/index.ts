@@ -1,10 +1,11 @@
-import type { ConsentryConfig, ResolvedConfig, Service } from '../config/types.js'
+import type { ConsentryConfig, CookieMatcher, ResolvedConfig, Service } from '../config/types.js'
 import { atom } from 'nanostores'
 import { env } from '../env/index.js'
 import { granted } from '../api/query.js'
 import { ConsentryError } from '../errors/index.js'
 import { $config, $snapshot, type Snapshot } from '../store/index.js'
-import { deleteCookies, deleteKeys } from './cookies.js'
+import { clean } from './cookies.js'
+import { matches, presentNames } from './names.js'
 import { guardElements } from './dynamic.js'
 import { activate } from './markup.js'
 import { urlMatches } from './match.js'
@@ -47,15 +48,21 @@ export const useNetworkGuard = (guard: NetworkGuard): void => {
   networkGuard = guard
 }
 
-/** Deletes the cookies and localStorage keys of every service `s` does not grant. Returns the cookie names deleted. */
-const cleanUp = (config: ResolvedConfig, s: Snapshot, only?: (id: string) => boolean): string[] => {
-  const deleted: string[] = []
+/** Deletes matching cookies and storage keys; the script tag's loads on demand. */
+export type Cleaner = (cookies: CookieMatcher[], keys: CookieMatcher[], storage: () => Storage | null) => unknown
+
+/**
+ * Deletes the cookies and localStorage keys of every service `s` does not
+ * grant (of those `only` names, if given). Most page views have none of them:
+ * the cleaner is called only when one is there, so the script tag loads it rarely.
+ */
+const cleanUp = (config: ResolvedConfig, s: Snapshot, cleaner: Cleaner, only?: (id: string) => boolean): unknown => {
+  const cookies: CookieMatcher[] = []
+  const keys: CookieMatcher[] = []
   for (const service of config.services.values())
-    if (!s.services[service.id] && (!only || only(service.id))) {
-      deleted.push(...deleteCookies(service.cookies))
-      deleteKeys(service.localStorage, env.localStorage)
-    }
-  return deleted
+    if (!s.services[service.id] && (!only || only(service.id))) cookies.push(...service.cookies), keys.push(...service.localStorage)
+  const all = [...cookies, ...keys]
+  return presentNames(env.localStorage).some((n) => matches(n, all)) && cleaner(cookies, keys, env.localStorage)
 }
 
 /**
@@ -68,7 +75,10 @@ const cleanUp = (config: ResolvedConfig, s: Snapshot, only?: (id: string) => boo
  * after `init`.
  * @example await init(config); startBlocking()
  */
-export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => {
+export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => blockWith(config, clean)
+
+/** `startBlocking` with the cookie cleaner given: the UI's loads it on demand. */
+export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() => void) => {
   if (!config) throw new ConsentryError('not-initialised', 'startBlocking')
   let last = $snapshot.get()
   const run = () => {
@@ -84,7 +94,7 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
   checkStrict(config)
   const net = config.blocking == 'strict' ? networkGuard!.start(blockedBy, config) : undefined
   const unguard = [services.length ? guardElements(blockedBy, net?.parked) : () => {}, net ? net.stop : () => {}]
-  cleanUp(config, last)
+  cleanUp(config, last, cleaner)
   run()
   // Elements parsed after this script, or inserted later by a CMS or tag manager.
   // Removals alone cannot bring anything new to run: skip the document-wide query for them.
@@ -97,9 +107,8 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
     run()
     net?.release(s)
     if (Object.keys(s.services).some(withdrawn)) {
-      cleanUp(config, s, withdrawn)
       // Scripts already running keep running, and HttpOnly cookies stay: only a reload stops them.
-      if (config.reloadOnWithdraw) location.reload()
+      void Promise.resolve(cleanUp(config, s, cleaner, withdrawn)).then(() => config.reloadOnWithdraw && location.reload())
     }
   })
   return () => {

@@ -84,9 +84,35 @@ export interface ConsentryConfig {
   revision?: number
   /** Months a decision stays valid: default 12, at most 13 (CNIL). */
   lifetime?: number
-  mode?: Mode
-  /** Where the visitor is, e.g. `EU`, `US-CA`. Default `''` (unknown). */
+  /**
+   * `opt-in` (ask first), `opt-out` (allowed until refused: US) or `auto`,
+   * which picks one from `region`: EU/EEA/UK/CH opt-in, US states with a
+   * privacy law opt-out, `regions` for the rest, else `fallbackMode`. Default `opt-in`.
+   */
+  mode?: Mode | 'auto'
+  /**
+   * Where the visitor is, as ISO 3166 (`DE`, `US-CA`): typically rendered by
+   * the server from a CDN geo header, or a function that returns it. The
+   * script tag also reads `data-region` on itself. A value that is not a
+   * region code counts as unknown.
+   */
+  region?: string | (() => string | null | undefined)
+  /** Older name of `region` (a string only). */
   jurisdiction?: string
+  /** `mode: 'auto'`: modes for regions beyond the built-in tables, e.g. `{ BR: 'opt-in', US: 'opt-out' }`. */
+  regions?: Record<string, Mode>
+  /** `mode: 'auto'` when the region is unknown or in no table. Default `opt-in`, the safe side. */
+  fallbackMode?: Mode
+  /**
+   * Global Privacy Control also refuses categories marked `optOut` in opt-in
+   * regions (in opt-out regions it always opts out of sale and sharing). Default false.
+   */
+  gpcEverywhere?: boolean
+  /**
+   * US: offer "Limit the Use of My Sensitive Personal Information" (CCPA
+   * §1798.121), for sites that use sensitive data beyond §7027(m) purposes. Default false.
+   */
+  limitSensitive?: boolean
   cookie?: CookieOptions
   /** The banner and preferences centre (ignored by `consentry/headless`). */
   ui?: UiConfig
@@ -175,8 +201,12 @@ export interface ResolvedConfig {
   revision: number
   /** Milliseconds. */
   lifetime: number
+  /** Resolved: `auto` has become `opt-in` or `opt-out` for the region. */
   mode: Mode
+  /** The visitor's region, normalised (`US-CA`), or `''` when unknown. */
   jurisdiction: string
+  gpcEverywhere: boolean
+  limitSensitive: boolean
   cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string }
   /** Checked by the UI when it starts; the engine only carries it. */
   ui?: UiConfig

@@ -1,5 +1,6 @@
 import { ConsentryError, warnOnce } from '../errors/index.js'
 import type { Category, ConsentryConfig, CookieOptions, Mode, ResolvedConfig, Service } from './types.js'
+import { modeFor, normalRegion } from './regions.js'
 
 /** Category and service ids: they travel in the cookie, so they must be cookie-safe. */
 export const ID = /^[A-Za-z][\w-]{0,39}$/
@@ -11,25 +12,31 @@ const MONTH = 2629800000
 /** Reads one field: returns its value (or default), or throws naming `path`. */
 export type Rule = (v: unknown, path: string) => any
 
-export const fail = (path: string, expected: string, got: unknown): never => {
-  throw new ConsentryError('invalid-config', `${path}: expected ${expected}, got ${JSON.stringify(got) ?? String(got)}`)
+/**
+ * Development builds say what a field expects; production builds (consentry.min.js,
+ * bundles with NODE_ENV=production) name the field and the bad value only, so the
+ * texts stay out of every visitor's download: this table folds to `{}` there.
+ */
+
+export const fail = (path: string, expected: string | false, got: unknown): never => {
+  throw new ConsentryError('invalid-config', `${path}: ${expected ? `expected ${expected}, got` : 'invalid value'} ${JSON.stringify(got) ?? String(got)}`)
 }
 
 /** A field: `fallback` when absent (unless required), the value when `ok`, else a typed error. */
 export const rule =
-  (ok: (v: any) => boolean, expected: string, fallback?: unknown, required?: boolean): Rule =>
+  (ok: (v: any) => boolean, expected: string | false, fallback?: unknown, required?: boolean): Rule =>
   (v, path) =>
     v === undefined && !required ? fallback : ok(v) ? v : fail(path, expected, v)
 
-export const bool = (fallback = false) => rule((x) => typeof x == 'boolean', 'true or false', fallback)
-export const text = (re: RegExp, expected: string, fallback?: string) => rule((x) => typeof x == 'string' && re.test(x), expected, fallback)
+export const bool = (fallback = false) => rule((x) => typeof x == 'boolean', (process.env.NODE_ENV !== 'production' && 'true or false'), fallback)
+export const text = (re: RegExp, expected: string | false, fallback?: string) => rule((x) => typeof x == 'string' && re.test(x), expected, fallback)
 export const int = (min: number, max: number, fallback?: number) =>
-  rule((x) => Number.isInteger(x) && x >= min && x <= max, `an integer from ${min} to ${max}`, fallback)
-export const oneOf = (values: string[], fallback: string) => rule((x) => values.includes(x), values.join(' or '), fallback)
+  rule((x) => Number.isInteger(x) && x >= min && x <= max, process.env.NODE_ENV !== 'production' && `an integer from ${min} to ${max}`, fallback)
+export const oneOf = (values: string[], fallback: string) => rule((x) => values.includes(x), process.env.NODE_ENV !== 'production' && values.join(' or '), fallback)
 export const list =
   (item: Rule, min = 0): Rule =>
   (v, path) =>
-    rule((x) => Array.isArray(x) && x.length >= min, min ? 'a non-empty array' : 'an array', [], !!min)(v, path)
+    rule((x) => Array.isArray(x) && x.length >= min, min ? (process.env.NODE_ENV !== 'production' && 'a non-empty array') : (process.env.NODE_ENV !== 'production' && 'an array'), [], !!min)(v, path)
       .map((x: unknown, i: number) => item(x, `${path}[${i}]`))
 
 /**
@@ -41,7 +48,7 @@ export const shape =
   (rules: Record<string, Rule>, optional?: boolean): Rule =>
   (v, path) => {
     if (v === undefined && optional) v = {}
-    if (typeof v != 'object' || !v || Array.isArray(v)) fail(path, 'an object', v)
+    if (typeof v != 'object' || !v || Array.isArray(v)) fail(path, (process.env.NODE_ENV !== 'production' && 'an object'), v)
     const out: Record<string, unknown> = {}
     if (process.env.NODE_ENV !== 'production')
       for (const k in v as object) if (!(k in rules)) warnOnce('unknown-key', path + '.' + k)
@@ -49,9 +56,9 @@ export const shape =
     return out
   }
 
-export const label = text(/./, 'a string')
-const matcher = rule((x) => (x && typeof x == 'string') || x instanceof RegExp, 'a name or RegExp')
-const id = rule((x) => typeof x == 'string' && ID.test(x), 'an id of letters, digits, _ or - (at most 40)', 0, true)
+export const label = text(/./, (process.env.NODE_ENV !== 'production' && 'a string'))
+const matcher = rule((x) => (x && typeof x == 'string') || x instanceof RegExp, (process.env.NODE_ENV !== 'production' && 'a name or RegExp'))
+const id = rule((x) => typeof x == 'string' && ID.test(x), (process.env.NODE_ENV !== 'production' && 'an id of letters, digits, _ or - (at most 40)'), 0, true)
 
 const CONFIG = shape({
   categories: list(
@@ -79,27 +86,52 @@ const CONFIG = shape({
   ),
   revision: int(0, 2 ** 31, 0),
   lifetime: int(1, 13, 12),
-  mode: oneOf(['opt-in', 'opt-out'], 'opt-in'),
-  jurisdiction: text(JURISDICTION, 'a code such as EU or US-CA', ''),
+  mode: oneOf(['opt-in', 'opt-out', 'auto'], 'opt-in'),
+  // A region may come from the outside world (a geo header): checked where it is read, never thrown on.
+  region: rule((x) => typeof x == 'string' || typeof x == 'function', (process.env.NODE_ENV !== 'production' && 'a region code such as US-CA, or a function')),
+  jurisdiction: label,
+  regions: rule(
+    (x) => typeof x == 'object' && !!x && Object.values(x).every((m) => m == 'opt-in' || m == 'opt-out'),
+    (process.env.NODE_ENV !== 'production' && 'an object of region codes to opt-in or opt-out'),
+    {},
+  ),
+  fallbackMode: oneOf(['opt-in', 'opt-out'], 'opt-in'),
+  gpcEverywhere: bool(),
+  limitSensitive: bool(),
   cookie: shape(
     {
-      name: text(/^[\w-]{1,64}$/, 'letters, digits, _ or -', 'consentry'),
-      domain: text(/^\.?[a-z\d.-]+$/i, 'a domain such as .example.com'),
-      path: text(/^\/[^;\s]*$/, 'a path starting with /', '/'),
+      name: text(/^[\w-]{1,64}$/, (process.env.NODE_ENV !== 'production' && 'letters, digits, _ or -'), 'consentry'),
+      domain: text(/^\.?[a-z\d.-]+$/i, (process.env.NODE_ENV !== 'production' && 'a domain such as .example.com')),
+      path: text(/^\/[^;\s]*$/, (process.env.NODE_ENV !== 'production' && 'a path starting with /'), '/'),
       sameSite: oneOf(['Lax', 'Strict', 'None'], 'Lax'),
-      secure: rule((x) => typeof x == 'boolean', 'true or false'),
+      secure: rule((x) => typeof x == 'boolean', (process.env.NODE_ENV !== 'production' && 'true or false')),
       // Chrome caps cookie expiry at 400 days (RFC 6265bis §5.5).
       lifetime: int(1, 400),
     },
     true,
   ),
   // The UI checks its own part when it starts, so that consentry/headless carries none of it.
-  ui: rule((x) => typeof x == 'object' && !!x && !Array.isArray(x), 'an object'),
+  ui: rule((x) => typeof x == 'object' && !!x && !Array.isArray(x), (process.env.NODE_ENV !== 'production' && 'an object')),
   reloadOnWithdraw: bool(),
   blocking: oneOf(['elements', 'strict'], 'elements'),
   // Its limits are checked by consentry/strict, which uses them.
-  quarantine: rule((x) => x === !!x || (typeof x == 'object' && !!x), 'true, false or { requests, bytes }', false),
+  quarantine: rule((x) => x === !!x || (typeof x == 'object' && !!x), (process.env.NODE_ENV !== 'production' && 'true, false or { requests, bytes }'), false),
 })
+
+/**
+ * The visitor's region from a string or a resolver function. Never throws: a
+ * resolver that fails, or anything that is not a region code, is "unknown" ('').
+ */
+const regionOf = (r: ConsentryConfig['region']): string => {
+  let v: unknown = r
+  try {
+    if (typeof r == 'function') v = r()
+  } catch {
+    v = ''
+  }
+  const code = typeof v == 'string' ? normalRegion(v) : ''
+  return /^[A-Z]{2,3}(-[A-Z\d]{1,3})?$/.test(code) ? code : ''
+}
 
 type Read<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
 
@@ -109,11 +141,11 @@ type Read<T> = { [K in keyof T]-?: Exclude<T[K], undefined> }
  * was expected there; builds a new object, so nothing is kept on failure.
  */
 export const resolveConfig = (input: unknown): ResolvedConfig => {
-  const c = CONFIG(input, 'config') as Read<ConsentryConfig> & { cookie: CookieOptions; mode: Mode }
+  const c = CONFIG(input, 'config') as Read<ConsentryConfig> & { cookie: CookieOptions; region?: ConsentryConfig['region'] }
   const ids = new Set<string>()
   const services = new Map<string, Service>()
   // `has(id)` looks in categories and services alike, so an id may be used once in all.
-  const unique = (x: { id: string }, path: string) => (ids.has(x.id) ? fail(path + '.id', 'an id used once', x.id) : ids.add(x.id))
+  const unique = (x: { id: string }, path: string) => (ids.has(x.id) ? fail(path + '.id', (process.env.NODE_ENV !== 'production' && 'an id used once'), x.id) : ids.add(x.id))
   const categories = c.categories.map((cat, i): Category => {
     unique(cat, `config.categories[${i}]`)
     return {
@@ -128,18 +160,23 @@ export const resolveConfig = (input: unknown): ResolvedConfig => {
       }),
     }
   })
+  const region = regionOf(c.region ?? c.jurisdiction)
+  const regions: Record<string, Mode> = {}
+  for (const r in c.regions) regions[normalRegion(r)] = c.regions[r]!
   const k = c.cookie
   const secure = k.secure ?? (typeof location != 'undefined' && location.protocol == 'https:')
   // RFC 6265bis §5.4.7: browsers drop SameSite=None cookies that are not Secure.
-  if (k.sameSite == 'None' && !secure) fail('config.cookie.secure', 'true with sameSite None', secure)
+  if (k.sameSite == 'None' && !secure) fail('config.cookie.secure', (process.env.NODE_ENV !== 'production' && 'true with sameSite None'), secure)
   return {
     categories,
     services,
     ids,
     revision: c.revision,
     lifetime: c.lifetime * MONTH,
-    mode: c.mode,
-    jurisdiction: c.jurisdiction,
+    mode: c.mode == 'auto' ? modeFor(region, regions, c.fallbackMode) : c.mode,
+    jurisdiction: region,
+    gpcEverywhere: c.gpcEverywhere,
+    limitSensitive: c.limitSensitive,
     ui: c.ui,
     reloadOnWithdraw: c.reloadOnWithdraw,
     blocking: c.blocking,

@@ -20,7 +20,7 @@ const record: fc.Arbitrary<ConsentRecord> = fc
     mode: fc.constantFrom('opt-in', 'opt-out' as const),
     jurisdiction: fc.stringMatching(/^[A-Za-z0-9-]{0,16}$/),
     gpc: fc.boolean(),
-    optOut: fc.record({ sale: fc.boolean(), sharing: fc.boolean(), targetedAds: fc.boolean() }),
+    optOut: fc.record({ sale: fc.boolean(), sharing: fc.boolean(), targetedAds: fc.boolean(), sensitive: fc.boolean() }),
   })
   .map(({ a, b, ...r }) => ({ ...r, createdAt: Math.min(a, b), updatedAt: Math.max(a, b) }) as ConsentRecord)
 
@@ -35,7 +35,7 @@ const SAMPLE: ConsentRecord = {
   mode: 'opt-in',
   jurisdiction: 'EU',
   gpc: false,
-  optOut: { sale: false, sharing: false, targetedAds: false },
+  optOut: { sale: false, sharing: false, targetedAds: false, sensitive: false },
 }
 
 describe('record codec', () => {

@@ -6,6 +6,8 @@ export interface OptOut {
   sale: boolean
   sharing: boolean
   targetedAds: boolean
+  /** "Limit the Use of My Sensitive Personal Information" (CCPA §1798.121); GPC does not set it (§7025). */
+  sensitive: boolean
 }
 
 /** One visitor's decision, as kept in the cookie and in localStorage. */
@@ -69,8 +71,9 @@ const decodeChoices = (s: string): Record<string, boolean> | null => {
   return out
 }
 
+// Five bits in one base-36 digit (0–v); records written before `sensitive` existed have 0–f and read the same.
 const flags = (r: ConsentRecord): number =>
-  +r.gpc | (+r.optOut.sale << 1) | (+r.optOut.sharing << 2) | (+r.optOut.targetedAds << 3)
+  +r.gpc | (+r.optOut.sale << 1) | (+r.optOut.sharing << 2) | (+r.optOut.targetedAds << 3) | (+r.optOut.sensitive << 4)
 
 /**
  * Encodes a record into a compact, cookie-safe string:
@@ -111,10 +114,10 @@ export const decodeRecord = (raw: unknown, now = Date.now()): ConsentRecord | nu
   const updatedAt = parseInt(u, 36)
   const method = METHODS[f[0]!]
   const mode = MODES[f[1]!]
-  const bits = f.length == 3 ? parseInt(f[2]!, 16) : NaN
+  const bits = f.length == 3 ? parseInt(f[2]!, 36) : NaN
   const categories = decodeChoices(cats)
   const services = decodeChoices(svcs)
-  if (!method || !mode || !(bits >= 0) || !categories || !services) return null
+  if (!method || !mode || !(bits >= 0 && bits < 32) || !categories || !services) return null
   if (createdAt > updatedAt || updatedAt > now + SKEW) return null
   return {
     id,
@@ -127,7 +130,7 @@ export const decodeRecord = (raw: unknown, now = Date.now()): ConsentRecord | nu
     mode,
     jurisdiction,
     gpc: !!(bits & 1),
-    optOut: { sale: !!(bits & 2), sharing: !!(bits & 4), targetedAds: !!(bits & 8) },
+    optOut: { sale: !!(bits & 2), sharing: !!(bits & 4), targetedAds: !!(bits & 8), sensitive: !!(bits & 16) },
   }
 }
 

@@ -16,7 +16,7 @@ const value = (updatedAt: number, analytics: boolean, revision = 1) =>
     mode: 'opt-in',
     jurisdiction: 'EU',
     gpc: false,
-    optOut: { sale: false, sharing: false, targetedAds: false },
+    optOut: { sale: false, sharing: false, targetedAds: false, sensitive: false },
   })
 
 describe('consentry/server', () => {

@@ -18,7 +18,7 @@ const record = (updatedAt: number, analytics: boolean): ConsentRecord => ({
   mode: 'opt-in',
   jurisdiction: '',
   gpc: false,
-  optOut: { sale: false, sharing: false, targetedAds: false },
+  optOut: { sale: false, sharing: false, targetedAds: false, sensitive: false },
 })
 const config = () => resolveConfig(CONFIG)
 const setCookie = (value: string) => (document.cookie = `consentry=${value}; path=/`)

@@ -7,7 +7,7 @@ import { $config, $consent, $gpc, $snapshot, $ui } from './stores.js'
 /** Choices to apply: category or service id → granted. */
 export type Choices = Record<string, boolean>
 
-const optOuts = (on: boolean): OptOut => ({ sale: on, sharing: on, targetedAds: on })
+const optOuts = (on: boolean, sensitive = on): OptOut => ({ sale: on, sharing: on, targetedAds: on, sensitive })
 
 const configFor = (call: string): ResolvedConfig => {
   const config = $config.get()
@@ -27,19 +27,23 @@ const decide = (call: string, choices: Choices | boolean, method: Method, optOut
   const config = configFor(call)
   const ask = (id: string) => (typeof choices == 'boolean' ? choices : choices[id])
   const snap = $snapshot.get()
+  // A GPC visitor where GPC counts is opted out whatever is clicked: no path grants sale or
+  // sharing while the browser sends it (CCPA regs §7025(b); privacy-signals §9 items 1–2).
+  const gpc = $gpc.get() && (config.mode == 'opt-out' || config.gpcEverywhere)
   const categories = { ...snap.categories }
   const services = { ...snap.services }
   let optedIn = false
   for (const c of config.categories) {
     const asked = ask(c.id)
     // A refusal of the category wins over a grant of one of its services: the safe side.
-    const on = c.necessary || (asked ?? (categories[c.id]! || c.services.some((s) => ask(s.id) === true)))
+    const on = c.necessary || (!(gpc && c.optOut) && (asked ?? (categories[c.id]! || c.services.some((s) => ask(s.id) === true))))
     // Granting a category that carries the US sale/sharing right opts the visitor back in.
     optedIn ||= c.optOut && on && !categories[c.id]
     categories[c.id] = on
     for (const s of c.services) services[s.id] = on && (c.necessary || (ask(s.id) ?? asked ?? services[s.id]!))
   }
-  const opts = optOut ?? (optedIn ? optOuts(false) : snap.optOut)
+  let opts = optOut ?? (optedIn ? optOuts(false, snap.optOut.sensitive) : snap.optOut)
+  if (gpc) opts = { ...opts, sale: true, sharing: true, targetedAds: true }
   const prev = $consent.get().record
   if (!snap.decided || JSON.stringify([categories, services, opts]) != JSON.stringify([snap.categories, snap.services, snap.optOut])) {
     const now = env.now()
@@ -98,7 +102,17 @@ export const set = (choices: Choices, method: Method = 'api'): void => {
 export const optOut = (method: Method = 'api'): void => {
   const choices: Choices = {}
   for (const c of configFor('optOut').categories) if (c.optOut) choices[c.id] = false
-  decide('optOut', choices, method, optOuts(true))
+  decide('optOut', choices, method, optOuts(true, $snapshot.get().optOut.sensitive))
+}
+
+/**
+ * US: "Limit the Use of My Sensitive Personal Information" (CCPA §1798.121),
+ * or lifts the limit with `false`. Separate from `optOut()`, as GPC is (§7025).
+ * @example Consentry.limitSensitive()
+ */
+export const limitSensitive = (on = true, method: Method = 'api'): void => {
+  configFor('limitSensitive')
+  decide('limitSensitive', {}, method, { ...$snapshot.get().optOut, sensitive: on })
 }
 
 /**

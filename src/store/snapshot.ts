@@ -26,7 +26,7 @@ export interface Snapshot {
   readonly optOut: Readonly<OptOut>
 }
 
-const NO_OPT_OUT: OptOut = { sale: false, sharing: false, targetedAds: false }
+const NO_OPT_OUT: OptOut = { sale: false, sharing: false, targetedAds: false, sensitive: false }
 
 /** True when a record no longer counts: made under an older revision or older than the consent lifetime. */
 export const isStale = (r: ConsentRecord, config: ResolvedConfig, now: number): boolean =>
@@ -58,6 +58,15 @@ export const snapshotOf = (
 ): Snapshot => {
   const live = config && record && !isStale(record, config, now) ? record : null
   const choices = live ?? (config ? defaultChoices(config) : { categories: {}, services: {} })
+  // US opt-outs never lapse into "not opted out" (privacy-signals §9 item 32): a stale
+  // decision no longer grants anything, but its opt-outs and what they refuse stay.
+  const optOut = (live ?? record)?.optOut ?? NO_OPT_OUT
+  if (!live && config && (optOut.sale || optOut.sharing || optOut.targetedAds))
+    for (const c of config.categories)
+      if (c.optOut) {
+        choices.categories[c.id] = false
+        for (const s of c.services) choices.services[s.id] = false
+      }
   const iso = (t: number | undefined) => (live && t !== undefined ? new Date(t).toISOString() : null)
   return freeze({
     decided: !!live,
@@ -72,6 +81,6 @@ export const snapshotOf = (
     // Where the visitor is now, which may differ from where the decision was made.
     jurisdiction: config ? config.jurisdiction : '',
     mode: config ? config.mode : 'opt-in',
-    optOut: freeze({ ...(live ? live.optOut : NO_OPT_OUT) }),
+    optOut: freeze({ ...optOut }),
   })
 }

@@ -1,6 +1,8 @@
 import { bool, fail, label, oneOf, rule, shape, text, type Layout, type Position, type UiConfig } from '../config/index.js'
 import type { Translation } from './i18n/types.js'
 
+// Development builds say what a field expects; production builds only name it (see config/validate).
+
 /** The UI config with every default applied. */
 export interface ResolvedUi {
   layout: Layout
@@ -33,11 +35,11 @@ const UI = shape(
     theme: oneOf(['light', 'dark', 'auto'], 'light'),
     floatingButton: bool(),
     // Only http(s) and relative URLs: a `javascript:` link in the banner would be a script injection.
-    policyUrl: rule((x) => typeof x == 'string' && (/^https?:\/\//i.test(x) || !/^\s*[a-z][\w+.-]*:/i.test(x)), 'an http(s) or relative URL'),
-    language: text(/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i, 'a language tag such as de or pt-BR'),
-    translations: rule((x) => Array.isArray(x) && x.every(isTranslation), 'an array of translations', []),
-    text: rule((x) => isObject(x) && Object.values(x).every(isObject), 'an object of texts by language', {}),
-    nonce: text(/^[\w+/=-]+$/, 'a CSP nonce'),
+    policyUrl: rule((x) => typeof x == 'string' && (/^https?:\/\//i.test(x) || !/^\s*[a-z][\w+.-]*:/i.test(x)), (process.env.NODE_ENV !== 'production' && 'an http(s) or relative URL')),
+    language: text(/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i, (process.env.NODE_ENV !== 'production' && 'a language tag such as de or pt-BR')),
+    translations: rule((x) => Array.isArray(x) && x.every(isTranslation), (process.env.NODE_ENV !== 'production' && 'an array of translations'), []),
+    text: rule((x) => isObject(x) && Object.values(x).every(isObject), (process.env.NODE_ENV !== 'production' && 'an object of texts by language'), {}),
+    nonce: text(/^[\w+/=-]+$/, (process.env.NODE_ENV !== 'production' && 'a CSP nonce')),
     assetsUrl: label,
   },
   true,
@@ -48,6 +50,6 @@ export const resolveUi = (input: UiConfig | undefined): ResolvedUi => {
   const ui = UI(input, 'config.ui') as ResolvedUi
   const allowed = POSITIONS[ui.layout]
   ui.position ??= allowed[0]!
-  if (!allowed.includes(ui.position)) fail('config.ui.position', `${allowed.join(' or ')} for layout ${ui.layout}`, ui.position)
+  if (!allowed.includes(ui.position)) fail('config.ui.position', process.env.NODE_ENV !== 'production' && `${allowed.join(' or ')} for layout ${ui.layout}`, ui.position)
   return ui
 }

@@ -1,22 +1,22 @@
-import { acceptAll, rejectAll, set } from '../store/index.js'
+import { acceptAll, limitSensitive, optOut, rejectAll, set } from '../store/index.js'
 import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.js'
 import { buildBanner } from './banner.js'
 import type { ResolvedUi } from './config.js'
 import { el } from './dom.js'
 import { $waitingFrames } from '../blocking/index.js'
 import type * as Extras from './extras/index.js'
-import { trapTab } from './focus.js'
 import { pickLanguage, textFor } from './i18n/pick.js'
 import { enBanner, type BannerText } from './i18n/en-banner.js'
 import type { Translation } from './i18n/types.js'
 import { mount, type Mount } from './mount.js'
 import type { PreferencesModule } from './preferences/types.js'
+import type { UiLink } from './link.js'
 import { BASE_CSS } from './styles.js'
 
 /** How this build finds the parts it does not carry (the script tag loads them by URL, bundlers by chunk). */
 export interface UiLoaders {
   preferences(): Promise<PreferencesModule>
-  /** The floating button and embed placeholders. */
+  /** The floating button, the modal focus trap, the US notice, embed placeholders and the cookie cleaner. */
   extras(): Promise<typeof Extras>
   /** Languages that can be loaded on demand besides the configured translations. */
   languages?: string[]
@@ -68,15 +68,14 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
     let preferences: Promise<PreferencesModule> | undefined
     let opener: Element | null = null
     let view: UiView = 'hidden'
-    let fab: HTMLElement | undefined
-    let extras: Promise<typeof Extras> | undefined
-    const loadExtras = () => (extras ??= loaders.extras())
-    const showFab = () => fab?.toggleAttribute('hidden', view != 'hidden' || !$snapshot.get().decided)
-    if (ui.floatingButton)
-      void loadExtras().then((x) => {
-        m.addStyles(x.EXTRAS_CSS)
-        m.root.append((fab = x.floatingButton(t)))
-        showFab()
+    let extrasReady = false
+    let stopExtras = () => {}
+    // Fetched only when this page uses one of them (see extras/start.ts).
+    const loadExtras = () =>
+      loaders.extras().then((x) => {
+        if (extrasReady) return
+        extrasReady = true
+        stopExtras = x.startExtras(link)
       }, console.error)
 
     const loadPreferences = () => {
@@ -93,6 +92,26 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       setTimeout(() => (status.textContent = t.saved), 50)
     }
 
+    const link: UiLink = {
+      root: m.root,
+      addStyles: m.addStyles,
+      text: t,
+      ui,
+      config,
+      $ui,
+      $snapshot,
+      $consent,
+      $waitingFrames,
+      set,
+      acceptAll,
+      rejectAll,
+      optOut,
+      limitSensitive,
+      saved: afterDecision,
+      announce: (text) => (status.textContent = text),
+    }
+    if (ui.floatingButton || ui.layout == 'modal' || config.mode == 'opt-out' || document.querySelector('[data-consentry-choices]')) void loadExtras()
+
     const show = (next: UiView) => {
       const was = view
       view = next
@@ -101,7 +120,8 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
         const active = document.activeElement
         opener = active && active != document.body && active != m.host ? active : null
       }
-      if (next == 'banner' && !banner) {
+      // Opt-out mode's first layer is the notice, from the extras.
+      if (next == 'banner' && !banner && config.mode == 'opt-in') {
         banner = buildBanner(t, ui)
         if (ui.layout == 'modal' && ui.backdrop) backdrop = el('div', { class: 'backdrop', part: 'backdrop' })
         m.root.append(...(backdrop ? [backdrop] : []), banner)
@@ -113,7 +133,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       // Once the first frame has painted: focusing earlier forces the page's
       // first style and layout pass to run synchronously inside our script
       // (measured: ~150 ms at 4× CPU throttling), and delays the banner's paint.
-      if (next == 'banner' && was != 'banner') {
+      if (next == 'banner' && was != 'banner' && config.mode == 'opt-in') {
         // Back from the preferences, focus returns to the button that opened them (APG dialog pattern).
         const target = was == 'preferences' ? banner!.querySelector<HTMLElement>('[data-consentry-action=preferences]')! : banner!
         requestAnimationFrame(() => setTimeout(() => view == 'banner' && target.focus({ preventScroll: true })))
@@ -124,7 +144,6 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
         closePrefs = undefined
         prefsHost?.remove()
       }
-      showFab()
       if (next == 'hidden' && was != 'hidden') {
         const back = opener as HTMLElement | null
         opener = null
@@ -139,17 +158,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
           if (view != 'preferences' || closePrefs) return
           prefsHost = el('div')
           m.root.append(prefsHost)
-          closePrefs = mod.renderPreferences(prefsHost, {
-            config,
-            ui,
-            text: t,
-            snapshot: () => $snapshot.get(),
-            previous: () => $consent.get().record,
-            set: (choices, how) => (set(choices, how), afterDecision()),
-            acceptAll: (how) => (acceptAll(how), afterDecision()),
-            rejectAll: (how) => (rejectAll(how), afterDecision()),
-            close: () => $ui.set($snapshot.get().decided || config.mode == 'opt-out' ? 'hidden' : 'banner'),
-          })
+          closePrefs = mod.renderPreferences(prefsHost, link)
         },
         (e) => {
           // The second layer could not load (offline, blocked): fall back to the banner, which still decides.
@@ -169,8 +178,10 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       else return
       afterDecision()
     })
+    // A modal banner keeps Tab inside: the trap comes with the extras, fetched with the banner;
+    // until they arrive, Tab simply stays where it is.
     m.root.addEventListener('keydown', (e) => {
-      if (view == 'banner' && banner && ui.layout == 'modal') trapTab(e as KeyboardEvent, banner, m.root)
+      if (!extrasReady && view == 'banner' && ui.layout == 'modal' && (e as KeyboardEvent).key == 'Tab') e.preventDefault()
     })
     // Any element with data-consentry-open reopens the preferences (contract: DOM).
     const onOpen = (e: Event) => {
@@ -184,21 +195,14 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       $snapshot.listen((s) => {
         if (s.decided && view == 'banner') $ui.set('hidden')
         else if (!s.decided && view == 'hidden' && config.mode == 'opt-in') $ui.set('banner')
-        showFab()
-      }),
+        }),
       // Blocked embeds get a placeholder whose button allows their service.
-      $waitingFrames.subscribe(
-        (frames) =>
-          frames.length &&
-          void loadExtras().then(
-            (x) => x.placeholders(frames, { config, text: t, nonce: ui.nonce, allow: (id) => set({ [id]: true }, 'embed') }),
-            console.error,
-          ),
-      ),
+      $waitingFrames.subscribe((frames) => frames.length && void loadExtras()),
       $ui.subscribe(show),
     ]
     stop = () => {
       unbinds.forEach((f) => f())
+      stopExtras()
       closePrefs?.()
       document.removeEventListener('click', onOpen)
       m.host.remove()

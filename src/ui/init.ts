@@ -1,7 +1,7 @@
 import type { ConsentryConfig } from '../config/index.js'
 import { init } from '../api/index.js'
 import { $config, type Snapshot } from '../store/index.js'
-import { checkStrict, startBlocking } from '../blocking/index.js'
+import { blockWith, checkStrict } from '../blocking/index.js'
 import { resolveUi } from './config.js'
 import { startUi, type UiLoaders } from './index.js'
 
@@ -22,7 +22,8 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   const first = !$config.get()
   const started = init(config)
   const resolved = $config.get()
-  if (first && resolved) startBlocking(resolved)
+  // The cookie cleaner comes with the extras module, fetched only when something is there to delete.
+  if (first && resolved) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a)))
   if (resolved) startUi(ui, loaders)
   return started
 }

@@ -15,7 +15,7 @@
  */
 export const BASE_CSS = `
 :host{all:initial!important;display:block!important;
-font:400 16px/1.5 var(--consentry-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif)!important;
+font:400 16px/1.5 var(--consentry-font,system-ui,sans-serif)!important;
 --_bg:var(--consentry-bg,#fff);--_fg:var(--consentry-fg,#16181d);--_muted:var(--consentry-muted,#474d5a);
 --_accent:var(--consentry-accent,#1f4fd1);--_on:var(--consentry-on-accent,#fff);--_line:var(--consentry-border,#6b7280);
 --_focus:var(--consentry-focus,#1f4fd1);--_radius:var(--consentry-radius,.5em);--_shadow:var(--consentry-shadow,0 .25em 1.5em rgba(0,0,0,.25));

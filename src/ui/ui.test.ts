@@ -94,6 +94,9 @@ describe('the banner', () => {
 
   it('traps Tab inside a modal banner', async () => {
     await start({ layout: 'modal' })
+    // The trap comes with the extras module; until then Tab stays put.
+    await loaders.extras()
+    await new Promise((r) => setTimeout(r, 0))
     const buttons = qa('[part=banner] button')
     buttons[buttons.length - 1]!.focus()
     const tab = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true, cancelable: true })

@@ -63,11 +63,12 @@ describe('the published package', () => {
     expect(mod.PREFERENCES_CSS).toContain('.prefs')
   })
 
-  it('the on-demand extras module exports the floating button and the embed placeholders', async () => {
+  it('the on-demand extras module exports what the first layer starts, and imports nothing', async () => {
     const mod = await import(new URL('dist/consentry-extras.mjs', root).href)
-    expect(typeof mod.floatingButton).toBe('function')
-    expect(typeof mod.placeholders).toBe('function')
-    expect(mod.EXTRAS_CSS).toContain('.fab')
+    for (const name of ['startExtras', 'floatingButton', 'placeholders', 'notice', 'clean']) expect(typeof mod[name]).toBe('function')
+    expect(mod.FAB_CSS).toContain('.fab')
+    // Loaded by URL beside the script tag: it must not import anything (it would load a second engine).
+    expect(readFileSync(new URL('dist/consentry-extras.mjs', root), 'utf8')).not.toMatch(/\bimport\s*[{*\w'"]/)
   })
 
   it('consentry/strict imports without a DOM and plugs in the network guard', async () => {

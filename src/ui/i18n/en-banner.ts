@@ -1,18 +1,17 @@
 import type { Translation } from './types.js'
 
 /** The English texts of the first layer: all the script-tag build carries before the banner shows. */
-export type BannerText = Pick<Translation, 'lang' | 'dir' | 'bannerTitle' | 'bannerText' | 'policyLink' | 'acceptAll' | 'rejectAll' | 'manage' | 'openPreferences' | 'saved'>
+export type BannerText = Pick<Translation, 'lang' | 'dir' | 'bannerTitle' | 'bannerText' | 'policyLink' | 'acceptAll' | 'rejectAll' | 'manage' | 'saved'>
 
 export const enBanner: BannerText = {
   lang: 'en',
   dir: 'ltr',
   bannerTitle: 'We value your privacy',
   bannerText:
-    'We use cookies and similar technologies to run this site, to measure how it is used and, with your permission, for marketing. You can accept all, reject all, or choose. You can change your mind at any time. {policy}',
+    'We use cookies and similar technologies to run this site, to measure how it is used and, with your permission, for marketing. You can change your mind at any time. {policy}',
   policyLink: 'Privacy policy',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   manage: 'Manage preferences',
-  openPreferences: 'Privacy settings',
   saved: 'Your choices have been saved.',
 }

@@ -8,6 +8,7 @@ import type { Translation } from './types.js'
  */
 export const en: Translation = {
   ...enBanner,
+  openPreferences: 'Privacy settings',
   preferencesTitle: 'Privacy preferences',
   preferencesText:
     'Choose which purposes we may use cookies and similar technologies for. Strictly necessary ones are always on, because the site cannot work without them.',

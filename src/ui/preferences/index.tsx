@@ -5,6 +5,7 @@ import { trapTab } from '../focus.js'
 import { en } from '../i18n/en.js'
 import { textFor } from '../i18n/pick.js'
 import type { Translation } from '../i18n/types.js'
+import type { UiLink } from '../link.js'
 import type { PreferencesContext } from './types.js'
 import { PREFERENCES_CSS } from './styles.js'
 
@@ -18,6 +19,9 @@ type Ctx = Omit<PreferencesContext, 'text'> & { text: Translation }
 interface Draft {
   categories: Record<string, boolean>
   services: Record<string, boolean>
+  /** US: "Do Not Sell or Share" and "Limit the Use of My Sensitive Personal Information", on = opted out. */
+  sale: boolean
+  sensitive: boolean
 }
 
 /**
@@ -28,7 +32,7 @@ interface Draft {
 const initialDraft = (ctx: Ctx): Draft => {
   const s = ctx.snapshot()
   const from = s.decided ? s : (ctx.previous() ?? s)
-  return { categories: { ...from.categories }, services: { ...from.services } }
+  return { categories: { ...from.categories }, services: { ...from.services }, sale: s.optOut.sale, sensitive: s.optOut.sensitive }
 }
 
 interface SwitchProps {
@@ -106,10 +110,11 @@ const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draf
   const toggleCategory = (v: boolean) => {
     const services = { ...draft.services }
     for (const s of c.services) services[s.id] = v
-    props.setDraft({ categories: { ...draft.categories, [c.id]: v }, services })
+    props.setDraft({ ...draft, categories: { ...draft.categories, [c.id]: v }, services })
   }
   const toggleService = (sid: string, v: boolean) =>
     props.setDraft({
+      ...draft,
       categories: v ? { ...draft.categories, [c.id]: true } : draft.categories,
       services: { ...draft.services, [sid]: v },
     })
@@ -130,6 +135,60 @@ const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draf
       )}
     </li>
   )
+}
+
+/**
+ * Opt-out mode (US): the statutory opt-outs as switches, on = opted out, above
+ * the categories. "Do Not Sell or Share" switches the categories marked
+ * `optOut` with it. While the browser sends GPC, that switch is on and locked,
+ * with "Opt-out preference signal honored" beside it (CCPA regs §7025(c)(6)):
+ * nothing here asks a GPC visitor to opt back in.
+ */
+const OptOuts = ({ draft, setDraft, ctx }: { draft: Draft; setDraft(d: Draft): void; ctx: Ctx }) => {
+  const t = ctx.text
+  const s = ctx.snapshot()
+  const gpc = s.gpc && s.optOut.sale
+  const toggleSale = (on: boolean) => {
+    const categories = { ...draft.categories }
+    const services = { ...draft.services }
+    for (const c of ctx.config.categories)
+      if (c.optOut) {
+        categories[c.id] = !on
+        for (const x of c.services) services[x.id] = !on
+      }
+    setDraft({ ...draft, categories, services, sale: on })
+  }
+  return (
+    <ul class="optouts" part="opt-outs">
+      <li class="category">
+        <div class="row">
+          <h3 id="consentry-o-sale">{t.doNotSell}</h3>
+          <Switch checked={draft.sale || gpc} disabled={gpc} labelledBy="consentry-o-sale" describedBy={gpc ? 'consentry-o-gpc' : undefined} onToggle={toggleSale} />
+        </div>
+        {gpc && (
+          <p id="consentry-o-gpc" class="honored" part="gpc-honored">
+            {t.gpcHonored}
+          </p>
+        )}
+      </li>
+      {ctx.config.limitSensitive && (
+        <li class="category">
+          <div class="row">
+            <h3 id="consentry-o-spi">{t.limitSensitive}</h3>
+            <Switch checked={draft.sensitive} labelledBy="consentry-o-spi" onToggle={(v) => setDraft({ ...draft, sensitive: v })} />
+          </div>
+        </li>
+      )}
+    </ul>
+  )
+}
+
+/** Save: the choices, then the US opt-outs where they changed. */
+const save = (ctx: Ctx, draft: Draft) => {
+  const before = ctx.snapshot().optOut
+  ctx.set({ ...draft.categories, ...draft.services }, 'preferences')
+  if (draft.sale && !before.sale) ctx.optOut?.('preferences')
+  if (draft.sensitive != before.sensitive) ctx.limitSensitive(draft.sensitive, 'preferences')
 }
 
 const CLOSE_ICON = 'M6 6l12 12M18 6L6 18'
@@ -176,6 +235,7 @@ const Preferences = ({ ctx }: { ctx: Ctx }) => {
         </div>
         <div class="scroll">
           <p id="consentry-p-text" part="text">{t.preferencesText}</p>
+          {ctx.config.mode == 'opt-out' && <OptOuts draft={draft} setDraft={setDraft} ctx={ctx} />}
           <ul>
             {ctx.config.categories.map((c) => <CategoryRow category={c} draft={draft} setDraft={setDraft} ctx={ctx} />)}
           </ul>
@@ -183,7 +243,7 @@ const Preferences = ({ ctx }: { ctx: Ctx }) => {
         <div class="foot" part="buttons">
           <button type="button" part="button reject" data-consentry-action="reject-all" onClick={() => ctx.rejectAll('preferences')}>{t.rejectAll}</button>
           <button type="button" part="button accept" data-consentry-action="accept-all" onClick={() => ctx.acceptAll('preferences')}>{t.acceptAll}</button>
-          <button type="button" part="button save" data-consentry-action="save" onClick={() => ctx.set({ ...draft.categories, ...draft.services }, 'preferences')}>{t.save}</button>
+          <button type="button" part="button save" data-consentry-action="save" onClick={() => save(ctx, draft)}>{t.save}</button>
         </div>
       </div>
     </>
@@ -191,7 +251,25 @@ const Preferences = ({ ctx }: { ctx: Ctx }) => {
 }
 
 /** Renders the preferences centre into `container`; returns a function that removes it. */
-export const renderPreferences = (container: HTMLElement, ctx: PreferencesContext): (() => void) => {
-  render(<Preferences ctx={{ ...ctx, text: textFor(en, ctx.text) }} />, container)
+export const renderPreferences = (container: HTMLElement, link: UiLink): (() => void) => {
+  // Every decision made here is announced as saved, like the first layer's.
+  const after =
+    <A extends unknown[]>(f: (...a: A) => void) =>
+    (...a: A) => (f(...a), link.saved())
+  const ctx: Ctx = {
+    config: link.config,
+    ui: link.ui,
+    text: textFor(en, link.text),
+    snapshot: () => link.$snapshot.get(),
+    previous: () => link.$consent.get().record,
+    set: after(link.set),
+    acceptAll: after(link.acceptAll),
+    rejectAll: after(link.rejectAll),
+    optOut: after(link.optOut),
+    limitSensitive: after(link.limitSensitive),
+    // Back to the banner if nothing is decided yet (opt-in); in opt-out mode nothing waits.
+    close: () => link.$ui.set(link.$snapshot.get().decided || link.config.mode == 'opt-out' ? 'hidden' : 'banner'),
+  }
+  render(<Preferences ctx={ctx} />, container)
   return () => render(null, container)
 }

@@ -20,6 +20,7 @@ ul{list-style:none;margin:0;padding:0}
 h3{font-size:1em;margin:0;font-weight:650}
 h4{font-size:.9375em;margin:0;font-weight:600}
 .category p,.service p{margin:.35em 0 0;font-size:.9375em}
+.honored{font-weight:600;color:var(--_fg)}
 .always{font-size:.875em;color:var(--_muted);margin-inline-start:auto;white-space:nowrap}
 .services{margin:.75em 0 0;padding-inline-start:1em;border-inline-start:2px solid var(--_line)}
 .service{padding:.5em 0}

@@ -3,12 +3,9 @@ import type { ConsentRecord } from '../../record/index.js'
 import type { Snapshot } from '../../store/index.js'
 import type { ResolvedUi } from '../config.js'
 import type { Translation } from '../i18n/types.js'
+import type { UiLink } from '../link.js'
 
-/**
- * Everything the preferences centre needs from the engine, handed in rather
- * than imported: the script-tag build loads this layer as a separate module,
- * which must drive the page's one engine, not a copy of it.
- */
+/** What the preferences centre works with, built from the {@link UiLink} it is given. */
 export interface PreferencesContext {
   config: ResolvedConfig
   ui: ResolvedUi
@@ -20,6 +17,10 @@ export interface PreferencesContext {
   set(choices: Record<string, boolean>, method: Method): void
   acceptAll(method: Method): void
   rejectAll(method: Method): void
+  /** US: "Do Not Sell or Share". */
+  optOut(method: Method): void
+  /** US: "Limit the Use of My Sensitive Personal Information", or lift it. */
+  limitSensitive(on: boolean, method: Method): void
   /** Closes the preferences without deciding anything. */
   close(): void
 }
@@ -28,5 +29,5 @@ export interface PreferencesContext {
 export interface PreferencesModule {
   PREFERENCES_CSS: string
   /** Renders the preferences centre into `container`; returns a function that removes it. */
-  renderPreferences(container: HTMLElement, ctx: PreferencesContext): () => void
+  renderPreferences(container: HTMLElement, link: UiLink): () => void
 }

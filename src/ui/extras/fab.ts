@@ -1,0 +1,16 @@
+import { el, icon } from '../dom.js'
+import { en } from '../i18n/en.js'
+import type { Translation } from '../i18n/types.js'
+
+/** A cookie with a bite taken out. */
+const COOKIE_ICON = [
+  'M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 6a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-7 1a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z',
+]
+
+/** Added to the shadow root's styles with the floating button. */
+export const FAB_CSS = `.fab{position:fixed;bottom:1em;left:1em;z-index:2147482998;width:3em;height:3em;min-height:0;padding:.6em;border-radius:50%;box-shadow:var(--_shadow)}
+.fab svg{width:100%;height:100%;fill:currentColor}`
+
+/** The floating button that reopens the preferences; the first layer's click handler knows its action. */
+export const floatingButton = (t: Partial<Translation>): HTMLButtonElement =>
+  el('button', { type: 'button', class: 'fab', part: 'floating-button', 'aria-label': t.openPreferences ?? en.openPreferences, 'data-consentry-action': 'open' }, icon(COOKIE_ICON))

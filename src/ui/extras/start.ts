@@ -1,0 +1,69 @@
+import type { UiLink } from '../link.js'
+import { trapTab } from '../focus.js'
+import { en } from '../i18n/en.js'
+import type { Translation } from '../i18n/types.js'
+import { placeholders } from './embeds.js'
+import { FAB_CSS, floatingButton } from './fab.js'
+import { decorateChoiceLinks, notice, NOTICE_CSS } from './us.js'
+
+/** The extras work with the first layer's {@link UiLink}. */
+export type ExtrasContext = UiLink
+
+/**
+ * Starts whatever of the extras this page uses: the floating button, the
+ * modal banner's focus trap, the US opt-out notice, "Your Privacy Choices"
+ * links and embed placeholders. Each follows the stores from here on.
+ * Returns a function that stops them.
+ */
+export const startExtras = (ctx: ExtrasContext): (() => void) => {
+  const { root, ui, config, $ui, $snapshot } = ctx
+  const t: Translation = { ...en, ...ctx.text }
+  const stops: (() => void)[] = []
+  const follow = (f: () => void) => stops.push($ui.listen(f), $snapshot.listen(f))
+
+  if (ui.floatingButton) {
+    ctx.addStyles(FAB_CSS)
+    const fab = floatingButton(t)
+    const update = () => (fab.hidden = $ui.get() != 'hidden' || !$snapshot.get().decided)
+    update()
+    root.append(fab)
+    follow(update)
+  }
+
+  if (ui.layout == 'modal') {
+    const onKey = (e: Event) => {
+      const banner = root.querySelector<HTMLElement>('[part=banner]')
+      if ($ui.get() == 'banner' && banner) trapTab(e as KeyboardEvent, banner, root)
+    }
+    root.addEventListener('keydown', onKey)
+    stops.push(() => root.removeEventListener('keydown', onKey))
+  }
+
+  if (config.mode == 'opt-out') {
+    ctx.addStyles(NOTICE_CSS)
+    let box: HTMLElement | undefined
+    const update = () => {
+      const show = $ui.get() == 'banner'
+      if (show && !box)
+        root.append(
+          (box = notice({
+            text: t,
+            limitSensitive: config.limitSensitive,
+            gpc: $snapshot.get().method == 'gpc',
+            optOut: () => ctx.optOut('banner'),
+            limit: () => ctx.limitSensitive(true, 'banner'),
+            // Closing acknowledges the notice: it is not shown again (a GPC notice is only closed).
+            dismiss: () => ($snapshot.get().decided ? $ui.set('hidden') : ctx.set({}, 'banner')),
+            announce: ctx.announce,
+          })),
+        )
+      if (box) box.hidden = !show
+    }
+    update()
+    follow(update)
+  }
+
+  decorateChoiceLinks(t)
+  stops.push(ctx.$waitingFrames.subscribe((frames) => placeholders(frames, { config, text: t, nonce: ui.nonce, allow: (id) => ctx.set({ [id]: true }, 'embed') })))
+  return () => stops.forEach((f) => f())
+}
