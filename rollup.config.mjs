@@ -6,7 +6,7 @@ import terser from '@rollup/plugin-terser'
 import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts' }
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
 const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
@@ -53,6 +53,18 @@ export default [
     input: 'src/ui/preferences/index.tsx',
     plugins: [production(), resolve({ browser: true }), ts(), minify()],
     output: { file: 'dist/consentry-preferences.mjs', format: 'es', sourcemap: true },
+  },
+  {
+    // The US signals (GPP, USP) for the script tag, with js-cookie bundled.
+    input: 'src/signals/start.ts',
+    plugins: [production(), resolve({ browser: true }), ts(), minify()],
+    output: { file: 'dist/consentry-signals.mjs', format: 'es', sourcemap: true },
+  },
+  {
+    // The GPP and USP stubs: a classic script for the top of <head>.
+    input: 'src/signals/stub/browser.ts',
+    plugins: [ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    output: { file: 'dist/consentry-stub.min.js', format: 'iife', sourcemap: true },
   },
   {
     input: 'src/ui/extras/index.ts',

@@ -29,10 +29,12 @@ const scriptRegion = me?.getAttribute('data-region')
 const init = (config: ConsentryConfig) => {
   const base = new URL(config?.ui?.assetsUrl ?? '.', scriptUrl).href
   const load = (file: string) => import(/* webpackIgnore: true */ new URL(file, base).href)
+  const part = (name: string) => () => load(`consentry-${name}.mjs`)
   if (scriptRegion && config && typeof config == 'object' && config.region === undefined) config = { ...config, region: scriptRegion }
   return initWithUi(config, {
-    preferences: () => load('consentry-preferences.mjs') as Promise<PreferencesModule>,
-    extras: () => load('consentry-extras.mjs'),
+    preferences: part('preferences') as () => Promise<PreferencesModule>,
+    extras: part('extras'),
+    signals: part('signals'),
     languages: LANGUAGES,
     language: (lang) => load(`i18n/${lang}.mjs`).then((m: Record<string, Translation>) => m[lang]),
   })
@@ -55,7 +57,7 @@ const readConfig = (host: Host): unknown => {
   try {
     return JSON.parse(el.textContent || '')
   } catch {
-    console.error(new ConsentryError('invalid-config', 'data-consentry-config: expected valid JSON'))
+    console.error(new ConsentryError('invalid-config', 'data-consentry-config: invalid JSON'))
     return undefined
   }
 }

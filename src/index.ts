@@ -16,7 +16,7 @@ import { initWithUi } from './ui/init.js'
  * await init({ categories: [...], ui: { layout: 'box', translations: [de] } })
  */
 export const init = (config: ConsentryConfig): Promise<Snapshot> =>
-  initWithUi(config, { preferences: () => import('./ui/preferences/index.js'), extras: () => import('./ui/extras/index.js') })
+  initWithUi(config, { preferences: () => import('./ui/preferences/index.js'), extras: () => import('./ui/extras/index.js'), signals: () => import('./signals/start.js') })
 
 export {
   get,

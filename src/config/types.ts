@@ -113,6 +113,15 @@ export interface ConsentryConfig {
    * §1798.121), for sites that use sensitive data beyond §7027(m) purposes. Default false.
    */
   limitSensitive?: boolean
+  /**
+   * US signals for ad tech: the IAB GPP API (`__gpp`) and USP API
+   * (`__uspapi`, `usprivacy` cookie), loaded on demand. On by default with
+   * `mode: 'auto'` or `'opt-out'`. An object sets what the site does and its
+   * IAB settings: `{ gpp, usp, sections: ['usca'], usnatVersion, sells,
+   * shares, targetedAds, sensitive, mspaCovered, mspaOptOutMode,
+   * mspaServiceProviderMode, lspa, uspCookie, cmpId, cmpVersion }`.
+   */
+  signals?: boolean | Record<string, unknown>
   cookie?: CookieOptions
   /** The banner and preferences centre (ignored by `consentry/headless`). */
   ui?: UiConfig
@@ -207,6 +216,8 @@ export interface ResolvedConfig {
   jurisdiction: string
   gpcEverywhere: boolean
   limitSensitive: boolean
+  /** As given (checked by the signals module), or the default for the mode. */
+  signals: boolean | Record<string, unknown>
   cookie: Required<Omit<CookieOptions, 'domain'>> & { domain?: string }
   /** Checked by the UI when it starts; the engine only carries it. */
   ui?: UiConfig

@@ -98,6 +98,8 @@ const CONFIG = shape({
   fallbackMode: oneOf(['opt-in', 'opt-out'], 'opt-in'),
   gpcEverywhere: bool(),
   limitSensitive: bool(),
+  // Its fields are checked by the signals module, loaded only when they are on.
+  signals: rule((x) => x === !!x || (typeof x == 'object' && !!x), process.env.NODE_ENV !== 'production' && 'true, false or an object'),
   cookie: shape(
     {
       name: text(/^[\w-]{1,64}$/, (process.env.NODE_ENV !== 'production' && 'letters, digits, _ or -'), 'consentry'),
@@ -177,6 +179,7 @@ export const resolveConfig = (input: unknown): ResolvedConfig => {
     jurisdiction: region,
     gpcEverywhere: c.gpcEverywhere,
     limitSensitive: c.limitSensitive,
+    signals: c.signals ?? c.mode != 'opt-in',
     ui: c.ui,
     reloadOnWithdraw: c.reloadOnWithdraw,
     blocking: c.blocking,

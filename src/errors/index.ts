@@ -12,7 +12,7 @@ const ERRORS = {
 
 /** Warnings a site owner needs in production too: the visitor's decision may not last. */
 const NOTICES = {
-  'storage-unavailable': '% unavailable: the decision is kept for this page view only',
+  'storage-unavailable': '% unavailable: the decision lasts for this page view only',
 } as const
 
 /**

@@ -34,14 +34,14 @@ export const isStale = (r: ConsentRecord, config: ResolvedConfig, now: number): 
 
 /**
  * Choices in force before any decision: necessary categories, plus in opt-out
- * mode those whose `default` is on. In opt-in mode nothing else is granted
+ * mode those whose `default` is on (unless `optedOut` refuses the `optOut` ones). In opt-in mode nothing else is granted
  * until the visitor acts (ePrivacy Art. 5(3); silence is not consent).
  */
-export const defaultChoices = (config: ResolvedConfig): Pick<ConsentRecord, 'categories' | 'services'> => {
+export const defaultChoices = (config: ResolvedConfig, optedOut?: boolean): Pick<ConsentRecord, 'categories' | 'services'> => {
   const categories: Record<string, boolean> = {}
   const services: Record<string, boolean> = {}
   for (const c of config.categories) {
-    const on = c.necessary || (config.mode === 'opt-out' && c.default)
+    const on = c.necessary || (config.mode === 'opt-out' && c.default && !(optedOut && c.optOut))
     categories[c.id] = on
     for (const s of c.services) services[s.id] = on
   }
@@ -57,16 +57,10 @@ export const snapshotOf = (
   now: number,
 ): Snapshot => {
   const live = config && record && !isStale(record, config, now) ? record : null
-  const choices = live ?? (config ? defaultChoices(config) : { categories: {}, services: {} })
   // US opt-outs never lapse into "not opted out" (privacy-signals §9 item 32): a stale
   // decision no longer grants anything, but its opt-outs and what they refuse stay.
   const optOut = (live ?? record)?.optOut ?? NO_OPT_OUT
-  if (!live && config && (optOut.sale || optOut.sharing || optOut.targetedAds))
-    for (const c of config.categories)
-      if (c.optOut) {
-        choices.categories[c.id] = false
-        for (const s of c.services) choices.services[s.id] = false
-      }
+  const choices = live ?? (config ? defaultChoices(config, optOut.sale || optOut.sharing) : { categories: {}, services: {} })
   const iso = (t: number | undefined) => (live && t !== undefined ? new Date(t).toISOString() : null)
   return freeze({
     decided: !!live,

@@ -5,6 +5,7 @@ import type { ResolvedUi } from './config.js'
 import { el } from './dom.js'
 import { $waitingFrames } from '../blocking/index.js'
 import type * as Extras from './extras/index.js'
+import type * as Signals from '../signals/start.js'
 import { pickLanguage, textFor } from './i18n/pick.js'
 import { enBanner, type BannerText } from './i18n/en-banner.js'
 import type { Translation } from './i18n/types.js'
@@ -18,6 +19,8 @@ export interface UiLoaders {
   preferences(): Promise<PreferencesModule>
   /** The floating button, the modal focus trap, the US notice, embed placeholders and the cookie cleaner. */
   extras(): Promise<typeof Extras>
+  /** The US signals (GPP, USP), when `config.signals` is on. */
+  signals?(): Promise<typeof Signals>
   /** Languages that can be loaded on demand besides the configured translations. */
   languages?: string[]
   language?(lang: string): Promise<Translation | undefined>
@@ -109,8 +112,9 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       limitSensitive,
       saved: afterDecision,
       announce: (text) => (status.textContent = text),
+      loaders,
     }
-    if (ui.floatingButton || ui.layout == 'modal' || config.mode == 'opt-out' || document.querySelector('[data-consentry-choices]')) void loadExtras()
+    if (ui.floatingButton || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')) void loadExtras()
 
     const show = (next: UiView) => {
       const was = view

@@ -25,5 +25,6 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   // The cookie cleaner comes with the extras module, fetched only when something is there to delete.
   if (first && resolved) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a)))
   if (resolved) startUi(ui, loaders)
+
   return started
 }

@@ -3,6 +3,7 @@ import type { Method, ResolvedConfig } from '../config/types.js'
 import type { ConsentState, Snapshot, UiView } from '../store/index.js'
 import type { ResolvedUi } from './config.js'
 import type { Translation } from './i18n/types.js'
+import type { UiLoaders } from './index.js'
 
 /**
  * What the first layer hands the parts it loads on demand (the preferences
@@ -31,4 +32,6 @@ export interface UiLink {
   saved(): void
   /** Announces a text to screen readers (the first layer's live region). */
   announce(text: string): void
+  /** How this build loads its other parts (the extras start the US signals through it). */
+  loaders: UiLoaders
 }

@@ -2,7 +2,7 @@
 import { freshPage } from '../testing/index.js'
 import { resetUi, type UiLoaders } from './index.js'
 
-export const loaders: UiLoaders = { preferences: () => import('./preferences/index.js'), extras: () => import('./extras/index.js') }
+export const loaders: UiLoaders = { preferences: () => import('./preferences/index.js'), extras: () => import('./extras/index.js'), signals: () => import('../signals/start.js') }
 
 /** A first-time visitor on an empty page, with no Consentry UI left from an earlier test. */
 export const freshUiPage = (): void => {

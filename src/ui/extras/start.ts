@@ -63,6 +63,13 @@ export const startExtras = (ctx: ExtrasContext): (() => void) => {
     follow(update)
   }
 
+  // The US signals for ad tech (GPP, USP), when on: their own module, following the same stores.
+  if (config.signals && ctx.loaders.signals) {
+    let stopSignals = () => {}
+    stops.push(() => stopSignals())
+    void ctx.loaders.signals().then((m) => (stopSignals = m.startSignalsWith(ctx)), console.error)
+  }
+
   decorateChoiceLinks(t)
   stops.push(ctx.$waitingFrames.subscribe((frames) => placeholders(frames, { config, text: t, nonce: ui.nonce, allow: (id) => ctx.set({ [id]: true }, 'embed') })))
   return () => stops.forEach((f) => f())

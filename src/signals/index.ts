@@ -1,0 +1,20 @@
+/**
+ * US privacy signals for ad tech: the IAB GPP API (`__gpp`) and the legacy
+ * USP API (`__uspapi`, `usprivacy` cookie), kept in step with the visitor's
+ * state. `consentry` and the script tag start them on demand when
+ * `config.signals` is on (by default with `mode: 'auto'` or `'opt-out'`);
+ * with `consentry/headless`, call `startSignals()` after `init`.
+ */
+import { $config, $snapshot, $ui } from '../store/index.js'
+import { startSignalsWith } from './start.js'
+
+export { installStubs } from './stub/index.js'
+export { uspString, fieldsFor, sectionFor, usApplies, type SignalsConfig } from './cmp/state.js'
+export { gppState, signalsConfig, startSignalsWith, type SignalStores } from './start.js'
+
+/**
+ * Starts `__gpp` and `__uspapi` (as `config.signals` says) for the initialised
+ * engine; returns a function that stops them.
+ * @example await init(config); startSignals()
+ */
+export const startSignals = (): (() => void) => startSignalsWith({ $snapshot, $ui, config: $config.get() })

@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { init, optOut, $ui, type ConsentryConfig } from '../headless.js'
+import { useEnv } from '../env/index.js'
+import { cookie, freshPage } from '../testing/index.js'
+import { installStubs, startSignals } from './index.js'
+
+type Cb = (data: any, success: boolean) => void
+const w = window as unknown as { __gpp?: (cmd: string, cb?: Cb, param?: unknown) => void; __uspapi?: (cmd: string, v: number, cb: Cb) => void }
+
+const SITE: ConsentryConfig = {
+  mode: 'auto',
+  categories: [
+    { id: 'necessary', necessary: true },
+    { id: 'analytics', default: true },
+    { id: 'marketing', default: true, optOut: true },
+  ],
+}
+const gpp = (cmd: string, param?: unknown) => {
+  let out: unknown
+  w.__gpp!(cmd, (d) => (out = d), param)
+  return out as any
+}
+const usp = () => {
+  let out: any
+  w.__uspapi!('getUSPData', 1, (d) => (out = d))
+  return out?.uspString
+}
+let stop = () => {}
+const start = async (config: ConsentryConfig, gpc = false) => {
+  useEnv({ gpc: () => gpc })
+  await init(config)
+  stop = startSignals()
+}
+
+beforeEach(() => {
+  freshPage()
+  delete w.__gpp
+  delete w.__uspapi
+  document.cookie = 'usprivacy=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
+  document.body.replaceChildren()
+})
+afterEach(() => {
+  stop()
+  stop = () => {}
+  vi.restoreAllMocks()
+})
+
+describe('GPP and USP for a US visitor', () => {
+  it('a GPC visitor in California: opted out of sale, sharing and targeted ads, Gpc set; 1YYN (privacy-signals §3.6)', async () => {
+    await start({ ...SITE, region: 'US-CA' }, true)
+    const ping = gpp('ping')
+    expect(ping).toMatchObject({ gppVersion: '1.1', cmpStatus: 'loaded', signalStatus: 'ready', cmpId: 1, sectionList: [7], applicableSections: [7] })
+    expect(ping.gppString).toBe('DBABLA~CVQVAAAAAACA.YA')
+    expect(gpp('getField', 'usnat.SaleOptOut')).toBe(1)
+    expect(gpp('getField', 'usnat.SharingOptOut')).toBe(1)
+    expect(gpp('getField', 'usnat.TargetedAdvertisingOptOut')).toBe(1)
+    expect(gpp('getField', 'usnat.Gpc')).toBe(true)
+    expect(gpp('hasSection', 'usnat')).toBe(true)
+    expect(gpp('getField', 'usnat.NoSuchField')).toBeNull()
+    expect(usp()).toBe('1YYN')
+    expect(cookie('usprivacy')).toBe('1YYN')
+  })
+
+  it('a California visitor without GPC, then "Do Not Sell or Share": the string and 1YNN → 1YYN follow', async () => {
+    await start({ ...SITE, region: 'US-CA' })
+    expect(gpp('ping').gppString).toBe('DBABLA~CVQqAAAAAACA.QA')
+    expect(usp()).toBe('1YNN')
+    optOut('banner')
+    expect(gpp('ping').gppString).toBe('DBABLA~CVQVAAAAAACA.QA')
+    expect(usp()).toBe('1YYN')
+    expect(cookie('usprivacy')).toBe('1YYN')
+  })
+
+  it('the state section when the site uses it: usca for a California GPC visitor', async () => {
+    await start({ ...SITE, region: 'US-CA', signals: { sections: ['usca'] } }, true)
+    expect(gpp('ping')).toMatchObject({ gppString: 'DBABBg~BUUAAACA.YA', applicableSections: [8], sectionList: [8] })
+    expect(gpp('getSection', 'usca')).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1, Gpc: true })
+  })
+
+  it('events come in the order the spec demands: not ready first, the section change, ready last', async () => {
+    await start({ ...SITE, region: 'US-CA' })
+    const seen: string[] = []
+    w.__gpp!('addEventListener', (e) => seen.push(`${e.eventName}:${e.data}`))
+    optOut('banner')
+    expect(seen[0]).toBe('listenerRegistered:true')
+    expect(seen[1]).toBe('signalStatus:not ready')
+    expect(seen).toContain('sectionChange:usnat')
+    expect(seen.at(-1)).toBe('signalStatus:ready')
+    expect(seen.indexOf('sectionChange:usnat')).toBeLessThan(seen.length - 1)
+  })
+
+  it('a listener can be removed', async () => {
+    await start({ ...SITE, region: 'US-CA' })
+    const seen: string[] = []
+    let id = 0
+    w.__gpp!('addEventListener', (e) => (id = e.listenerId, seen.push(e.eventName)))
+    expect(gpp('removeEventListener', id)).toMatchObject({ eventName: 'listenerRemoved', data: true })
+    optOut('banner')
+    expect(seen).toEqual(['listenerRegistered'])
+    expect(gpp('removeEventListener', 999).data).toBe(false)
+  })
+
+  it('reports whether the first layer is on screen (cmpDisplayStatus)', async () => {
+    await start({ ...SITE, region: 'US-CA' })
+    expect(gpp('ping').cmpDisplayStatus).toBe('visible')
+    $ui.set('hidden')
+    expect(gpp('ping').cmpDisplayStatus).toBe('hidden')
+  })
+})
+
+describe('outside the US', () => {
+  it('an EU visitor gets applicableSections [-1] and 1---', async () => {
+    await start({ ...SITE, region: 'DE' }, true)
+    expect(gpp('ping')).toMatchObject({ applicableSections: [-1], sectionList: [], signalStatus: 'ready' })
+    expect(gpp('hasSection', 'usnat')).toBe(false)
+    expect(usp()).toBe('1---')
+  })
+})
+
+describe('the stub', () => {
+  it('answers generic commands before Consentry loads, and hands over listeners and calls: none lost', async () => {
+    installStubs()
+    expect(gpp('ping')).toMatchObject({ cmpStatus: 'stub', signalStatus: 'not ready' })
+    const seen: string[] = []
+    w.__gpp!('addEventListener', (e) => seen.push(`${e.eventName}:${e.data}`))
+    let early: string | undefined
+    w.__uspapi!('getUSPData', 1, (d) => (early = d.uspString))
+    await start({ ...SITE, region: 'US-CA' }, true)
+    expect(seen[0]).toBe('listenerRegistered:true')
+    expect(seen.at(-1)).toBe('signalStatus:ready')
+    expect(seen).toContain('sectionChange:usnat')
+    expect(early).toBe('1YYN')
+  })
+
+  it('is idempotent and leaves a loaded API alone', async () => {
+    await start({ ...SITE, region: 'US-CA' })
+    const api = w.__gpp
+    installStubs()
+    expect(w.__gpp).toBe(api)
+  })
+})
+
+describe('frames ask through the locators', () => {
+  const ask = (data: unknown) => {
+    const source = { postMessage: vi.fn() }
+    window.dispatchEvent(new MessageEvent('message', { data, source: source as unknown as Window }))
+    return source.postMessage
+  }
+
+  it('places __gppLocator and __uspapiLocator, and answers __gppCall and __uspapiCall, as objects and as JSON', async () => {
+    await start({ ...SITE, region: 'US-CA' }, true)
+    expect(document.querySelector('iframe[name=__gppLocator]')).not.toBeNull()
+    expect(document.querySelector('iframe[name=__uspapiLocator]')).not.toBeNull()
+    const reply = ask({ __gppCall: { command: 'ping', version: '1.1', callId: 'a1' } })
+    expect(reply).toHaveBeenCalledWith({ __gppReturn: { returnValue: expect.objectContaining({ applicableSections: [7] }), success: true, callId: 'a1' } }, '*')
+    const json = ask(JSON.stringify({ __uspapiCall: { command: 'getUSPData', version: 1, callId: 7 } }))
+    expect(JSON.parse(json.mock.calls[0]![0])).toEqual({ __uspapiReturn: { returnValue: { version: 1, uspString: '1YYN' }, success: true, callId: 7 } })
+  })
+
+  it('ignores what is not a call, and malformed JSON, without throwing', async () => {
+    await start({ ...SITE, region: 'US-CA' })
+    for (const data of ['{not json', null, 42, { __gppCall: 'x' }, { other: 1 }]) expect(ask(data)).not.toHaveBeenCalled()
+  })
+})
+
+describe('config', () => {
+  it('bad signals settings are a typed error naming the field', async () => {
+    await init({ ...SITE, region: 'US-CA', signals: { usnatVersion: 3 } })
+    expect(() => startSignals()).toThrow(/config\.signals\.usnatVersion/)
+  })
+})

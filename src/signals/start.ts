@@ -1,0 +1,82 @@
+/**
+ * Starting the signals with the engine's stores handed in: the script tag
+ * loads this as its own module (`consentry-signals.mjs`), which must follow
+ * the page's one engine, not a copy of it.
+ */
+import type { ReadableAtom } from 'nanostores'
+import type { ResolvedConfig } from '../config/types.js'
+import { ConsentryError } from '../errors/index.js'
+import { bool, int, rule, shape } from '../config/validate.js'
+import type { Snapshot, UiView } from '../store/index.js'
+import { encodeGpp } from './codec/index.js'
+import { startGpp, type GppState } from './cmp/gpp.js'
+import { fieldsFor, sectionFor, SECTION_ID, uspString, type SignalsConfig } from './cmp/state.js'
+import { startUsp } from './cmp/usp.js'
+
+const mode = (x: unknown) => x === 0 || x === 1 || x === 2
+const SIGNALS = shape(
+  {
+    gpp: bool(true),
+    usp: bool(true),
+    sections: rule((x) => Array.isArray(x) && x.every((s) => ['usca', 'usva', 'usco', 'usct'].includes(s)), 'a list of usca, usva, usco, usct', []),
+    usnatVersion: rule((x) => x === 1 || x === 2, '1 or 2', 2),
+    sells: bool(true),
+    shares: bool(true),
+    targetedAds: bool(true),
+    sensitive: bool(),
+    mspaCovered: bool(),
+    mspaOptOutMode: rule(mode, '0, 1 or 2', 0),
+    mspaServiceProviderMode: rule(mode, '0, 1 or 2', 0),
+    lspa: bool(),
+    uspCookie: bool(true),
+    cmpId: int(0, 4095, 1),
+    cmpVersion: int(0, 4095, 1),
+  },
+  true,
+)
+
+/** `config.signals` checked, with every default; throws a `ConsentryError` naming the field. */
+export const signalsConfig = (config: ResolvedConfig): SignalsConfig & { gpp: boolean; usp: boolean } => ({
+  ...(SIGNALS(config.signals === true ? {} : config.signals, 'config.signals') as SignalsConfig & { gpp: boolean; usp: boolean }),
+  limitSensitive: config.limitSensitive,
+})
+
+/** What the GPP API publishes for a snapshot and UI state. */
+export const gppState = (s: Snapshot, view: UiView, c: SignalsConfig): GppState => {
+  const section = sectionFor(s, c)
+  const sections = section ? { [section]: fieldsFor(section, s, c) } : {}
+  return {
+    gppString: encodeGpp(sections),
+    sectionList: section ? [SECTION_ID[section]] : [],
+    applicableSections: section ? [SECTION_ID[section]] : [-1],
+    sections,
+    cmpDisplayStatus: view == 'hidden' ? 'hidden' : 'visible',
+  }
+}
+
+/** What the signals follow. */
+export interface SignalStores {
+  $snapshot: ReadableAtom<Snapshot>
+  $ui: ReadableAtom<UiView>
+  config: ResolvedConfig | null
+}
+
+/** Starts `__gpp` and `__uspapi` (as configured) following `stores`; returns a function that stops them. */
+export const startSignalsWith = (stores: SignalStores): (() => void) => {
+  const config = stores.config
+  if (!config) throw new ConsentryError('not-initialised', 'startSignals')
+  const c = signalsConfig(config)
+  const state = () => gppState(stores.$snapshot.get(), stores.$ui.get(), c)
+  const gpp = c.gpp ? startGpp(state(), c.cmpId) : undefined
+  const usp = c.usp ? startUsp(() => uspString(stores.$snapshot.get(), c), c.uspCookie) : undefined
+  const update = () => {
+    gpp?.update(state())
+    usp?.update()
+  }
+  const unbind = [stores.$snapshot.listen(update), stores.$ui.listen(update)]
+  return () => {
+    unbind.forEach((f) => f())
+    gpp?.stop()
+    usp?.stop()
+  }
+}

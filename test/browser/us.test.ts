@@ -1,0 +1,145 @@
+/**
+ * US privacy in real Chromium: opt-out mode, Global Privacy Control (injected
+ * with an init script, as Chromium has no GPC switch), the "Do Not Sell or
+ * Share" click, the stub hand-off, and a frame on another origin asking
+ * through the locator. The page is www.site.test and the frame tracker.test,
+ * both mapped to 127.0.0.1.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { configBlock } from './pages.js'
+
+let server: TestServer
+let chromium: Chromium
+let page: Page
+let log: PageLog
+let site: string
+let other: string
+
+const CSP = "default-src 'self'; script-src 'self' http://tracker.test:*; style-src 'self'; frame-src 'self' http://tracker.test:*"
+const SITE = {
+  mode: 'auto',
+  categories: [
+    { id: 'necessary', necessary: true },
+    { id: 'analytics', default: true },
+    { id: 'marketing', default: true, optOut: true },
+  ],
+}
+
+/**
+ * A vendor frame on another origin: finds the locator up the tree, registers a
+ * listener through postMessage (as vendors do, since the CMP may still be a
+ * stub), and shows the ping data once the signal is ready.
+ */
+const FRAME_JS = `
+let target = null
+for (let f = window.parent; ; f = f.parent) {
+  try { if (f.frames.__gppLocator) { target = f; break } } catch (e) {}
+  if (f === window.top) break
+}
+addEventListener('message', (e) => {
+  const r = e.data && e.data.__gppReturn
+  const ping = r && r.returnValue && r.returnValue.pingData
+  if (ping && ping.cmpStatus == 'loaded' && ping.signalStatus == 'ready')
+    document.getElementById('out').textContent = JSON.stringify({ callId: r.callId, applicableSections: ping.applicableSections, gppString: ping.gppString })
+})
+if (target) target.postMessage({ __gppCall: { command: 'addEventListener', version: '1.1', callId: 'frame-1' } }, '*')
+else document.getElementById('out').textContent = 'no locator'
+`
+
+const html = (config: object, region: string, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>us</title>
+<script src="/dist/consentry-stub.min.js"></script>
+<script src="/us/early.js"></script>
+${configBlock(config)}
+<script src="/dist/consentry.min.js" data-region="${region}"></script>
+</head><body><p><a href="#" data-consentry-open data-consentry-choices></a></p>${extra}</body></html>`
+
+/** A tag that runs before Consentry: it can only talk to the stub. */
+const EARLY = `window.early = []
+__gpp('addEventListener', (e) => early.push(e.eventName + ':' + (typeof e.data == 'string' ? e.data : JSON.stringify(e.data))))
+__uspapi('getUSPData', 1, (d) => (window.earlyUsp = d && d.uspString))`
+
+beforeAll(async () => {
+  server = await startServer()
+  chromium = await launchChromium(['--host-resolver-rules=MAP *.test 127.0.0.1'])
+  site = server.origin.replace('127.0.0.1', 'www.site.test')
+  other = server.origin.replace('127.0.0.1', 'tracker.test')
+  server.route('/us/early.js', { body: EARLY, type: 'text/javascript' })
+  server.route('/us/frame.js', { body: FRAME_JS, type: 'text/javascript' })
+  server.route('/us/frame.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/frame.js"></script>' })
+})
+afterAll(async () => {
+  await chromium?.close()
+  await server?.close()
+})
+beforeEach(async () => {
+  page = await freshVisitor(chromium.context, site)
+  log = watch(page)
+})
+
+const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string }) => {
+  if (opts.gpc)
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }))
+  const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra), headers: { 'Content-Security-Policy': CSP } })
+  await page.goto(site + path.slice(server.origin.length))
+}
+const ping = () => page.evaluate(() => new Promise<any>((r) => (window as any).__gpp('ping', r)))
+const uspNow = () => page.evaluate(() => { let s = ''; (window as any).__uspapi('getUSPData', 1, (d: any) => (s = d.uspString)); return s })
+const notice = () => page.locator('[data-consentry] [part=notice]')
+
+describe('US privacy in Chromium', () => {
+  it('a GPC visitor in California is opted out at once: indicator shown, no prompt to opt back in, 1YYN', async () => {
+    await open({ region: 'US-CA', gpc: true })
+    await expect.poll(() => notice().textContent()).toContain('Opt-out preference signal honored')
+    expect(await page.locator('[data-consentry] [data-consentry-action=opt-out]').count()).toBe(0)
+    expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'gpc', gpc: true, optOut: { sale: true, sharing: true, targetedAds: true } })
+    await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
+    expect(await uspNow()).toBe('1YYN')
+    await expect.poll(async () => (await chromium.context.cookies()).find((c) => c.name == 'usprivacy')?.value).toBe('1YYN')
+    expect(log.errors).toEqual([])
+  })
+
+  it('"Do Not Sell or Share" does the same without GPC, in one click, and says so', async () => {
+    await open({ region: 'US-CA' })
+    await expect.poll(ping).toMatchObject({ gppString: 'DBABLA~CVQqAAAAAACA.QA' })
+    expect(await uspNow()).toBe('1YNN')
+    await page.locator('[data-consentry] [data-consentry-action=opt-out]').click()
+    await expect.poll(() => page.locator('[data-consentry] [part=confirmation]').textContent()).toContain('has been honored')
+    expect(await uspNow()).toBe('1YYN')
+    expect((await ping()).gppString).toBe('DBABLA~CVQVAAAAAACA.QA')
+    expect(await page.evaluate(() => Consentry.get().categories)).toMatchObject({ analytics: true, marketing: false })
+  })
+
+  it('a listener registered with the stub before Consentry loaded receives signalStatus ready', async () => {
+    await open({ region: 'US-CA', gpc: true })
+    await expect.poll(() => page.evaluate(() => (window as any).early as string[])).toContain('signalStatus:ready')
+    const early = await page.evaluate(() => (window as any).early as string[])
+    expect(early[0]).toBe('listenerRegistered:true')
+    expect(early.at(-1)).toBe('signalStatus:ready')
+    expect(await page.evaluate(() => (window as any).earlyUsp)).toBe('1YYN')
+  })
+
+  it('an iframe on another origin gets a __gppReturn through the locator', async () => {
+    await open({ region: 'US-CA', gpc: true, extra: `<iframe title="vendor" id="vendor" src="${other}/us/frame.html"></iframe>` })
+    const frame = page.frameLocator('#vendor')
+    await expect.poll(() => frame.locator('#out').textContent()).toContain('frame-1')
+    expect(JSON.parse((await frame.locator('#out').textContent())!)).toEqual({ callId: 'frame-1', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
+  })
+
+  it('an EU visitor of the same site gets applicableSections [-1] and 1---, and the opt-in banner', async () => {
+    await open({ region: 'FR', gpc: true })
+    await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
+    expect(await uspNow()).toBe('1---')
+    expect(await page.locator('[data-consentry] [part=banner]').getAttribute('role')).toBe('dialog')
+  })
+
+  it('the "Your Privacy Choices" link gets its icon and text, and opens the preferences with the opt-out switch', async () => {
+    await open({ region: 'US-CA' })
+    const link = page.locator('a[data-consentry-choices]')
+    await expect.poll(() => link.textContent()).toContain('Your Privacy Choices')
+    expect(await link.locator('svg').count()).toBe(1)
+    await link.click()
+    await expect.poll(() => page.locator('[data-consentry] #consentry-o-sale').textContent()).toBe('Do Not Sell or Share My Personal Information')
+  })
+})
