@@ -9,6 +9,9 @@ import { snapshotOf, type Snapshot } from '../store/snapshot.js'
 import { cookieValues } from '../storage/parse.js'
 
 export { cookieValues }
+export { readGpc, consentCookieHeader, type HeaderValue } from './headers.js'
+export { readSyncRecord, SYNC_MAX_BYTES, type SyncResult } from './sync.js'
+export type { SyncRecord } from '../sync/record.js'
 
 /**
  * The visitor's consent as the browser would see it, from the request's

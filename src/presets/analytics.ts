@@ -1,0 +1,108 @@
+/** Product analytics and session replay; usually in `analytics`. */
+import type { ServiceConfig } from '../config/types.js'
+
+/**
+ * Microsoft Clarity. First-party `_clck` (user, 1 year) and `_clsk` (session,
+ * 1 day); `CLID` and `MUID` live on clarity.ms / bing.com (third-party)
+ * (learn.microsoft.com/clarity, "Clarity cookies" and "Consent API v2").
+ * @example categories: [{ id: 'analytics', services: [microsoftClarity] }]
+ */
+export const microsoftClarity: ServiceConfig = {
+  id: 'microsoft-clarity',
+  label: 'Microsoft Clarity',
+  provider: 'Microsoft Ireland Operations Ltd.',
+  description: 'Records how visitors use pages (heatmaps, session replays).',
+  hosts: ['clarity.ms'],
+  cookies: ['_clck', '_clsk'],
+  cookieTable: [
+    { name: '_clck', purpose: 'Keeps the Clarity user id.', lifetime: '1 year' },
+    { name: '_clsk', purpose: 'Joins page views into one session.', lifetime: '1 day' },
+  ],
+}
+
+/**
+ * Hotjar. `_hjSessionUser_<site id>` (365 days), `_hjSession_<site id>`
+ * (30 minutes) and other `_hj*` cookies; `_hj*` and `hjViewportId` in
+ * localStorage (Hotjar, "Cookies set by the Hotjar tracking code").
+ * @example categories: [{ id: 'analytics', services: [hotjar] }]
+ */
+export const hotjar: ServiceConfig = {
+  id: 'hotjar',
+  label: 'Hotjar',
+  provider: 'Hotjar Ltd.',
+  description: 'Records how visitors use pages (heatmaps, recordings, surveys).',
+  hosts: ['hotjar.com', 'hotjar.io'],
+  cookies: [/^_hj/],
+  localStorage: [/^_hj/, /^hj/],
+  cookieTable: [
+    { name: '_hjSessionUser_<site id>', purpose: 'Keeps the Hotjar user id.', lifetime: '365 days' },
+    { name: '_hjSession_<site id>', purpose: 'Keeps the current session.', lifetime: '30 minutes' },
+  ],
+}
+
+/**
+ * PostHog (cloud: us/eu.i.posthog.com and their asset hosts). Persistence
+ * `ph_<project key>_posthog` in a cookie and in localStorage, 1 year
+ * (posthog.com/docs/libraries/js, "Persistence").
+ * @example categories: [{ id: 'analytics', services: [posthog] }]
+ */
+export const posthog: ServiceConfig = {
+  id: 'posthog',
+  label: 'PostHog',
+  provider: 'PostHog Inc.',
+  description: 'Product analytics.',
+  hosts: ['posthog.com'],
+  cookies: [/^ph_.*_posthog$/],
+  localStorage: [/^ph_.*_posthog$/, /^__ph_opt_in_out_/],
+  cookieTable: [{ name: 'ph_<project key>_posthog', purpose: 'Keeps the PostHog visitor id and session.', lifetime: '1 year' }],
+}
+
+/**
+ * Mixpanel. `mp_<project token>_mixpanel` cookie (1 year) and `mp_*` /
+ * `__mp*` localStorage keys (docs.mixpanel.com, "Cookies and local storage").
+ * @example categories: [{ id: 'analytics', services: [mixpanel] }]
+ */
+export const mixpanel: ServiceConfig = {
+  id: 'mixpanel',
+  label: 'Mixpanel',
+  provider: 'Mixpanel Inc.',
+  description: 'Product analytics.',
+  hosts: ['mixpanel.com', 'mxpnl.com'],
+  cookies: [/^mp_.*_mixpanel$/],
+  localStorage: [/^mp_/, /^__mp/],
+  cookieTable: [{ name: 'mp_<token>_mixpanel', purpose: 'Keeps the Mixpanel visitor id.', lifetime: '1 year' }],
+}
+
+/**
+ * Amplitude (Browser SDK 2). `AMP_<first 10 of API key>` and `AMP_MKTG_…`
+ * cookies (1 year), older `amp_*`; the same names in localStorage
+ * (amplitude.com/docs/sdks, "Browser SDK 2: cookies and storage").
+ * @example categories: [{ id: 'analytics', services: [amplitude] }]
+ */
+export const amplitude: ServiceConfig = {
+  id: 'amplitude',
+  label: 'Amplitude',
+  provider: 'Amplitude Inc.',
+  description: 'Product analytics.',
+  hosts: ['amplitude.com'],
+  cookies: [/^AMP_/, /^amp_/],
+  localStorage: [/^AMP_/, /^amp_/],
+  cookieTable: [{ name: 'AMP_<key>', purpose: 'Keeps the Amplitude device and session ids.', lifetime: '1 year' }],
+}
+
+/**
+ * Segment analytics.js. `ajs_anonymous_id`, `ajs_user_id`, `ajs_group_id`
+ * cookies (1 year) and `ajs_*` localStorage keys (segment.com/docs,
+ * "Analytics.js cookies").
+ * @example categories: [{ id: 'analytics', services: [segment] }]
+ */
+export const segment: ServiceConfig = {
+  id: 'segment',
+  label: 'Segment',
+  provider: 'Twilio Inc.',
+  description: 'Collects usage events and forwards them to the site’s tools.',
+  hosts: ['cdn.segment.com', 'api.segment.io'],
+  cookies: ['ajs_anonymous_id', 'ajs_user_id', 'ajs_group_id'],
+  localStorage: [/^ajs_/],
+  cookieTable: [{ name: 'ajs_anonymous_id', purpose: 'Keeps the anonymous visitor id.', lifetime: '1 year' }],
+}
