@@ -82,6 +82,23 @@ export default [
     limit: '0.3 KB',
   },
   {
+    name: 'consentry/destinations: Consent Mode and tag-manager events (with the GPP codec for their signals)',
+    path: 'dist/destinations.mjs',
+    import: '{ connectDestinations, googleConsentMode, dataLayerEvents }',
+    ignore: ['nanostores', 'js-cookie', 'preact'],
+    gzip: true,
+    limit: '9 KB',
+    modifyEsbuildConfig: production,
+  },
+  {
+    // Every destination, the GPP codec for their signals, and the sync outbox with its record checks.
+    name: 'dist/consentry-destinations.min.js (every destination, for script-tag sites)',
+    path: 'dist/consentry-destinations.min.js',
+    import: false,
+    gzip: true,
+    limit: '7.5 KB',
+  },
+  {
     name: 'dist/consentry-preferences.mjs (preferences centre with Preact, loaded on demand)',
     path: 'dist/consentry-preferences.mjs',
     import: false,

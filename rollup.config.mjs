@@ -6,7 +6,7 @@ import terser from '@rollup/plugin-terser'
 import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts' }
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
 const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
@@ -59,6 +59,12 @@ export default [
     input: 'src/signals/start.ts',
     plugins: [production(), resolve({ browser: true }), ts(), minify()],
     output: { file: 'dist/consentry-signals.mjs', format: 'es', sourcemap: true },
+  },
+  {
+    // The destinations for script-tag sites, switched on by name in a JSON block.
+    input: 'src/destinations/browser.ts',
+    plugins: [production(), resolve({ browser: true }), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    output: { file: 'dist/consentry-destinations.min.js', format: 'iife', sourcemap: true },
   },
   {
     // The GPP and USP stubs: a classic script for the top of <head>.

@@ -24,5 +24,27 @@ if (!Consentry) {
   $('forget').addEventListener('click', () => Consentry.reset())
   // Fires for decisions made here and in other tabs alike.
   addEventListener('consentry:change', render)
+  addEventListener('consentry:change', () => setTimeout(showRecords, 300))
   render()
+  showRecords()
+}
+
+/** Lists the records the demo server has received (text only, never markup). */
+async function showRecords() {
+  const list = $('records')
+  let records = []
+  try {
+    records = await (await fetch('/api/consent')).json()
+  } catch {
+    return
+  }
+  list.replaceChildren(
+    ...records.map((r) => {
+      const li = document.createElement('li')
+      const allowed = Object.keys(r.categories).filter((c) => r.categories[c]).join(', ')
+      li.textContent = `${new Date(r.updatedAt).toLocaleString()} — ${r.method}: ${allowed} (record ${r.id.slice(0, 8)}…, consent ${r.consentId.slice(0, 8)}…)`
+      return li
+    }),
+  )
+  if (!records.length) list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'No records yet: make a choice.' }))
 }

@@ -4,7 +4,7 @@
  * SDK promises to work with. `npm run demo` builds first, then runs this file.
  */
 import { createServer } from 'node:http'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { appendFile, readFile, realpath, stat } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -54,11 +54,57 @@ export const resolveInside = async (root, urlPath) => {
   }
 }
 
+/** Where the demo keeps the proof-of-consent records it receives: one JSON object per line. */
+export const RECORDS = fileURLToPath(new URL('./records.jsonl', import.meta.url))
+
+/**
+ * The site's side of proof of consent: `POST /api/consent` takes a record the
+ * SDK's outbox sends, validates it with `consentry/server`, and appends it to a
+ * JSON-lines file; `GET /api/consent` returns the latest, one per record id
+ * (the outbox may deliver a record twice; the id makes that harmless).
+ */
+const consentApi = async (req, res, headers, recordsFile) => {
+  const { readSyncRecord, SYNC_MAX_BYTES } = await import(pathToFileURL(resolve(DIST, 'server.mjs')).href)
+  const json = (status, body) => {
+    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify(body))
+  }
+  if (req.method === 'POST') {
+    let body = ''
+    for await (const chunk of req) {
+      body += chunk
+      if (body.length > SYNC_MAX_BYTES * 4) return json(413, { error: 'body too large' })
+    }
+    const r = readSyncRecord(body, req.headers['content-type'])
+    if (!r.ok) return json(r.status, { error: r.reason })
+    await appendFile(recordsFile, JSON.stringify({ receivedAt: new Date().toISOString(), ...r.record }) + '\n')
+    res.writeHead(204, headers)
+    return res.end()
+  }
+  let lines = []
+  try {
+    lines = (await readFile(recordsFile, 'utf8')).split('\n').filter(Boolean)
+  } catch {
+    // No records yet.
+  }
+  const latest = new Map()
+  for (const line of lines) {
+    try {
+      const r = JSON.parse(line)
+      latest.set(r.id, r)
+    } catch {
+      // A torn line from a crash: skip it.
+    }
+  }
+  return json(200, [...latest.values()].slice(-20).reverse())
+}
+
 /**
  * Creates (does not start) the demo server. `roots` maps URL prefixes to
- * directories; the longest matching prefix wins.
+ * directories; the longest matching prefix wins. `recordsFile` is where
+ * `/api/consent` appends proof-of-consent records.
  */
-export const createDemoServer = (roots = { '/dist/': DIST, '/': DEMO }) => {
+export const createDemoServer = (roots = { '/dist/': DIST, '/': DEMO }, recordsFile = RECORDS) => {
   const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length)
   return createServer(async (req, res) => {
     const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP }
@@ -66,8 +112,15 @@ export const createDemoServer = (roots = { '/dist/': DIST, '/': DEMO }) => {
       res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
       res.end(req.method === 'HEAD' ? undefined : text)
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'method not allowed')
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
+    if (path === '/api/consent' && (req.method === 'POST' || req.method === 'GET')) {
+      try {
+        return await consentApi(req, res, headers, recordsFile)
+      } catch {
+        return fail(500, 'could not store the record')
+      }
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'method not allowed')
     const mount = mounts.find(([prefix]) => path.startsWith(prefix))
     const file = mount && (await resolveInside(mount[1], path.slice(mount[0].length)))
     if (!file) return fail(404, 'not found')

@@ -35,6 +35,10 @@ const SIGNALS = shape(
   true,
 )
 
+/** The signals settings with every default (what the site does, IAB settings), and `over` on top. */
+export const signalDefaults = (over: object = {}): SignalsConfig & { gpp: boolean; usp: boolean } =>
+  ({ ...(SIGNALS(over, 'config.signals') as SignalsConfig & { gpp: boolean; usp: boolean }), limitSensitive: false })
+
 /** `config.signals` checked, with every default; throws a `ConsentryError` naming the field. */
 export const signalsConfig = (config: ResolvedConfig): SignalsConfig & { gpp: boolean; usp: boolean } => ({
   ...(SIGNALS(config.signals === true ? {} : config.signals, 'config.signals') as SignalsConfig & { gpp: boolean; usp: boolean }),

@@ -3,6 +3,9 @@
  * driven by clicks in Chromium. Also checks the server cannot be walked out of its roots.
  */
 import { request, type Server } from 'node:http'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoServer, listen } from '../../demo/server.mjs'
 import { launchChromium, watch, type Chromium } from './harness.js'
@@ -13,8 +16,10 @@ let server: Server
 let port: number
 let chromium: Chromium
 
+const records = join(mkdtempSync(join(tmpdir(), 'consentry-demo-')), 'records.jsonl')
+
 beforeAll(async () => {
-  server = createDemoServer()
+  server = createDemoServer(undefined, records)
   port = await listen(server, 0)
   chromium = await launchChromium()
 })
@@ -52,6 +57,21 @@ const rawGet = (path: string): Promise<{ status: number; type: string }> =>
   })
 
 describe('demo', () => {
+  it('each decision reaches the demo server as a proof-of-consent record, shown on the page', async () => {
+    const page = await firstVisit()
+    const log = watch(page)
+    await page.goto(`http://127.0.0.1:${port}/`)
+    await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
+    await expect.poll(() => page.locator('#records li').first().textContent(), { timeout: 10_000 }).toContain('banner: necessary, analytics, marketing')
+    const lines = readFileSync(records, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines.at(-1)).toMatchObject({ v: 1, method: 'banner', categories: { analytics: true }, url: `http://127.0.0.1:${port}/` })
+    const res = await fetch(`http://127.0.0.1:${port}/api/consent`, { method: 'POST', body: '{"v":2}', headers: { 'Content-Type': 'application/json' } })
+    expect([res.status, await res.json()]).toEqual([400, { error: 'v: expected 1' }])
+    expect(log.errors).toEqual([])
+    // Leave the next visitor nothing to repair the cookie from.
+    await page.evaluate(() => Consentry.reset())
+  })
+
   it('a visitor decides on the real banner, changes their mind from the footer, and forgets, under a strict CSP', async () => {
     const page = await firstVisit()
     const log = watch(page)

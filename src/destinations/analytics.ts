@@ -1,0 +1,74 @@
+/**
+ * Analytics SDKs' own opt-in and opt-out (privacy-signals §5). They are called
+ * when present on the page; load them with `opt_out_…_by_default` (or blocked
+ * by Consentry) so that nothing is captured before the first call.
+ */
+import type { Snapshot } from '../store/index.js'
+import type { Destination } from './types.js'
+
+type Any = any
+const sdk = (name: string): Any => (window as unknown as Record<string, Any>)[name]
+const on = (s: Snapshot, category: string) => s.categories[category] === true
+
+/**
+ * Segment analytics.js: every event carries `context.consent.categoryPreferences`
+ * (a source middleware), and each change sends "Segment Consent Preference Updated".
+ * @example connectDestinations([segment()])
+ */
+export const segment = (): Destination => {
+  let prefs: Record<string, boolean> = {}
+  let installed = false
+  const install = () => {
+    const a = sdk('analytics')
+    if (installed || typeof a?.addSourceMiddleware != 'function') return
+    installed = true
+    a.addSourceMiddleware(({ payload, next }: Any) => {
+      const ctx = (payload.obj.context ??= {})
+      ctx.consent = { ...ctx.consent, categoryPreferences: { ...prefs } }
+      next(payload)
+    })
+  }
+  return {
+    id: 'segment',
+    init(s) {
+      prefs = { ...s.categories }
+      install()
+    },
+    update(s) {
+      prefs = { ...s.categories }
+      install()
+      sdk('analytics')?.track?.('Segment Consent Preference Updated', {}, { context: { consent: { categoryPreferences: { ...prefs } } } })
+    },
+  }
+}
+
+/** PostHog: `opt_in_capturing()` / `opt_out_capturing()` with the category. */
+export const posthog = (o: { category?: string } = {}): Destination => ({
+  id: 'posthog',
+  update(s) {
+    const p = sdk('posthog')
+    if (!p) return
+    const want = on(s, o.category ?? 'analytics')
+    // Only on a change: opting in again would send another "opt in" event.
+    if (want && !p.has_opted_in_capturing?.()) p.opt_in_capturing?.()
+    if (!want && !p.has_opted_out_capturing?.()) p.opt_out_capturing?.()
+  },
+})
+
+/** Mixpanel: `opt_in_tracking()` / `opt_out_tracking()` with the category. */
+export const mixpanel = (o: { category?: string } = {}): Destination => ({
+  id: 'mixpanel',
+  update(s) {
+    const m = sdk('mixpanel')
+    if (!m?.opt_in_tracking) return
+    on(s, o.category ?? 'analytics') ? m.opt_in_tracking() : m.opt_out_tracking()
+  },
+})
+
+/** Amplitude Browser SDK 2: `setOptOut(!granted)`. */
+export const amplitude = (o: { category?: string } = {}): Destination => ({
+  id: 'amplitude',
+  update(s) {
+    sdk('amplitude')?.setOptOut?.(!on(s, o.category ?? 'analytics'))
+  },
+})
