@@ -33,6 +33,8 @@ const FACTORIES: Record<string, (o: any) => Destination> = {
   mixpanel,
   amplitude,
   serverSync,
+  // `sync: { url }`, the name the proof-of-consent settings go by elsewhere.
+  sync: serverSync,
 }
 
 type Api = { get(): Snapshot; on(e: string, cb: (s: Snapshot) => void): () => void }
