@@ -5,8 +5,8 @@
  *   <script type="application/json" data-consentry-destinations>
  *     { "googleConsentMode": { "waitForUpdate": 500 }, "dataLayerEvents": true, "metaPixel": true }
  *   </script>
+ *   <script src="/consentry-destinations.min.js"></script>   <!-- before Consentry, GTM and the pixels -->
  *   <script src="/consentry.min.js"></script>
- *   <script src="/consentry-destinations.min.js"></script>   <!-- before GTM and the pixels -->
  *
  * It talks to the page's Consentry through its public API (`window.Consentry`,
  * or the `consentry:ready` event if it runs first).

@@ -26,19 +26,23 @@ gtag('config', 'G-TEST')
 fbq('init', '123')
 `
 
-const html = (before = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>destinations</title>
+/** `first`: the destinations script before consentry.min.js (it then hears `consentry:ready` during init, before blocking runs any tag). */
+const html = (first = false) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>destinations</title>
 ${configBlock(CONFIG)}
 <script type="application/json" data-consentry-destinations>${JSON.stringify(DESTINATIONS)}</script>
-${before}
+${first ? '<script src="/dist/consentry-destinations.min.js"></script>' : ''}
 <script src="/dist/consentry.min.js"></script>
-<script src="/dist/consentry-destinations.min.js"></script>
+${first ? '' : '<script src="/dist/consentry-destinations.min.js"></script>'}
 <script src="/dest/tags.js"></script>
+<script type="text/plain" data-consent="analytics" src="/dest/analytics.js"></script>
 </head><body><p>page</p></body></html>`
 
 beforeAll(async () => {
   server = await startServer()
   chromium = await launchChromium()
   server.route('/dest/tags.js', { body: TAGS, type: 'text/javascript' })
+  // A tag Consentry blocks until analytics is granted: for a returning visitor it runs during init.
+  server.route('/dest/analytics.js', { body: "gtag('event', 'blocked_tag_ran')", type: 'text/javascript' })
 })
 afterAll(async () => {
   await chromium?.close()
@@ -78,13 +82,16 @@ describe('destinations from the script tag in Chromium', () => {
     expect(await page.evaluate(() => Array.from((window as any).fbq.queue.at(-1) as ArrayLike<unknown>))).toEqual(['consent', 'grant'])
   })
 
-  it('a returning visitor: the stored decision reaches Google as an update right after the default, before config', async () => {
-    await page.goto(server.route('/dest/page.html', { body: html() }))
+  it('a returning visitor: the stored decision reaches Google as an update right after the default, before config and before any tag Consentry releases', async () => {
+    await page.goto(server.route('/dest/page.html', { body: html(true) }))
     await page.evaluate(() => Consentry.set({ analytics: true }))
     await page.reload()
+    await page.waitForFunction(() => (window as any).dataLayer.some((e: any) => e[1] == 'blocked_tag_ran'))
     const entries = await layer()
     const i = entries.findIndex((e) => e[2] == 'update')
     expect(i).toBeGreaterThan(-1)
+    expect(entries.findIndex((e) => e[2] == 'default')).toBeLessThan(i)
     expect(i).toBeLessThan(entries.findIndex((e) => e[1] == 'config'))
+    expect(i).toBeLessThan(entries.findIndex((e) => e[2] == 'blocked_tag_ran'))
   })
 })
