@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from './harness.js'
 import { configBlock } from './pages.js'
+import type { Page } from 'puppeteer-core'
 import { launchFirefox, until, type Firefox } from './firefox.js'
 
 let server: TestServer
@@ -65,6 +66,14 @@ beforeAll(async () => {
   const t = `http://tracker.test:${port}`
   server.route('/ff/loader.js', { body: LOADER(t), type: 'text/javascript' })
   server.route('/ff/calls.js', { body: CALLS(t), type: 'text/javascript' })
+  server.route('/ff/csp.js', { body: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective))", type: 'text/javascript' })
+  server.route('/ff/frame.js', {
+    body: `addEventListener('message', (e) => { const r = e.data && e.data.__gppReturn; const p = r && r.returnValue && r.returnValue.pingData; if (p && p.cmpStatus == 'loaded' && p.signalStatus == 'ready') document.title = JSON.stringify(p.applicableSections) })
+let t = null; for (let f = window.parent; ; f = f.parent) { try { if (f.frames.__gppLocator) { t = f; break } } catch (e) {} if (f === window.top) break }
+t && t.postMessage({ __gppCall: { command: 'addEventListener', version: '1.1', callId: 1 } }, '*')`,
+    type: 'text/javascript',
+  })
+  server.route('/ff/frame.html', { body: '<!doctype html><title>waiting</title><script src="/ff/frame.js"></script>' })
   site = server.origin.replace('127.0.0.1', 'www.site.test')
   ;[firefox, gpcFirefox] = await Promise.all([launchFirefox(), launchFirefox({ 'privacy.globalprivacycontrol.enabled': true })])
 }, 60_000)
@@ -75,11 +84,13 @@ afterAll(async () => {
   await new Promise((ok) => tracker?.close(ok))
 })
 
-const open = async (ff: Firefox, html: string) => {
+const open = async (ff: Firefox, html: string, headers?: Record<string, string>) => {
   const { page: p, errors } = await ff.page()
-  await p.goto(site + server.route('/ff/page.html', { body: html }).slice(server.origin.length))
+  await p.goto(site + server.route('/ff/page.html', { body: html, headers }).slice(server.origin.length))
   return { p, errors }
 }
+const shadowText = (p: Page, sel: string): Promise<string> =>
+  p.evaluate((s: string) => document.querySelector('[data-consentry]')?.shadowRoot?.querySelector(s)?.textContent ?? '', sel)
 
 describe('Firefox ESR', () => {
   it('a blocked script neither runs nor requests its URL — in markup, from a loader, from innerHTML — and runs once after consent', async () => {
@@ -105,6 +116,31 @@ describe('Firefox ESR', () => {
     expect(calls).toEqual({ fetch: 'TypeError', beacon: false, img: 'error' })
     await new Promise((r) => setTimeout(r, 300))
     expect(hits).toEqual([])
+    expect(errors).toEqual([])
+    await p.close()
+  })
+
+  it('the banner works under a strict CSP with zero violations; Accept writes the cookie and localStorage; a reload restores it', async () => {
+    const html = page('consentry.min.js', CONFIG(), '').replace('<head>', '<head><script src="/ff/csp.js"></script>')
+    const { p, errors } = await open(firefox, html, { 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'" })
+    await until(() => shadowText(p, '[part=banner]'), (t) => t.includes('Accept all'))
+    await p.evaluate(() => ((document.querySelector('[data-consentry]')!.shadowRoot!.querySelector('[data-consentry-action=accept-all]') as HTMLElement).click()))
+    const stored = await p.evaluate(() => [document.cookie.includes('consentry=1.'), (localStorage.getItem('consentry') ?? '').startsWith('1.')])
+    expect(stored).toEqual([true, true])
+    await p.reload()
+    expect(await p.evaluate(() => (window as any).Consentry.get().decided)).toBe(true)
+    expect(errors).toEqual([])
+    await p.close()
+  })
+
+  it('an iframe on another origin hears the GPP signal through __gppLocator', async () => {
+    const us = { mode: 'auto', region: 'US-CA', categories: [{ id: 'necessary', necessary: true }, { id: 'marketing', default: true, optOut: true }] }
+    const other = server.origin.replace('127.0.0.1', 'vendor.test')
+    // The stub places the locator before any vendor frame can look for it, as the README asks sites to.
+    const html = page('consentry.min.js', us, `<iframe id="v" title="vendor" src="${other}/ff/frame.html"></iframe>`).replace('<head>', '<head><script src="/dist/consentry-stub.min.js"></script>')
+    const { p, errors } = await open(gpcFirefox, html)
+    const frame = await until(async () => p.frames().find((f) => f.url().includes('vendor.test')), (f) => !!f)
+    expect(await until(() => frame!.title() as Promise<string>, (t) => t != 'waiting')).toBe('[7]')
     expect(errors).toEqual([])
     await p.close()
   })
