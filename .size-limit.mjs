@@ -75,11 +75,13 @@ export default [
     modifyEsbuildConfig: production,
   },
   {
+    // Plain objects: one preset costs its hosts and cookie table (youtube: 4 hosts, 2 rows).
     name: 'consentry/presets: one preset (youtube)',
     path: 'dist/presets.mjs',
     import: '{ youtube }',
     gzip: true,
-    limit: '0.3 KB',
+    limit: '280 B',
+    modifyEsbuildConfig: production,
   },
   {
     name: 'consentry/destinations: Consent Mode and tag-manager events (with the GPP codec for their signals)',

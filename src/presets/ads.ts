@@ -2,9 +2,11 @@
 import type { ServiceConfig } from '../config/types.js'
 
 /**
- * Meta Pixel. First-party cookies `_fbp` (browser id) and `_fbc` (click id),
- * 90 days (Meta, "fbp and fbc parameters" and "About cookie settings for your
- * Meta Pixel"); facebook.com's own cookies are third-party.
+ * Meta Pixel: fbevents.js from connect.facebook.net and the `/tr` endpoint
+ * (`/tr?` in the `<noscript>` image, `/tr/` for events). First-party cookies
+ * `_fbp` (browser id) and `_fbc` (click id), 90 days (Meta, "fbp and fbc
+ * parameters", developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc);
+ * facebook.com's own cookies are third-party.
  * @example categories: [{ id: 'marketing', optOut: true, services: [metaPixel] }]
  */
 export const metaPixel: ServiceConfig = {
@@ -12,7 +14,7 @@ export const metaPixel: ServiceConfig = {
   label: 'Meta Pixel',
   provider: 'Meta Platforms Ireland Ltd.',
   description: 'Measures Facebook and Instagram ads and builds audiences.',
-  hosts: ['connect.facebook.net', 'www.facebook.com/tr'],
+  hosts: ['connect.facebook.net', 'www.facebook.com/tr/', 'www.facebook.com/tr?'],
   cookies: ['_fbp', '_fbc'],
   cookieTable: [
     { name: '_fbp', purpose: 'Identifies the browser for ad measurement.', lifetime: '90 days' },
@@ -21,7 +23,8 @@ export const metaPixel: ServiceConfig = {
 }
 
 /**
- * TikTok Pixel. First-party `_ttp`, `_tt_enable_cookie`, `ttcsid*`, 13 months
+ * TikTok Pixel. First-party `_ttp`, `_tt_enable_cookie`, `ttcsid*`, `ttclid`;
+ * TikTok's cookies last 13 months from when they were set or last used
  * ("About using cookies with TikTok Pixel", ads.tiktok.com/help/article?aid=10007540).
  * @example categories: [{ id: 'marketing', services: [tiktokPixel] }]
  */

@@ -1,10 +1,15 @@
-/** Product analytics and session replay; usually in `analytics`. */
+/**
+ * Product analytics and session replay; usually in `analytics`. Sites that
+ * send these through their own domain (a reverse proxy or custom domain, as
+ * PostHog, Segment and Amplitude suggest against ad blockers) add that host
+ * with a spread: `{ ...posthog, hosts: [...posthog.hosts!, 'example.com/ingest/'] }`.
+ */
 import type { ServiceConfig } from '../config/types.js'
 
 /**
  * Microsoft Clarity. First-party `_clck` (user, 1 year) and `_clsk` (session,
  * 1 day); `CLID` and `MUID` live on clarity.ms / bing.com (third-party)
- * (learn.microsoft.com/clarity, "Clarity cookies" and "Consent API v2").
+ * (learn.microsoft.com/clarity/setup-and-installation/cookie-list, "Cookie list").
  * @example categories: [{ id: 'analytics', services: [microsoftClarity] }]
  */
 export const microsoftClarity: ServiceConfig = {
@@ -22,8 +27,9 @@ export const microsoftClarity: ServiceConfig = {
 
 /**
  * Hotjar. `_hjSessionUser_<site id>` (365 days), `_hjSession_<site id>`
- * (30 minutes) and other `_hj*` cookies; `_hj*` and `hjViewportId` in
- * localStorage (Hotjar, "Cookies set by the Hotjar tracking code").
+ * (30 minutes) and other `_hj*` cookies; `_hjUserAttributes` and
+ * `hjActiveViewportIds` in localStorage, `hjViewportId` in sessionStorage
+ * (Hotjar, "Cookies set by the Hotjar tracking code").
  * @example categories: [{ id: 'analytics', services: [hotjar] }]
  */
 export const hotjar: ServiceConfig = {
@@ -33,7 +39,7 @@ export const hotjar: ServiceConfig = {
   description: 'Records how visitors use pages (heatmaps, recordings, surveys).',
   hosts: ['hotjar.com', 'hotjar.io'],
   cookies: [/^_hj/],
-  localStorage: [/^_hj/, /^hj/],
+  localStorage: [/^_hj/, 'hjActiveViewportIds', 'hjViewportId'],
   cookieTable: [
     { name: '_hjSessionUser_<site id>', purpose: 'Keeps the Hotjar user id.', lifetime: '365 days' },
     { name: '_hjSession_<site id>', purpose: 'Keeps the current session.', lifetime: '30 minutes' },
@@ -58,8 +64,11 @@ export const posthog: ServiceConfig = {
 }
 
 /**
- * Mixpanel. `mp_<project token>_mixpanel` cookie (1 year) and `mp_*` /
- * `__mp*` localStorage keys (docs.mixpanel.com, "Cookies and local storage").
+ * Mixpanel (EU and India residency hosts included). `mp_<project token>_mixpanel`
+ * holds the visitor id, in a cookie (1 year) or localStorage; `__mpq_<token>_*`
+ * queue unsent events and `__mp_opt_in_out_<token>` keeps opt-outs
+ * (the official mixpanel-browser library: mixpanel-persistence.js, gdpr-utils.js).
+ * A `persistence_name` renames the first: override with a spread.
  * @example categories: [{ id: 'analytics', services: [mixpanel] }]
  */
 export const mixpanel: ServiceConfig = {
@@ -69,14 +78,17 @@ export const mixpanel: ServiceConfig = {
   description: 'Product analytics.',
   hosts: ['mixpanel.com', 'mxpnl.com'],
   cookies: [/^mp_.*_mixpanel$/],
-  localStorage: [/^mp_/, /^__mp/],
+  localStorage: [/^mp_.*_mixpanel$/, /^__mp/],
   cookieTable: [{ name: 'mp_<token>_mixpanel', purpose: 'Keeps the Mixpanel visitor id.', lifetime: '1 year' }],
 }
 
 /**
- * Amplitude (Browser SDK 2). `AMP_<first 10 of API key>` and `AMP_MKTG_…`
- * cookies (1 year), older `amp_*`; the same names in localStorage
- * (amplitude.com/docs/sdks, "Browser SDK 2: cookies and storage").
+ * Amplitude (Browser SDK 2). `AMP_<first 10 of the API key>` and
+ * `AMP_MKTG_<same>` cookies, short-lived `AMP_TEST_*` / `AMP_TLDTEST_*`, older
+ * `amp_*`; unsent events and remote config as `AMP_*` in localStorage
+ * ("Cookies and consent management (Browser SDK)", amplitude.com/docs/get-started/cookies-and-consent-management).
+ * The cookie pattern asks for the 10 hex digits so that other `AMP_` cookies
+ * (Google's old `AMP_TOKEN`) are left alone.
  * @example categories: [{ id: 'analytics', services: [amplitude] }]
  */
 export const amplitude: ServiceConfig = {
@@ -85,15 +97,16 @@ export const amplitude: ServiceConfig = {
   provider: 'Amplitude Inc.',
   description: 'Product analytics.',
   hosts: ['amplitude.com'],
-  cookies: [/^AMP_/, /^amp_/],
+  cookies: [/^AMP_(MKTG_)?[\da-f]{10}$/i, /^AMP_(TLD)?TEST_/, /^amp_/],
   localStorage: [/^AMP_/, /^amp_/],
   cookieTable: [{ name: 'AMP_<key>', purpose: 'Keeps the Amplitude device and session ids.', lifetime: '1 year' }],
 }
 
 /**
- * Segment analytics.js. `ajs_anonymous_id`, `ajs_user_id`, `ajs_group_id`
- * cookies (1 year) and `ajs_*` localStorage keys (segment.com/docs,
- * "Analytics.js cookies").
+ * Segment analytics.js, with the EU region's segmentapis.com. `ajs_anonymous_id`,
+ * `ajs_user_id`, `ajs_group_id` cookies (1 year), copied with `ajs_user_traits`
+ * and `ajs_group_properties` to localStorage (twilio.com/docs/segment, "Managing
+ * identity in Analytics.js" and "Client-side persistence in Analytics.js").
  * @example categories: [{ id: 'analytics', services: [segment] }]
  */
 export const segment: ServiceConfig = {
@@ -101,7 +114,7 @@ export const segment: ServiceConfig = {
   label: 'Segment',
   provider: 'Twilio Inc.',
   description: 'Collects usage events and forwards them to the site’s tools.',
-  hosts: ['cdn.segment.com', 'api.segment.io'],
+  hosts: ['cdn.segment.com', 'api.segment.io', 'segmentapis.com'],
   cookies: ['ajs_anonymous_id', 'ajs_user_id', 'ajs_group_id'],
   localStorage: [/^ajs_/],
   cookieTable: [{ name: 'ajs_anonymous_id', purpose: 'Keeps the anonymous visitor id.', lifetime: '1 year' }],
