@@ -200,6 +200,15 @@ describe('other tabs', () => {
     expect(get().categories.analytics).toBe(true)
   })
 
+  it('a page restored from the back/forward cache (pageshow) re-reads the decision made meanwhile', async () => {
+    useEnv({ localStorage: () => null })
+    await init(CONFIG)
+    expect(get().decided).toBe(false)
+    setCookie(encodeRecord(record(Date.now(), false)))
+    dispatchEvent(new Event('pageshow'))
+    expect(get()).toMatchObject({ decided: true, categories: { analytics: false } })
+  })
+
   it('a cookie-only change is picked up when the tab becomes visible again', async () => {
     useEnv({ localStorage: () => null })
     await init(CONFIG)

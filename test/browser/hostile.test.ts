@@ -162,3 +162,29 @@ describe('pages that misbehave', () => {
     expect(log.errors).toEqual([])
   })
 })
+
+describe('coming back to a page', () => {
+  // Headless Chromium here reloads on Back rather than restoring from the back/forward cache (the log line says
+  // which); the pageshow re-read that covers a real restore is tested in the unit suite.
+  it('going Back to a page shows the decision another tab made meanwhile, not the one it had', async () => {
+    const other = server.route('/elsewhere.html', { body: '<!doctype html><title>elsewhere</title><p>elsewhere</p>' })
+    await page.goto(url)
+    await banner().waitFor()
+    await page.evaluate(() => {
+      ;(window as any).restored = false
+      addEventListener('pageshow', (e) => ((window as any).restored = e.persisted))
+    })
+    await page.goto(other)
+    // Meanwhile, another tab of the same visitor decides.
+    const tab = await chromium.context.newPage()
+    await tab.goto(url)
+    await tab.evaluate(() => Consentry.rejectAll())
+    await tab.close()
+    await page.goBack()
+    expect(await page.evaluate(() => Consentry.get().decided)).toBe(true)
+    expect(await page.evaluate(() => Consentry.get().categories.analytics)).toBe(false)
+    expect(await banner().isHidden()).toBe(true)
+    console.log(`[hostile] restored from bfcache: ${await page.evaluate(() => (window as any).restored)}`)
+    expect(log.errors).toEqual([])
+  })
+})
