@@ -74,6 +74,12 @@ t && t.postMessage({ __gppCall: { command: 'addEventListener', version: '1.1', c
     type: 'text/javascript',
   })
   server.route('/ff/frame.html', { body: '<!doctype html><title>waiting</title><script src="/ff/frame.js"></script>' })
+  server.route('/ff/tags.js', {
+    body: `window.dataLayer = window.dataLayer || []; function gtag() { dataLayer.push(arguments) } gtag('config', 'G-TEST')
+!function (f) { var n = f.fbq = function () { n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments) }; if (!f._fbq) f._fbq = n; n.push = n; n.loaded = !0; n.version = '2.0'; n.queue = [] }(window)
+fbq('init', '123')`,
+    type: 'text/javascript',
+  })
   site = server.origin.replace('127.0.0.1', 'www.site.test')
   ;[firefox, gpcFirefox] = await Promise.all([launchFirefox(), launchFirefox({ 'privacy.globalprivacycontrol.enabled': true })])
 }, 60_000)
@@ -141,6 +147,29 @@ describe('Firefox ESR', () => {
     const { p, errors } = await open(gpcFirefox, html)
     const frame = await until(async () => p.frames().find((f) => f.url().includes('vendor.test')), (f) => !!f)
     expect(await until(() => frame!.title() as Promise<string>, (t) => t != 'waiting')).toBe('[7]')
+    expect(errors).toEqual([])
+    await p.close()
+  })
+
+  it('destinations: consent default (arguments) before the page’s gtag config, Meta revoke before its init', async () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>d</title>${configBlock(CONFIG())}
+<script type="application/json" data-consentry-destinations>{ "googleConsentMode": {}, "metaPixel": true }</script>
+<script src="/dist/consentry-destinations.min.js"></script><script src="/dist/consentry.min.js"></script><script src="/ff/tags.js"></script></head><body></body></html>`
+    const { p, errors } = await open(firefox, html)
+    const layer = await p.evaluate(() => (window as any).dataLayer.map((e: any) => [Object.prototype.toString.call(e), e[0], e[1]]))
+    expect(layer).toEqual([['[object Arguments]', 'consent', 'default'], ['[object Arguments]', 'config', 'G-TEST']])
+    expect(await p.evaluate(() => (window as any).fbq.queue.map((a: any) => Array.from(a)))).toEqual([['dataProcessingOptions', []], ['consent', 'revoke'], ['init', '123']])
+    expect(errors).toEqual([])
+    await p.close()
+  })
+
+  it('"Do Not Sell or Share" without GPC: one click, confirmed, 1YYN', async () => {
+    const us = { mode: 'auto', region: 'US-CA', categories: [{ id: 'necessary', necessary: true }, { id: 'marketing', default: true, optOut: true }] }
+    const { p, errors } = await open(firefox, page('consentry.min.js', us, ''))
+    await until(() => shadowText(p, '[part=notice]'), (t) => t.includes('Do Not Sell or Share'))
+    await p.evaluate(() => (document.querySelector('[data-consentry]')!.shadowRoot!.querySelector('[data-consentry-action=opt-out]') as HTMLElement).click())
+    expect(await until(() => shadowText(p, '[part=confirmation]'), (t) => t.length > 0)).toContain('has been honored')
+    expect(await p.evaluate(() => { let u = ''; (window as any).__uspapi('getUSPData', 1, (d: any) => (u = d.uspString)); return u })).toBe('1YYN')
     expect(errors).toEqual([])
     await p.close()
   })
