@@ -69,9 +69,13 @@ export const guardElements = (blocked: Blocked, parked?: Parked): (() => void) =
   }))
 
   const innerHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!
-  /** `html` parsed inertly with blocked iframes and images parked; null when it holds none, or `to` parses differently (template, SVG). */
-  const inert = (to: Element, html: string): DocumentFragment | null => {
-    if (!(to instanceof HTMLElement) || to instanceof HTMLTemplateElement || !/<(iframe|img)\b/i.test(html)) return null
+  /**
+   * `html` parsed inertly with blocked iframes and images parked; null when it holds none, or `to` parses
+   * differently (template, SVG). The value goes to the template as given, so a TrustedHTML stays trusted
+   * under `require-trusted-types-for 'script'`.
+   */
+  const inert = (to: Element, html: unknown): DocumentFragment | null => {
+    if (!(to instanceof HTMLElement) || to instanceof HTMLTemplateElement || !/<(iframe|img)\b/i.test(html as string)) return null
     const t = document.createElement('template')
     innerHTML.call(t, html)
     for (const el of t.content.querySelectorAll('iframe[src],img[src]')) if (park(el, el.getAttribute('src')!)) el.removeAttribute('src')
@@ -79,14 +83,14 @@ export const guardElements = (blocked: Blocked, parked?: Parked): (() => void) =
   }
   wrap(E, 'innerHTML', (d) => ({
     set(this: Element, html: unknown) {
-      const f = inert(this, String(html))
+      const f = inert(this, html)
       f ? this.replaceChildren(f) : d.set!.call(this, html)
     },
   }))
   wrap(E, 'insertAdjacentHTML', (d) => ({
     value(this: Element, where: string, html: string) {
       const how = WHERE[String(where).toLowerCase()]
-      const f = how && inert(this, String(html))
+      const f = how && inert(this, html)
       f ? this[how](f) : d.value.call(this, where, html)
     },
   }))

@@ -150,6 +150,26 @@ describe('HTML strings without strict mode (consentry.min.js)', () => {
   })
 })
 
+describe('Trusted Types', () => {
+  it("under require-trusted-types-for 'script', a page's own TrustedHTML through innerHTML still works, and its blocked image is parked", async () => {
+    const TT_PAGE = `
+const policy = trustedTypes.createPolicy('app', { createHTML: (s) => s })
+const div = document.createElement('div')
+div.innerHTML = policy.createHTML('<img alt="" src="http://tracker.test:${'${PORT}'}/tt.gif"><b>ok</b>')
+document.body.append(div)
+window.ttDone = div.querySelector('b').textContent + ' ' + div.querySelector('img').getAttribute('data-src')
+`
+    server.route('/net/tt.js', { body: TT_PAGE.replaceAll('${PORT}', String(port)), type: 'text/javascript' })
+    const body = page_('consentry.min.js', config(), '<script src="/net/tt.js"></script>')
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' http://tracker.test:*; require-trusted-types-for 'script'; trusted-types app"
+    await page.goto(site + server.route('/net/tt.html', { body, headers: { 'Content-Security-Policy': csp } }).slice(server.origin.length))
+    await expect.poll(() => page.evaluate(() => (window as unknown as { ttDone?: string }).ttDone)).toBe(`ok http://tracker.test:${port}/tt.gif`)
+    await settle()
+    expect(hits).not.toContain('/tt.gif')
+    expect(log.errors).toEqual([])
+  })
+})
+
 describe('embed placeholders', () => {
   const EMBED = () => `<iframe id="video" title="Video" width="560" height="315" data-consent="analytics" data-service="tracker" data-src="http://tracker.test:${port}/embed.html"></iframe>`
   const frameText = () =>
