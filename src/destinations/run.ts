@@ -1,5 +1,4 @@
-import { signalDefaults } from '../signals/start.js'
-import { gppState } from '../signals/start.js'
+import { gppState, signalDefaults } from '../signals/start.js'
 import { uspString, type SignalsConfig } from '../signals/cmp/state.js'
 import type { Snapshot } from '../store/index.js'
 import type { ConsentSource, Destination, PrivacySignals } from './types.js'

@@ -5,6 +5,8 @@
  */
 import type { Method, Mode } from '../config/types.js'
 import type { OptOut } from '../record/index.js'
+// The config's own id rule: a record names the same categories and services.
+import { ID } from '../config/validate.js'
 
 export interface SyncRecord {
   /** Schema version. */
@@ -36,7 +38,6 @@ export interface SyncRecord {
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/
-const ID = /^[A-Za-z][\w-]{0,39}$/
 const METHODS = ['banner', 'preferences', 'api', 'gpc', 'embed']
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && !!x && !Array.isArray(x)
