@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Three suites, one convention each, so no test file is silently missed:
 // - unit:    src/**/*.test.ts beside the code, in happy-dom
 // - dist:    test/dist/*.test.ts against the built files, as users get them
-// - browser: test/browser/*.test.ts in real headless Chromium (playwright-core)
+// - browser: test/browser/*.test.ts in real headless Chromium (playwright-core) and Firefox ESR (puppeteer-core, WebDriver BiDi)
 export default defineConfig({
   test: {
     projects: [

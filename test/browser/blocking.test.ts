@@ -1,24 +1,16 @@
 /**
- * Blocking in real Chromium. A local "tracker" answers on a second host name,
- * tracker.test, and the page itself on www.site.test; Chromium resolves both
- * to 127.0.0.1 (--host-resolver-rules), so every request stays on this machine
- * and the tracker counts exactly what reached it.
+ * Blocking in real Chromium and Firefox ESR. A local "tracker" answers on a
+ * second host name, tracker.test, and the page itself on www.site.test; both
+ * browsers resolve both to 127.0.0.1 (Chromium --host-resolver-rules, Firefox
+ * network.dns.forceResolve), so every request stays on this machine and the
+ * tracker counts exactly what reached it.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
+import { startServer, type TestServer } from './harness.js'
 import { configBlock } from './pages.js'
-
-let server: TestServer
-let tracker: Server
-let trackerPort: number
-let hits: string[] = []
-let chromium: Chromium
-let page: Page
-let log: PageLog
-let url: string
 
 const TRACKER_JS = `window.trackerRan = (window.trackerRan || 0) + 1
 document.cookie = '_tr=host; path=/'
@@ -33,9 +25,9 @@ const config = () => ({
   revision: 1,
 })
 
-const html = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blocking</title>
+const html = (site: string, trackerPort: number) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blocking</title>
 ${configBlock(config())}
-<script src="${server.origin.replace('127.0.0.1', 'www.site.test')}/dist/consentry.min.js"></script>
+<script src="${site}/dist/consentry.min.js"></script>
 </head><body>
 <script type="text/plain" data-consent="analytics" data-service="tracker" src="http://tracker.test:${trackerPort}/t.js"></script>
 <script type="text/plain" data-consent="analytics" id="after">window.order = (window.trackerRan || 0)</script>
@@ -59,85 +51,103 @@ document.body.appendChild(f)
 fetch('/blocking/first-party.json').catch(() => {})
 `
 
-beforeAll(async () => {
-  server = await startServer()
-  tracker = createServer((req, res) => {
-    hits.push(req.url ?? '')
-    const js = req.url?.startsWith('/t.js') || req.url?.startsWith('/gtm.js')
-    res.writeHead(200, { 'Content-Type': js ? 'text/javascript' : req.url?.endsWith('.gif') ? 'image/gif' : 'text/html', 'Cache-Control': 'no-store' })
-    res.end(req.url?.startsWith('/gtm.js') ? 'window.gtmRan = (window.gtmRan || 0) + 1' : js ? TRACKER_JS : req.url?.endsWith('.gif') ? Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') : '<!doctype html><title>embed</title>')
+describe.each(BROWSERS)('%s', (browserName) => {
+  let server: TestServer
+  let tracker: Server
+  let trackerPort: number
+  let hits: string[] = []
+  let session: Session
+  let page: Tab
+  let log: PageLog
+  let site: string
+  let url: string
+
+  beforeAll(async () => {
+    server = await startServer()
+    tracker = createServer((req, res) => {
+      hits.push(req.url ?? '')
+      const js = req.url?.startsWith('/t.js') || req.url?.startsWith('/gtm.js')
+      res.writeHead(200, { 'Content-Type': js ? 'text/javascript' : req.url?.endsWith('.gif') ? 'image/gif' : 'text/html', 'Cache-Control': 'no-store' })
+      res.end(req.url?.startsWith('/gtm.js') ? 'window.gtmRan = (window.gtmRan || 0) + 1' : js ? TRACKER_JS : req.url?.endsWith('.gif') ? Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') : '<!doctype html><title>embed</title>')
+    })
+    await new Promise<void>((ok) => tracker.listen(0, '127.0.0.1', ok))
+    trackerPort = (tracker.address() as AddressInfo).port
+    session = await launch(browserName, { testHosts: true })
+    site = server.origin.replace('127.0.0.1', 'www.site.test')
+    url = server.route('/blocking/page.html', { body: '' }).replace('127.0.0.1', 'www.site.test')
   })
-  await new Promise<void>((ok) => tracker.listen(0, '127.0.0.1', ok))
-  trackerPort = (tracker.address() as AddressInfo).port
-  chromium = await launchChromium(['--host-resolver-rules=MAP *.test 127.0.0.1'])
-  url = server.route('/blocking/page.html', { body: '' }).replace('127.0.0.1', 'www.site.test')
-})
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-  await new Promise((ok) => tracker?.close(ok))
-})
-beforeEach(async () => {
-  server.route('/blocking/page.html', { body: html() })
-  server.route('/blocking/loader.js', { body: LOADER.replaceAll('${PORT}', String(trackerPort)), type: 'text/javascript' })
-  server.route('/blocking/first-party.json', { body: '{}', type: 'application/json' })
-  page = await freshVisitor(chromium.context, server.origin.replace('127.0.0.1', 'www.site.test'))
-  log = watch(page)
-  hits = []
-})
-
-const settle = () => page.waitForTimeout(400)
-
-describe('blocking markup in Chromium', () => {
-  it('before consent the tracker host receives no request, from markup or from code that inserts tags, and nothing runs', async () => {
-    await page.goto(url)
-    await settle()
-    expect(hits).toEqual([])
-    expect(await page.evaluate(() => (window as { trackerRan?: number }).trackerRan)).toBeUndefined()
+  afterAll(async () => {
+    await session?.close()
+    await server?.close()
+    await new Promise((ok) => tracker?.close(ok))
+  })
+  beforeEach(async () => {
+    server.route('/blocking/page.html', { body: html(site, trackerPort) })
+    server.route('/blocking/loader.js', { body: LOADER.replaceAll('${PORT}', String(trackerPort)), type: 'text/javascript' })
+    server.route('/blocking/first-party.json', { body: '{}', type: 'application/json' })
+    page = await session.visitor(site)
+    log = watch(page)
+    hits = []
+  })
+  afterEach(() => {
     expect(log.errors).toEqual([])
   })
 
-  it('after consent each script runs once, in document order, and the requests arrive', async () => {
-    await page.goto(url)
-    await page.evaluate(() => Consentry.acceptAll())
-    await page.waitForFunction(() => (window as { order?: number }).order !== undefined)
-    await settle()
-    // The inline script after the tracker ran after it, as the parser would have run them.
-    expect(await page.evaluate(() => [(window as { trackerRan?: number }).trackerRan, (window as { order?: number }).order])).toEqual([1, 1])
-    await page.waitForFunction(() => (window as { loaderSawLoad?: number }).loaderSawLoad === 1)
-    // Markup and what the loader inserted arrive; the detached pixel fired before consent is not replayed.
-    expect(hits.sort()).toEqual(['/embed.html', '/gtm.js', '/pixel.gif', '/t.js', '/widget.html'])
-    expect(await page.evaluate(() => (window as { gtmRan?: number }).gtmRan)).toBe(1)
-    // Deciding again does not run anything twice.
-    await page.evaluate(() => Consentry.set({ analytics: true }))
-    await settle()
-    expect(await page.evaluate(() => (window as { trackerRan?: number }).trackerRan)).toBe(1)
-    // A returning visitor: runs at load, once.
-    hits = []
-    await page.reload()
-    await page.waitForFunction(() => (window as { trackerRan?: number }).trackerRan === 1)
-    await settle()
-    expect(hits.filter((h) => h == '/t.js')).toHaveLength(1)
-  })
+  const settle = () => page.waitForTimeout(400)
+  /** The tracker's cookies in the visitor's cookie jar, as `name@domain/path`. */
+  const names = async () => (await session.context().cookies()).filter((c) => c.name.startsWith('_tr')).map((c) => `${c.name}@${c.domain}${c.path}`)
 
-  it('after withdrawal the service cookies are gone on every path and domain variant', async () => {
-    await page.goto(url)
-    await page.evaluate(() => Consentry.acceptAll())
-    await page.waitForFunction(() => document.cookie.includes('_tr_id='))
-    const names = async () => (await chromium.context.cookies()).filter((c) => c.name.startsWith('_tr')).map((c) => `${c.name}@${c.domain}${c.path}`)
-    expect((await names()).sort()).toEqual(['_tr@www.site.test/', '_tr@www.site.test/blocking', '_tr_id@.site.test/'])
-    await page.evaluate(() => Consentry.rejectAll())
-    // document.cookie writes reach the browser's cookie store asynchronously.
-    await expect.poll(names).toEqual([])
-    expect(await page.evaluate(() => document.cookie)).not.toContain('_tr')
-  })
+  describe('blocking markup', () => {
+    it('before consent the tracker host receives no request, from markup or from code that inserts tags, and nothing runs', async () => {
+      await page.goto(url)
+      await settle()
+      expect(hits).toEqual([])
+      expect(await page.evaluate(() => (window as { trackerRan?: number }).trackerRan)).toBeUndefined()
+      expect(log.errors).toEqual([])
+    })
 
-  it('service cookies left from an earlier visit are deleted at start-up when there is no consent', async () => {
-    await chromium.context.addCookies([
-      { name: '_tr', value: 'old', domain: 'www.site.test', path: '/' },
-      { name: '_tr_id', value: 'old', domain: '.site.test', path: '/' },
-    ])
-    await page.goto(url)
-    await expect.poll(async () => (await chromium.context.cookies()).filter((c) => c.name.startsWith('_tr'))).toEqual([])
+    it('after consent each script runs once, in document order, and the requests arrive', async () => {
+      await page.goto(url)
+      await page.evaluate(() => Consentry.acceptAll())
+      await page.waitForFunction(() => (window as { order?: number }).order !== undefined)
+      await settle()
+      // The inline script after the tracker ran after it, as the parser would have run them.
+      expect(await page.evaluate(() => [(window as { trackerRan?: number }).trackerRan, (window as { order?: number }).order])).toEqual([1, 1])
+      await page.waitForFunction(() => (window as { loaderSawLoad?: number }).loaderSawLoad === 1)
+      // Markup and what the loader inserted arrive; the detached pixel fired before consent is not replayed.
+      await expect.poll(() => [...hits].sort()).toEqual(['/embed.html', '/gtm.js', '/pixel.gif', '/t.js', '/widget.html'])
+      expect(await page.evaluate(() => (window as { gtmRan?: number }).gtmRan)).toBe(1)
+      // Deciding again does not run anything twice.
+      await page.evaluate(() => Consentry.set({ analytics: true }))
+      await settle()
+      expect(await page.evaluate(() => (window as { trackerRan?: number }).trackerRan)).toBe(1)
+      // A returning visitor: runs at load, once.
+      hits = []
+      await page.reload()
+      await page.waitForFunction(() => (window as { trackerRan?: number }).trackerRan === 1)
+      await settle()
+      expect(hits.filter((h) => h == '/t.js')).toHaveLength(1)
+    })
+
+    it('after withdrawal the service cookies are gone on every path and domain variant', async () => {
+      await page.goto(url)
+      await page.evaluate(() => Consentry.acceptAll())
+      await page.waitForFunction(() => document.cookie.includes('_tr_id='))
+      // document.cookie writes reach the browser's cookie store asynchronously.
+      await expect.poll(async () => (await names()).sort()).toEqual(['_tr@www.site.test/', '_tr@www.site.test/blocking', '_tr_id@.site.test/'])
+      await page.evaluate(() => Consentry.rejectAll())
+      await expect.poll(names).toEqual([])
+      expect(await page.evaluate(() => document.cookie)).not.toContain('_tr')
+    })
+
+    it('service cookies left from an earlier visit are deleted at start-up when there is no consent', async () => {
+      await session.context().addCookies([
+        { name: '_tr', value: 'old', domain: 'www.site.test', path: '/' },
+        { name: '_tr_id', value: 'old', domain: '.site.test', path: '/' },
+      ])
+      expect((await names()).sort()).toEqual(['_tr@www.site.test/', '_tr_id@.site.test/'])
+      await page.goto(url)
+      await expect.poll(async () => (await session.context().cookies()).filter((c) => c.name.startsWith('_tr'))).toEqual([])
+    })
   })
 })

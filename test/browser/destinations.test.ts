@@ -1,17 +1,12 @@
 /**
- * Destinations from the script tag in real Chromium: consentry.min.js, then
+ * Destinations from the script tag in real Chromium and Firefox ESR: consentry.min.js, then
  * consentry-destinations.min.js switched on by a JSON block, then the page's
  * Google tag and Meta Pixel code — under a strict CSP, no inline script.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
+import { startServer, type TestServer } from './harness.js'
 import { configBlock } from './pages.js'
-
-let server: TestServer
-let chromium: Chromium
-let page: Page
-let log: PageLog
 
 const CONFIG = { categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }, { id: 'marketing' }] }
 const DESTINATIONS = { googleConsentMode: { adsDataRedaction: true }, dataLayerEvents: true, metaPixel: true }
@@ -37,61 +32,71 @@ ${first ? '' : '<script src="/dist/consentry-destinations.min.js"></script>'}
 <script type="text/plain" data-consent="analytics" src="/dest/analytics.js"></script>
 </head><body><p>page</p></body></html>`
 
-beforeAll(async () => {
-  server = await startServer()
-  chromium = await launchChromium()
-  server.route('/dest/tags.js', { body: TAGS, type: 'text/javascript' })
-  // A tag Consentry blocks until analytics is granted: for a returning visitor it runs during init.
-  server.route('/dest/analytics.js', { body: "gtag('event', 'blocked_tag_ran')", type: 'text/javascript' })
-})
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-})
-beforeEach(async () => {
-  page = await freshVisitor(chromium.context, server.origin)
-  log = watch(page)
-})
+describe.each(BROWSERS)('%s', (browserName) => {
+  let server: TestServer
+  let session: Session
+  let page: Tab
+  let log: PageLog
 
-const layer = (): Promise<unknown[][]> =>
-  page.evaluate(() =>
-    (window as any).dataLayer.map((e: any) =>
-      Object.prototype.toString.call(e) === '[object Arguments]' ? ['args', ...Array.from(e as ArrayLike<unknown>).slice(0, 2)] : ['event', e.event],
-    ),
-  )
-
-describe('destinations from the script tag in Chromium', () => {
-  it('consent default (as arguments) and the default event come before the page’s gtag config; Meta revoke before its init', async () => {
-    await page.goto(server.route('/dest/page.html', { body: html(), headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'" } }))
-    const entries = await layer()
-    expect(entries.slice(0, 3)).toEqual([['args', 'set', 'ads_data_redaction'], ['args', 'consent', 'default'], ['event', 'consentry_default']])
-    expect(entries.findIndex((e) => e[2] == 'default')).toBeLessThan(entries.findIndex((e) => e[1] == 'config'))
-    const fbq = await page.evaluate(() => (window as any).fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a)))
-    expect(fbq).toEqual([['dataProcessingOptions', []], ['consent', 'revoke'], ['init', '123']])
+  beforeAll(async () => {
+    server = await startServer()
+    session = await launch(browserName)
+    server.route('/dest/tags.js', { body: TAGS, type: 'text/javascript' })
+    // A tag Consentry blocks until analytics is granted: for a returning visitor it runs during init.
+    server.route('/dest/analytics.js', { body: "gtag('event', 'blocked_tag_ran')", type: 'text/javascript' })
+  })
+  afterAll(async () => {
+    await session?.close()
+    await server?.close()
+  })
+  beforeEach(async () => {
+    page = await session.visitor(server.origin)
+    log = watch(page)
+  })
+  afterEach(() => {
     expect(log.errors).toEqual([])
   })
 
-  it('accepting sends one update, and an update event, and grants the pixel', async () => {
-    await page.goto(server.route('/dest/page.html', { body: html() }))
-    await page.evaluate(() => Consentry.acceptAll())
-    const entries = await layer()
-    expect(entries.filter((e) => e[2] == 'update')).toHaveLength(1)
-    expect(entries.filter((e) => e[1] == 'consentry_update')).toHaveLength(1)
-    const update = await page.evaluate(() => Array.from((window as any).dataLayer.find((e: any) => e[1] == 'update') as ArrayLike<any>)[2])
-    expect(update).toMatchObject({ ad_storage: 'granted', analytics_storage: 'granted', ad_user_data: 'granted' })
-    expect(await page.evaluate(() => Array.from((window as any).fbq.queue.at(-1) as ArrayLike<unknown>))).toEqual(['consent', 'grant'])
-  })
+  const layer = (): Promise<unknown[][]> =>
+    page.evaluate(() =>
+      (window as any).dataLayer.map((e: any) =>
+        Object.prototype.toString.call(e) === '[object Arguments]' ? ['args', ...Array.from(e as ArrayLike<unknown>).slice(0, 2)] : ['event', e.event],
+      ),
+    )
 
-  it('a returning visitor: the stored decision reaches Google as an update right after the default, before config and before any tag Consentry releases', async () => {
-    await page.goto(server.route('/dest/page.html', { body: html(true) }))
-    await page.evaluate(() => Consentry.set({ analytics: true }))
-    await page.reload()
-    await page.waitForFunction(() => (window as any).dataLayer.some((e: any) => e[1] == 'blocked_tag_ran'))
-    const entries = await layer()
-    const i = entries.findIndex((e) => e[2] == 'update')
-    expect(i).toBeGreaterThan(-1)
-    expect(entries.findIndex((e) => e[2] == 'default')).toBeLessThan(i)
-    expect(i).toBeLessThan(entries.findIndex((e) => e[1] == 'config'))
-    expect(i).toBeLessThan(entries.findIndex((e) => e[2] == 'blocked_tag_ran'))
+  describe('destinations from the script tag', () => {
+    it('consent default (as arguments) and the default event come before the page’s gtag config; Meta revoke before its init', async () => {
+      await page.goto(server.route('/dest/page.html', { body: html(), headers: { 'Content-Security-Policy': "default-src 'self'; script-src 'self'" } }))
+      const entries = await layer()
+      expect(entries.slice(0, 3)).toEqual([['args', 'set', 'ads_data_redaction'], ['args', 'consent', 'default'], ['event', 'consentry_default']])
+      expect(entries.findIndex((e) => e[2] == 'default')).toBeLessThan(entries.findIndex((e) => e[1] == 'config'))
+      const fbq = await page.evaluate(() => (window as any).fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a)))
+      expect(fbq).toEqual([['dataProcessingOptions', []], ['consent', 'revoke'], ['init', '123']])
+      expect(log.errors).toEqual([])
+    })
+
+    it('accepting sends one update, and an update event, and grants the pixel', async () => {
+      await page.goto(server.route('/dest/page.html', { body: html() }))
+      await page.evaluate(() => Consentry.acceptAll())
+      const entries = await layer()
+      expect(entries.filter((e) => e[2] == 'update')).toHaveLength(1)
+      expect(entries.filter((e) => e[1] == 'consentry_update')).toHaveLength(1)
+      const update = await page.evaluate(() => Array.from((window as any).dataLayer.find((e: any) => e[1] == 'update') as ArrayLike<any>)[2])
+      expect(update).toMatchObject({ ad_storage: 'granted', analytics_storage: 'granted', ad_user_data: 'granted' })
+      expect(await page.evaluate(() => Array.from((window as any).fbq.queue.at(-1) as ArrayLike<unknown>))).toEqual(['consent', 'grant'])
+    })
+
+    it('a returning visitor: the stored decision reaches Google as an update right after the default, before config and before any tag Consentry releases', async () => {
+      await page.goto(server.route('/dest/page.html', { body: html(true) }))
+      await page.evaluate(() => Consentry.set({ analytics: true }))
+      await page.reload()
+      await page.waitForFunction(() => (window as any).dataLayer.some((e: any) => e[1] == 'blocked_tag_ran'))
+      const entries = await layer()
+      const i = entries.findIndex((e) => e[2] == 'update')
+      expect(i).toBeGreaterThan(-1)
+      expect(entries.findIndex((e) => e[2] == 'default')).toBeLessThan(i)
+      expect(i).toBeLessThan(entries.findIndex((e) => e[1] == 'config'))
+      expect(i).toBeLessThan(entries.findIndex((e) => e[2] == 'blocked_tag_ran'))
+    })
   })
 })

@@ -1,6 +1,7 @@
 /**
  * The real-browser harness: a loopback-only static server for `dist/` and for
- * pages the tests generate, and headless Chromium driven by playwright-core.
+ * pages the tests generate, and headless Chromium driven by playwright-core
+ * (driver.ts puts one test API over it and Firefox).
  * Tests run against the built files exactly as a site would serve them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -10,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type BrowserContext } from 'playwright-core'
 import { TYPES } from '../../demo/server.mjs'
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
@@ -99,7 +100,7 @@ export interface Chromium {
  * is what a real visitor has: cookies and localStorage shared by every tab.
  * Throws (never skips) when Chromium is missing, so CI cannot pass vacuously.
  */
-export const launchChromium = async (extraArgs: string[] = []): Promise<Chromium> => {
+export const launchChromium = async (extraArgs: string[] = [], ignoreDefaultArgs: string[] = []): Promise<Chromium> => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium); the browser suite does not skip`)
   }
@@ -107,6 +108,7 @@ export const launchChromium = async (extraArgs: string[] = []): Promise<Chromium
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreDefaultArgs,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -125,35 +127,4 @@ export const launchChromium = async (extraArgs: string[] = []): Promise<Chromium
       await rm(dir, { recursive: true, force: true })
     },
   }
-}
-
-/**
- * Gives the next test a visitor who has never been here: every tab closed, no
- * cookies, empty localStorage for `origin`. Returns the one tab left open.
- */
-export const freshVisitor = async (context: BrowserContext, origin: string): Promise<Page> => {
-  const page = await context.newPage()
-  // Open a new tab before closing the others: the profile stays alive throughout.
-  await Promise.all(context.pages().filter((p) => p !== page).map((p) => p.close()))
-  await context.clearCookies()
-  const blank = `${origin}/__blank`
-  await page.goto(blank)
-  await page.evaluate(() => localStorage.clear())
-  return page
-}
-
-/** What a page reported: uncaught errors and `console.error` / `console.warn` lines. */
-export interface PageLog {
-  errors: string[]
-  warnings: string[]
-}
-
-/** Records a page's errors and warnings from now on (into `log`, which several tabs may share). */
-export const watch = (page: Page, log: PageLog = { errors: [], warnings: [] }): PageLog => {
-  page.on('pageerror', (e) => log.errors.push(String(e)))
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(m.text())
-    if (m.type() === 'warning') log.warnings.push(m.text())
-  })
-  return log
 }

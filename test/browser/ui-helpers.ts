@@ -1,11 +1,12 @@
 /**
- * Shared set-up for the UI suites (ui-*.test.ts): one server and one Chromium
- * per file, a first-time visitor per test, and small probes that read what a
- * visitor would see — which element has focus, across the shadow boundary.
+ * Shared set-up for the UI suites (ui-*.test.ts): one server per file and one
+ * browser per file and browser (Chromium and Firefox ESR, see driver.ts), a
+ * first-time visitor per test, and small probes that read what a visitor
+ * would see — which element has focus, across the shadow boundary.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
-import type { Page } from 'playwright-core'
-import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { launch, watch, type BrowserName, type LaunchOptions, type PageLog, type Session, type Tab } from './driver.js'
+import { startServer, type TestServer } from './harness.js'
 import { consentryPage, type PageOptions, type Snapshot } from './pages.js'
 
 /** Necessary, analytics with a service that lists its cookies, marketing: every kind of row the preferences show. */
@@ -42,30 +43,32 @@ export const CONTENT = `<header><h1>Acme Analytics</h1></header>
 <footer><a href="/cookies" data-consentry-open>Cookie settings</a></footer>`
 
 export interface UiSuite {
+  browserName: BrowserName
   server: TestServer
-  chromium: Chromium
+  session: Session
   /** This test's tab, a first-time visitor's. */
-  page: Page
+  page: Tab
   log: PageLog
 }
 
 /**
- * Registers the hooks of a UI suite and returns the live fixtures. Every test
- * ends with no page error and no `console.error` (a CSP report, a failed
- * import() and an uncaught exception all land there).
+ * Registers the hooks of a UI suite in `browserName` (launched with `options`)
+ * and returns the live fixtures. Every test ends with no page error and no
+ * `console.error` (a CSP report, a failed import() and an uncaught exception
+ * all land there).
  */
-export const uiSuite = (): UiSuite => {
-  const suite = {} as UiSuite
+export const uiSuite = (browserName: BrowserName, options: LaunchOptions = {}): UiSuite => {
+  const suite = { browserName } as UiSuite
   beforeAll(async () => {
     suite.server = await startServer()
-    suite.chromium = await launchChromium()
+    suite.session = await launch(browserName, options)
   })
   afterAll(async () => {
-    await suite.chromium?.close()
+    await suite.session?.close()
     await suite.server?.close()
   })
   beforeEach(async () => {
-    suite.page = await freshVisitor(suite.chromium.context, suite.server.origin)
+    suite.page = await suite.session.visitor(suite.server.origin)
     // Well inside the test's 30 s, so a missing element fails with its selector, not a bare timeout.
     suite.page.setDefaultTimeout(10_000)
     suite.log = watch(suite.page)
@@ -89,25 +92,26 @@ export const openPage = async (
   await suite.page.goto(url)
 }
 
-/** The first layer, found through the open shadow root (Playwright's CSS engine pierces it). */
-export const bannerOf = (page: Page) => page.locator('[part=banner]')
-export const prefsOf = (page: Page) => page.locator('[part=preferences]')
+/** The first layer, found through the open shadow root (both browsers' locators pierce it). */
+export const bannerOf = (page: Tab) => page.locator('[part=banner]')
+export const prefsOf = (page: Tab) => page.locator('[part=preferences]')
 /** A button of the banner or of the preferences, by its `data-consentry-action`. */
-export const bannerButton = (page: Page, action: string) => page.locator(`[part=banner] [data-consentry-action=${action}]`)
-export const prefsButton = (page: Page, action: string) => page.locator(`[part=preferences] [data-consentry-action=${action}]`)
+export const bannerButton = (page: Tab, action: string) => page.locator(`[part=banner] [data-consentry-action=${action}]`)
+export const prefsButton = (page: Tab, action: string) => page.locator(`[part=preferences] [data-consentry-action=${action}]`)
 /** A switch of the preferences, by the text of the heading that labels it. */
-export const switchOf = (page: Page, name: string) => page.getByRole('switch', { name, exact: true })
+export const switchOf = (page: Tab, name: string) => page.getByRole('switch', { name, exact: true })
 
-export const snapshot = (page: Page): Promise<Snapshot> => page.evaluate(() => Consentry.get())
+export const snapshot = (page: Tab): Promise<Snapshot> => page.evaluate(() => Consentry.get())
 
 /**
  * Where focus is, as a visitor would say it: `<place> <thing>`, with place
  * `banner`, `preferences`, `ui` (elsewhere in the shadow root) or `page`, and
  * thing the element's `data-consentry-action`, `switch:<label>`, `dialog` for
- * the dialog itself, or `<tag>:<text>`. `body` when nothing has focus.
+ * the dialog itself, `scroller` for a container that scrolls, or `<tag>:<text>`.
+ * `body` when nothing has focus.
  * `document.activeElement` stops at the shadow host, so follow the roots down.
  */
-export const focused = (page: Page): Promise<string> =>
+export const focused = (page: Tab): Promise<string> =>
   page.evaluate(() => {
     let el = document.activeElement
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
@@ -120,12 +124,19 @@ export const focused = (page: Page): Promise<string> =>
     if (action) thing = action
     else if (el.getAttribute('role') === 'switch') thing = `switch:${(labelledBy && root.getElementById(labelledBy)?.textContent) || '?'}`
     else if (el.getAttribute('role') === 'dialog') thing = 'dialog'
+    // Focusable only because its content scrolls: Firefox gives such a region a Tab stop, to scroll it by keyboard.
+    else if (
+      !el.matches('a[href],button,input,select,textarea,[tabindex]') &&
+      /auto|scroll/.test(getComputedStyle(el).overflowY) &&
+      el.scrollHeight > el.clientHeight
+    )
+      thing = 'scroller'
     else thing = `${el.tagName.toLowerCase()}:${el.textContent?.trim()}`
     return `${place} ${thing}`
   })
 
 /** Presses `key` `times` times and returns where focus landed after each press. */
-export const walk = async (page: Page, key: string, times: number): Promise<string[]> => {
+export const walk = async (page: Tab, key: string, times: number): Promise<string[]> => {
   const seen: string[] = []
   for (let i = 0; i < times; i++) {
     await page.keyboard.press(key)
@@ -135,5 +146,5 @@ export const walk = async (page: Page, key: string, times: number): Promise<stri
 }
 
 /** Waits until the UI's entrance animations are over, so colours and boxes are final. */
-export const settled = (page: Page): Promise<unknown> =>
+export const settled = (page: Tab): Promise<unknown> =>
   page.evaluate(() => Promise.all(document.querySelector('[data-consentry]')!.shadowRoot!.getAnimations().map((a) => a.finished)))

@@ -1,17 +1,22 @@
 /**
- * The UI with a keyboard only, in real Chromium against dist/consentry.min.js:
+ * The UI with a keyboard only, in real Chromium and Firefox ESR against dist/consentry.min.js:
  * where focus goes, what Tab, Shift+Tab, Enter, Space and Esc do (WCAG 2.2
  * SC 2.1.1 Keyboard, 2.1.2 No Keyboard Trap, 2.4.3 Focus Order; WAI-ARIA APG
  * dialog and switch patterns).
  */
 import { describe, expect, it } from 'vitest'
-import { UI_CONFIG, bannerOf, focused, openPage, prefsOf, snapshot, switchOf, uiSuite, walk } from './ui-helpers.js'
+import { BROWSERS, type BrowserName } from './driver.js'
+import { UI_CONFIG, bannerOf, focused, openPage, prefsOf, snapshot, switchOf, uiSuite, walk, type UiSuite } from './ui-helpers.js'
 
-const suite = uiSuite()
-
-/** Every stop inside the preferences, in Tab order: the necessary switch is disabled, so it is skipped. */
-const PREFERENCES_ORDER = [
+/**
+ * Every stop inside the preferences, in Tab order: the necessary switch is disabled, so it is
+ * skipped. Firefox also stops on the scrolling middle of the dialog (it gives every scrolling
+ * region a Tab stop, so the keyboard can scroll it; Chromium only one with nothing focusable
+ * inside), which shows the UI's focus ring too.
+ */
+const preferencesOrder = (browserName: BrowserName): string[] => [
   'preferences close',
+  ...(browserName === 'firefox' ? ['preferences scroller'] : []),
   'preferences switch:Analytics',
   'preferences switch:PostHog',
   'preferences button:Show cookies',
@@ -22,7 +27,7 @@ const PREFERENCES_ORDER = [
 ]
 
 /** From a first visit, with focus on the banner: Tab to "Manage preferences", Enter, and wait for focus inside. */
-const openPreferencesByKeyboard = async (): Promise<void> => {
+const openPreferencesByKeyboard = async (suite: UiSuite): Promise<void> => {
   const { page } = suite
   await expect.poll(() => focused(page)).toBe('banner dialog')
   expect(await walk(page, 'Tab', 4)).toContain('banner preferences')
@@ -31,124 +36,132 @@ const openPreferencesByKeyboard = async (): Promise<void> => {
   await expect.poll(() => focused(page)).toBe('preferences dialog')
 }
 
-describe('keyboard', () => {
-  it('a first visit puts focus on the banner; Tab and Shift+Tab walk the policy link and the three buttons in order', async () => {
-    const { page } = suite
-    await openPage(suite)
-    await bannerOf(page).waitFor()
-    await expect.poll(() => focused(page)).toBe('banner dialog')
-    expect(await walk(page, 'Tab', 4)).toEqual(['banner a:Privacy policy', 'banner reject-all', 'banner accept-all', 'banner preferences'])
-    expect(await walk(page, 'Shift+Tab', 3)).toEqual(['banner accept-all', 'banner reject-all', 'banner a:Privacy policy'])
-  })
+describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = uiSuite(browserName)
+  const PREFERENCES_ORDER = preferencesOrder(browserName)
+  /** Tab presses from the dialog itself (or from Save, the last stop) to `stop`. */
+  const tabsTo = (stop: string): number => PREFERENCES_ORDER.indexOf(stop) + 1
 
-  it('without a policy URL, Tab goes straight to the buttons', async () => {
-    const { page } = suite
-    await openPage(suite, { config: UI_CONFIG })
-    await expect.poll(() => focused(page)).toBe('banner dialog')
-    expect(await walk(page, 'Tab', 3)).toEqual(['banner reject-all', 'banner accept-all', 'banner preferences'])
-  })
-
-  it('Enter on Reject all decides, closes the banner and leaves no focus on hidden elements', async () => {
-    const { page } = suite
-    await openPage(suite)
-    await expect.poll(() => focused(page)).toBe('banner dialog')
-    await walk(page, 'Tab', 2)
-    await page.keyboard.press('Enter')
-    await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
-    expect(await snapshot(page)).toMatchObject({ method: 'banner', categories: { analytics: false, marketing: false }, services: { posthog: false } })
-    await expect(bannerOf(page).isHidden()).resolves.toBe(true)
-    expect(await focused(page)).toBe('body')
-  })
-
-  it('Space on Accept all decides', async () => {
-    const { page } = suite
-    await openPage(suite)
-    await expect.poll(() => focused(page)).toBe('banner dialog')
-    expect(await walk(page, 'Tab', 3)).toContain('banner accept-all')
-    await page.keyboard.press('Space')
-    await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
-    expect(await snapshot(page)).toMatchObject({ method: 'banner', categories: { analytics: true, marketing: true }, services: { posthog: true } })
-  })
-
-  it('Manage preferences opens a dialog that keeps Tab and Shift+Tab inside; Space flips a switch; Esc goes back to the banner', async () => {
-    const { page } = suite
-    await openPage(suite)
-    await openPreferencesByKeyboard()
-    // Two full turns each way: the order, the wrap at both ends, and never a stop outside the dialog.
-    const forward = await walk(page, 'Tab', 2 * PREFERENCES_ORDER.length)
-    expect(forward).toEqual([...PREFERENCES_ORDER, ...PREFERENCES_ORDER])
-    const backward = await walk(page, 'Shift+Tab', 2 * PREFERENCES_ORDER.length)
-    const reversed = [...PREFERENCES_ORDER].reverse()
-    expect(backward).toEqual([...reversed.slice(1), ...reversed, reversed[0]])
-
-    // Focus is back on Save; Tab wraps to close, then the analytics switch.
-    expect(await walk(page, 'Tab', 2)).toEqual(['preferences close', 'preferences switch:Analytics'])
-    const analytics = switchOf(page, 'Analytics')
-    await expect(analytics.getAttribute('aria-checked')).resolves.toBe('false')
-    await page.keyboard.press('Space')
-    await expect.poll(() => analytics.getAttribute('aria-checked')).toBe('true')
-    // The category carries its service.
-    await expect(switchOf(page, 'PostHog').getAttribute('aria-checked')).resolves.toBe('true')
-    await page.keyboard.press('Space')
-    await expect.poll(() => analytics.getAttribute('aria-checked')).toBe('false')
-    expect(await focused(page)).toBe('preferences switch:Analytics')
-
-    await page.keyboard.press('Escape')
-    await expect.poll(() => prefsOf(page).count()).toBe(0)
-    await expect(bannerOf(page).isVisible()).resolves.toBe(true)
-    await expect.poll(() => focused(page)).toMatch(/^banner /)
-    expect((await snapshot(page)).decided).toBe(false)
-  })
-
-  it('Save, reached with Tab and pressed with Enter, stores exactly the switches that were turned on', async () => {
-    const { page } = suite
-    await openPage(suite)
-    await openPreferencesByKeyboard()
-    expect(await walk(page, 'Tab', 5)).toContain('preferences switch:Marketing')
-    await page.keyboard.press('Space')
-    expect(await walk(page, 'Tab', 3)).toEqual(['preferences reject-all', 'preferences accept-all', 'preferences save'])
-    await page.keyboard.press('Enter')
-    await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
-    expect(await snapshot(page)).toMatchObject({
-      method: 'preferences',
-      categories: { necessary: true, analytics: false, marketing: true },
-      services: { posthog: false },
+  describe('keyboard', () => {
+    it('a first visit puts focus on the banner; Tab and Shift+Tab walk the policy link and the three buttons in order', async () => {
+      const { page } = suite
+      await openPage(suite)
+      await bannerOf(page).waitFor()
+      await expect.poll(() => focused(page)).toBe('banner dialog')
+      expect(await walk(page, 'Tab', 4)).toEqual(['banner a:Privacy policy', 'banner reject-all', 'banner accept-all', 'banner preferences'])
+      expect(await walk(page, 'Shift+Tab', 3)).toEqual(['banner accept-all', 'banner reject-all', 'banner a:Privacy policy'])
     })
-    await expect.poll(() => prefsOf(page).count()).toBe(0)
-    await expect(bannerOf(page).isHidden()).resolves.toBe(true)
-  })
 
-  it('a data-consentry-open link opens the preferences from the keyboard, and focus returns to it on Esc and on Save', async () => {
-    const { page } = suite
-    await openPage(suite)
-    await page.evaluate(() => Consentry.acceptAll())
-    // A returning visitor: no banner, and nothing of the UI in the Tab order, so the first stop is the page's own link.
-    await page.reload()
-    await page.waitForFunction(() => window.Consentry?.get().decided)
-    expect(await bannerOf(page).count()).toBe(0)
-    await page.keyboard.press('Tab')
-    expect(await focused(page)).toBe('page a:Cookie settings')
+    it('without a policy URL, Tab goes straight to the buttons', async () => {
+      const { page } = suite
+      await openPage(suite, { config: UI_CONFIG })
+      await expect.poll(() => focused(page)).toBe('banner dialog')
+      expect(await walk(page, 'Tab', 3)).toEqual(['banner reject-all', 'banner accept-all', 'banner preferences'])
+    })
 
-    await page.keyboard.press('Enter')
-    await prefsOf(page).waitFor()
-    await expect.poll(() => focused(page)).toBe('preferences dialog')
-    await expect(switchOf(page, 'Analytics').getAttribute('aria-checked')).resolves.toBe('true')
-    await page.keyboard.press('Escape')
-    await expect.poll(() => prefsOf(page).count()).toBe(0)
-    expect(await focused(page)).toBe('page a:Cookie settings')
-    // The link's own navigation was cancelled.
-    expect(new URL(page.url()).pathname).toBe('/ui.html')
+    it('Enter on Reject all decides, closes the banner and leaves no focus on hidden elements', async () => {
+      const { page } = suite
+      await openPage(suite)
+      await expect.poll(() => focused(page)).toBe('banner dialog')
+      await walk(page, 'Tab', 2)
+      await page.keyboard.press('Enter')
+      await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
+      expect(await snapshot(page)).toMatchObject({ method: 'banner', categories: { analytics: false, marketing: false }, services: { posthog: false } })
+      await expect(bannerOf(page).isHidden()).resolves.toBe(true)
+      expect(await focused(page)).toBe('body')
+    })
 
-    await page.keyboard.press('Enter')
-    await expect.poll(() => focused(page)).toBe('preferences dialog')
-    await walk(page, 'Tab', 2)
-    expect(await focused(page)).toBe('preferences switch:Analytics')
-    await page.keyboard.press('Space')
-    await walk(page, 'Tab', 6)
-    expect(await focused(page)).toBe('preferences save')
-    await page.keyboard.press('Enter')
-    await expect.poll(async () => (await snapshot(page)).categories.analytics).toBe(false)
-    expect(await snapshot(page)).toMatchObject({ method: 'preferences', categories: { marketing: true }, services: { posthog: false } })
-    await expect.poll(() => focused(page)).toBe('page a:Cookie settings')
+    it('Space on Accept all decides', async () => {
+      const { page } = suite
+      await openPage(suite)
+      await expect.poll(() => focused(page)).toBe('banner dialog')
+      expect(await walk(page, 'Tab', 3)).toContain('banner accept-all')
+      await page.keyboard.press('Space')
+      await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
+      expect(await snapshot(page)).toMatchObject({ method: 'banner', categories: { analytics: true, marketing: true }, services: { posthog: true } })
+    })
+
+    it('Manage preferences opens a dialog that keeps Tab and Shift+Tab inside; Space flips a switch; Esc goes back to the banner', async () => {
+      const { page } = suite
+      await openPage(suite)
+      await openPreferencesByKeyboard(suite)
+      // Two full turns each way: the order, the wrap at both ends, and never a stop outside the dialog.
+      const forward = await walk(page, 'Tab', 2 * PREFERENCES_ORDER.length)
+      expect(forward).toEqual([...PREFERENCES_ORDER, ...PREFERENCES_ORDER])
+      const backward = await walk(page, 'Shift+Tab', 2 * PREFERENCES_ORDER.length)
+      const reversed = [...PREFERENCES_ORDER].reverse()
+      expect(backward).toEqual([...reversed.slice(1), ...reversed, reversed[0]])
+
+      // Focus is back on Save; Tab wraps to close, then (past Firefox's scroller) the analytics switch.
+      const toAnalytics = tabsTo('preferences switch:Analytics')
+      expect(await walk(page, 'Tab', toAnalytics)).toEqual(PREFERENCES_ORDER.slice(0, toAnalytics))
+      const analytics = switchOf(page, 'Analytics')
+      await expect(analytics.getAttribute('aria-checked')).resolves.toBe('false')
+      await page.keyboard.press('Space')
+      await expect.poll(() => analytics.getAttribute('aria-checked')).toBe('true')
+      // The category carries its service.
+      await expect(switchOf(page, 'PostHog').getAttribute('aria-checked')).resolves.toBe('true')
+      await page.keyboard.press('Space')
+      await expect.poll(() => analytics.getAttribute('aria-checked')).toBe('false')
+      expect(await focused(page)).toBe('preferences switch:Analytics')
+
+      await page.keyboard.press('Escape')
+      await expect.poll(() => prefsOf(page).count()).toBe(0)
+      await expect(bannerOf(page).isVisible()).resolves.toBe(true)
+      await expect.poll(() => focused(page)).toMatch(/^banner /)
+      expect((await snapshot(page)).decided).toBe(false)
+    })
+
+    it('Save, reached with Tab and pressed with Enter, stores exactly the switches that were turned on', async () => {
+      const { page } = suite
+      await openPage(suite)
+      await openPreferencesByKeyboard(suite)
+      expect(await walk(page, 'Tab', tabsTo('preferences switch:Marketing'))).toContain('preferences switch:Marketing')
+      await page.keyboard.press('Space')
+      expect(await walk(page, 'Tab', 3)).toEqual(['preferences reject-all', 'preferences accept-all', 'preferences save'])
+      await page.keyboard.press('Enter')
+      await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
+      expect(await snapshot(page)).toMatchObject({
+        method: 'preferences',
+        categories: { necessary: true, analytics: false, marketing: true },
+        services: { posthog: false },
+      })
+      await expect.poll(() => prefsOf(page).count()).toBe(0)
+      await expect(bannerOf(page).isHidden()).resolves.toBe(true)
+    })
+
+    it('a data-consentry-open link opens the preferences from the keyboard, and focus returns to it on Esc and on Save', async () => {
+      const { page } = suite
+      await openPage(suite)
+      await page.evaluate(() => Consentry.acceptAll())
+      // A returning visitor: no banner, and nothing of the UI in the Tab order, so the first stop is the page's own link.
+      await page.reload()
+      await page.waitForFunction(() => window.Consentry?.get().decided)
+      expect(await bannerOf(page).count()).toBe(0)
+      await page.keyboard.press('Tab')
+      expect(await focused(page)).toBe('page a:Cookie settings')
+
+      await page.keyboard.press('Enter')
+      await prefsOf(page).waitFor()
+      await expect.poll(() => focused(page)).toBe('preferences dialog')
+      await expect(switchOf(page, 'Analytics').getAttribute('aria-checked')).resolves.toBe('true')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => prefsOf(page).count()).toBe(0)
+      expect(await focused(page)).toBe('page a:Cookie settings')
+      // The link's own navigation was cancelled.
+      expect(new URL(page.url()).pathname).toBe('/ui.html')
+
+      await page.keyboard.press('Enter')
+      await expect.poll(() => focused(page)).toBe('preferences dialog')
+      await walk(page, 'Tab', tabsTo('preferences switch:Analytics'))
+      expect(await focused(page)).toBe('preferences switch:Analytics')
+      await page.keyboard.press('Space')
+      await walk(page, 'Tab', 6)
+      expect(await focused(page)).toBe('preferences save')
+      await page.keyboard.press('Enter')
+      await expect.poll(async () => (await snapshot(page)).categories.analytics).toBe(false)
+      expect(await snapshot(page)).toMatchObject({ method: 'preferences', categories: { marketing: true }, services: { posthog: false } })
+      await expect.poll(() => focused(page)).toBe('page a:Cookie settings')
+    })
   })
 })

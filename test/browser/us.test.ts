@@ -1,21 +1,18 @@
 /**
- * US privacy in real Chromium: opt-out mode, Global Privacy Control (injected
- * with an init script, as Chromium has no GPC switch), the "Do Not Sell or
- * Share" click, the stub hand-off, and a frame on another origin asking
- * through the locator. The page is www.site.test and the frame tracker.test,
- * both mapped to 127.0.0.1.
+ * US privacy in real Chromium and Firefox ESR: opt-out mode, Global Privacy
+ * Control, the "Do Not Sell or Share" click, the stub hand-off, and a frame on
+ * another origin asking through the locator. GPC comes from a second browser
+ * launched with the `gpc` option: in Firefox that is the real pref
+ * (privacy.globalprivacycontrol.enabled: Sec-GPC header and
+ * navigator.globalPrivacyControl); Chromium has no switch, so there it is the
+ * header plus an init script. The page is www.site.test and the frame
+ * tracker.test, both mapped to 127.0.0.1. Both browsers must give the same
+ * GPP strings and `__uspapi` strings: the same literals are asserted in each.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { freshVisitor, launchChromium, startServer, watch, type Chromium, type PageLog, type TestServer } from './harness.js'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
+import { startServer, type TestServer } from './harness.js'
 import { configBlock } from './pages.js'
-
-let server: TestServer
-let chromium: Chromium
-let page: Page
-let log: PageLog
-let site: string
-let other: string
 
 const CSP = "default-src 'self'; script-src 'self' http://tracker.test:*; style-src 'self'; frame-src 'self' http://tracker.test:*"
 const SITE = {
@@ -60,86 +57,104 @@ const EARLY = `window.early = []
 __gpp('addEventListener', (e) => early.push(e.eventName + ':' + (typeof e.data == 'string' ? e.data : JSON.stringify(e.data))))
 __uspapi('getUSPData', 1, (d) => (window.earlyUsp = d && d.uspString))`
 
-beforeAll(async () => {
-  server = await startServer()
-  chromium = await launchChromium(['--host-resolver-rules=MAP *.test 127.0.0.1'])
-  site = server.origin.replace('127.0.0.1', 'www.site.test')
-  other = server.origin.replace('127.0.0.1', 'tracker.test')
-  server.route('/us/early.js', { body: EARLY, type: 'text/javascript' })
-  server.route('/us/frame.js', { body: FRAME_JS, type: 'text/javascript' })
-  server.route('/us/frame.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/frame.js"></script>' })
-})
-afterAll(async () => {
-  await chromium?.close()
-  await server?.close()
-})
-beforeEach(async () => {
-  page = await freshVisitor(chromium.context, site)
-  log = watch(page)
-})
+describe.each(BROWSERS)('%s', (browserName) => {
+  let server: TestServer
+  let session: Session
+  /** The same browser with Global Privacy Control on (Firefox: its real pref). */
+  let gpcSession: Session
+  let page: Tab
+  let log: PageLog
+  let site: string
+  let other: string
 
-const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string }) => {
-  if (opts.gpc)
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }))
-  const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra), headers: { 'Content-Security-Policy': CSP } })
-  await page.goto(site + path.slice(server.origin.length))
-}
-const ping = () => page.evaluate(() => new Promise<any>((r) => (window as any).__gpp('ping', r)))
-const uspNow = () => page.evaluate(() => { let s = ''; (window as any).__uspapi('getUSPData', 1, (d: any) => (s = d.uspString)); return s })
-const notice = () => page.locator('[data-consentry] [part=notice]')
-
-describe('US privacy in Chromium', () => {
-  it('a GPC visitor in California is opted out at once: indicator shown, no prompt to opt back in, 1YYN', async () => {
-    await open({ region: 'US-CA', gpc: true })
-    await expect.poll(() => notice().textContent()).toContain('Opt-out preference signal honored')
-    expect(await page.locator('[data-consentry] [data-consentry-action=opt-out]').count()).toBe(0)
-    expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'gpc', gpc: true, optOut: { sale: true, sharing: true, targetedAds: true } })
-    await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
-    expect(await uspNow()).toBe('1YYN')
-    await expect.poll(async () => (await chromium.context.cookies()).find((c) => c.name == 'usprivacy')?.value).toBe('1YYN')
+  beforeAll(async () => {
+    server = await startServer()
+    ;[session, gpcSession] = await Promise.all([launch(browserName, { testHosts: true }), launch(browserName, { testHosts: true, gpc: true })])
+    site = server.origin.replace('127.0.0.1', 'www.site.test')
+    other = server.origin.replace('127.0.0.1', 'tracker.test')
+    server.route('/us/early.js', { body: EARLY, type: 'text/javascript' })
+    server.route('/us/frame.js', { body: FRAME_JS, type: 'text/javascript' })
+    server.route('/us/frame.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/frame.js"></script>' })
+  })
+  afterAll(async () => {
+    await session?.close()
+    await gpcSession?.close()
+    await server?.close()
+  })
+  beforeEach(async () => {
+    page = await session.visitor(site)
+    log = watch(page)
+  })
+  afterEach(() => {
     expect(log.errors).toEqual([])
   })
 
-  it('"Do Not Sell or Share" does the same without GPC, in one click, and says so', async () => {
-    await open({ region: 'US-CA' })
-    await expect.poll(ping).toMatchObject({ gppString: 'DBABLA~CVQqAAAAAACA.QA' })
-    expect(await uspNow()).toBe('1YNN')
-    await page.locator('[data-consentry] [data-consentry-action=opt-out]').click()
-    await expect.poll(() => page.locator('[data-consentry] [part=confirmation]').textContent()).toContain('has been honored')
-    expect(await uspNow()).toBe('1YYN')
-    expect((await ping()).gppString).toBe('DBABLA~CVQVAAAAAACA.QA')
-    expect(await page.evaluate(() => Consentry.get().categories)).toMatchObject({ analytics: true, marketing: false })
-  })
+  const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string }) => {
+    // A visitor whose browser sends GPC: a first-time visitor of the GPC browser, watched into the same log.
+    if (opts.gpc) page = await gpcSession.visitor(site)
+    if (opts.gpc) watch(page, log)
+    const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra), headers: { 'Content-Security-Policy': CSP } })
+    await page.goto(site + path.slice(server.origin.length))
+  }
+  const ping = () => page.evaluate(() => new Promise<any>((r) => (window as any).__gpp('ping', r)))
+  const uspNow = () => page.evaluate(() => { let s = ''; (window as any).__uspapi('getUSPData', 1, (d: any) => (s = d.uspString)); return s })
+  const notice = () => page.locator('[data-consentry] [part=notice]')
 
-  it('a listener registered with the stub before Consentry loaded receives signalStatus ready', async () => {
-    await open({ region: 'US-CA', gpc: true })
-    await expect.poll(() => page.evaluate(() => (window as any).early as string[])).toContain('signalStatus:ready')
-    const early = await page.evaluate(() => (window as any).early as string[])
-    expect(early[0]).toBe('listenerRegistered:true')
-    expect(early.at(-1)).toBe('signalStatus:ready')
-    expect(await page.evaluate(() => (window as any).earlyUsp)).toBe('1YYN')
-  })
+  describe('US privacy', () => {
+    it('a GPC visitor in California is opted out at once: indicator shown, no prompt to opt back in, 1YYN', async () => {
+      await open({ region: 'US-CA', gpc: true })
+      // The signal is the browser's own (Firefox: the pref), not something the page set.
+      expect(await page.evaluate(() => (navigator as any).globalPrivacyControl)).toBe(true)
+      await expect.poll(() => notice().textContent()).toContain('Opt-out preference signal honored')
+      expect(await page.locator('[data-consentry] [data-consentry-action=opt-out]').count()).toBe(0)
+      expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'gpc', gpc: true, optOut: { sale: true, sharing: true, targetedAds: true }, categories: { analytics: true, marketing: false } })
+      await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
+      expect(await uspNow()).toBe('1YYN')
+      await expect.poll(async () => (await page.context().cookies()).find((c) => c.name == 'usprivacy')?.value).toBe('1YYN')
+      expect(log.errors).toEqual([])
+    })
 
-  it('an iframe on another origin gets a __gppReturn through the locator', async () => {
-    await open({ region: 'US-CA', gpc: true, extra: `<iframe title="vendor" id="vendor" src="${other}/us/frame.html"></iframe>` })
-    const frame = page.frameLocator('#vendor')
-    await expect.poll(() => frame.locator('#out').textContent()).toContain('frame-1')
-    expect(JSON.parse((await frame.locator('#out').textContent())!)).toEqual({ callId: 'frame-1', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
-  })
+    it('"Do Not Sell or Share" does the same without GPC, in one click, and says so', async () => {
+      await open({ region: 'US-CA' })
+      await expect.poll(ping).toMatchObject({ gppString: 'DBABLA~CVQqAAAAAACA.QA' })
+      expect(await uspNow()).toBe('1YNN')
+      await page.locator('[data-consentry] [data-consentry-action=opt-out]').click()
+      await expect.poll(() => page.locator('[data-consentry] [part=confirmation]').textContent()).toContain('has been honored')
+      expect(await uspNow()).toBe('1YYN')
+      expect((await ping()).gppString).toBe('DBABLA~CVQVAAAAAACA.QA')
+      expect(await page.evaluate(() => Consentry.get().categories)).toMatchObject({ analytics: true, marketing: false })
+    })
 
-  it('an EU visitor of the same site gets applicableSections [-1] and 1---, and the opt-in banner', async () => {
-    await open({ region: 'FR', gpc: true })
-    await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
-    expect(await uspNow()).toBe('1---')
-    expect(await page.locator('[data-consentry] [part=banner]').getAttribute('role')).toBe('dialog')
-  })
+    it('a listener registered with the stub before Consentry loaded receives signalStatus ready', async () => {
+      await open({ region: 'US-CA', gpc: true })
+      await expect.poll(() => page.evaluate(() => (window as any).early as string[])).toContain('signalStatus:ready')
+      const early = await page.evaluate(() => (window as any).early as string[])
+      expect(early[0]).toBe('listenerRegistered:true')
+      expect(early.at(-1)).toBe('signalStatus:ready')
+      expect(await page.evaluate(() => (window as any).earlyUsp)).toBe('1YYN')
+    })
 
-  it('the "Your Privacy Choices" link gets its icon and text, and opens the preferences with the opt-out switch', async () => {
-    await open({ region: 'US-CA' })
-    const link = page.locator('a[data-consentry-choices]')
-    await expect.poll(() => link.textContent()).toContain('Your Privacy Choices')
-    expect(await link.locator('svg').count()).toBe(1)
-    await link.click()
-    await expect.poll(() => page.locator('[data-consentry] #consentry-o-sale').textContent()).toBe('Do Not Sell or Share My Personal Information')
+    it('an iframe on another origin gets a __gppReturn through the locator', async () => {
+      await open({ region: 'US-CA', gpc: true, extra: `<iframe title="vendor" id="vendor" src="${other}/us/frame.html"></iframe>` })
+      const frame = page.frameLocator('#vendor')
+      await expect.poll(() => frame.locator('#out').textContent()).toContain('frame-1')
+      expect(JSON.parse((await frame.locator('#out').textContent())!)).toEqual({ callId: 'frame-1', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
+    })
+
+    it('an EU visitor of the same site gets applicableSections [-1] and 1---, and the opt-in banner', async () => {
+      await open({ region: 'FR', gpc: true })
+      await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
+      expect(await uspNow()).toBe('1---')
+      expect(await page.locator('[data-consentry] [part=banner]').getAttribute('role')).toBe('dialog')
+    })
+
+    it('the "Your Privacy Choices" link gets its icon and text, and opens the preferences with the opt-out switch', async () => {
+      await open({ region: 'US-CA' })
+      const link = page.locator('a[data-consentry-choices]')
+      await expect.poll(() => link.textContent()).toContain('Your Privacy Choices')
+      expect(await link.locator('svg').count()).toBe(1)
+      await link.click()
+      await expect.poll(() => page.locator('[data-consentry] #consentry-o-sale').textContent()).toBe('Do Not Sell or Share My Personal Information')
+    })
   })
 })
