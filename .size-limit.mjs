@@ -29,7 +29,9 @@ export default [
     path: 'dist/index.mjs',
     import: '*',
     gzip: true,
-    limit: '12.5 KB',
+    // +0.45 kB in issue #7: the Trusted Types policy, the trusted-click guard, schema 2 with its
+    // migration, the init-twice notice in production, and deferring to another copy on the page.
+    limit: '13 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -55,7 +57,9 @@ export default [
     path: 'dist/consentry.min.js',
     import: false,
     gzip: true,
-    limit: '12 KB',
+    // 12 KB until issue #7, which added (+0.27 kB): the Trusted Types policy for script activation,
+    // the trusted-click guard, record schema 2 with schema 1 migration, and the init-twice notice in production.
+    limit: '12.3 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).

@@ -7,7 +7,7 @@ import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, optOut, resetS
 import { followOtherTabs } from '../tabs/index.js'
 import { emit, resetEvents } from './events.js'
 
-let started: { promise: Promise<Snapshot>; key?: string; stop: () => void } | null = null
+let started: { promise: Promise<Snapshot>; key: string; stop: () => void } | null = null
 
 // RegExp cookie matchers serialise as {} in plain JSON.
 const keyOf = (config: unknown): string => {
@@ -29,7 +29,7 @@ const keyOf = (config: unknown): string => {
  */
 export const init = (config: ConsentryConfig): Promise<Snapshot> => {
   if (started) {
-    if (process.env.NODE_ENV !== 'production' && keyOf(config) !== started.key) warnOnce('init-twice')
+    if (keyOf(config) !== started.key) warnOnce('init-twice')
     return started.promise
   }
   let resolved
@@ -67,7 +67,7 @@ export const init = (config: ConsentryConfig): Promise<Snapshot> => {
   if (gpcNow || (!snapshot.decided && !(conf.mode == 'opt-out' && snapshot.optOut.sale))) $ui.set('banner')
   started = {
     promise: Promise.resolve(snapshot),
-    key: process.env.NODE_ENV !== 'production' ? keyOf(config) : undefined,
+    key: keyOf(config),
     stop: () => unbinds.forEach((f) => f()),
   }
   emit('ready', snapshot)

@@ -13,7 +13,7 @@
  */
 const WAITING = ':is([data-consent],[data-category]):not([data-consentry-done])'
 /** Attributes that describe the waiting, not the element: not copied to the script that runs. */
-const OURS = /^(type|data-consent|data-category|data-service|data-type|data-src|data-consentry-done)$/
+const OURS = /^(type|src|data-consent|data-category|data-service|data-type|data-src|data-consentry-done)$/
 
 /** Whether `el`'s condition holds: its category (and service, if named) granted; negated with `!`. */
 export const allowedFor = (el: Element, has: (id: string) => boolean, decided: boolean): boolean => {
@@ -30,18 +30,36 @@ export const allowedFor = (el: Element, has: (id: string) => boolean, decided: b
  * (`data-type="module"`, else classic), its nonce (which browsers hide from
  * getAttribute, HTML §8.1.5), and its inline code.
  */
+/**
+ * Trusted Types (W3C Trusted Types §2.3): under `require-trusted-types-for 'script'` a
+ * script's URL and text must come through a policy. The site marked these scripts for
+ * consent in its own markup; this policy vouches only for what {@link liveScript} copies
+ * from them and is never handed out. A CSP `trusted-types` list must name `consentry`;
+ * where it does not (or the browser has no Trusted Types), plain strings are used.
+ */
+let policy: { createScript(s: string): string; createScriptURL(s: string): string } | null | undefined
+const trusted = (kind: 'createScript' | 'createScriptURL', value: string): string => {
+  if (policy === undefined)
+    try {
+      policy = (window as { trustedTypes?: { createPolicy(n: string, p: object): typeof policy } }).trustedTypes?.createPolicy('consentry', { createScript: String, createScriptURL: String }) ?? null
+    } catch {
+      policy = null
+    }
+  return policy ? policy[kind](value) : value
+}
+
 const liveScript = (old: HTMLScriptElement): HTMLScriptElement => {
   const s = document.createElement('script')
   for (const a of old.attributes) if (!OURS.test(a.name)) s.setAttribute(a.name, a.value)
   const type = old.getAttribute('data-type')
   if (type) s.type = type
   // A script parked by the dynamic guard keeps its URL in data-src.
-  const parked = old.getAttribute('data-src')
-  if (parked) s.src = parked
+  const url = old.getAttribute('data-src') ?? old.getAttribute('src')
+  if (url) s.src = trusted('createScriptURL', url)
   if (old.nonce) s.nonce = old.nonce
   // Dynamically inserted scripts are async unless told otherwise; keep the page's order.
   if (!old.hasAttribute('async')) s.async = false
-  s.text = old.text
+  if (old.text) s.text = trusted('createScript', old.text)
   return s
 }
 

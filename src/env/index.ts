@@ -11,6 +11,14 @@ export const env = {
       return null
     }
   },
+  /** `window.sessionStorage`, or null where reading it throws. */
+  sessionStorage: (): Storage | null => {
+    try {
+      return globalThis.sessionStorage ?? null
+    } catch {
+      return null
+    }
+  },
   now: (): number => Date.now(),
   /** GPC spec §3: the signal is present only when the property is strictly `true`. */
   gpc: (): boolean =>

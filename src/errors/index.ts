@@ -13,6 +13,8 @@ const ERRORS = {
 /** Warnings a site owner needs in production too: the visitor's decision may not last. */
 const NOTICES = {
   'storage-unavailable': '% unavailable: the decision lasts for this page view only',
+  'init-twice': 'init() again with another config: the first stays in force',
+  'other-copy': 'another copy of Consentry (%) already runs on this page: this one defers to it',
 } as const
 
 /**
@@ -24,7 +26,6 @@ const NOTICES = {
 const WARNINGS = {
   'unknown-key': 'unknown config key % (ignored)',
   'unknown-id': 'unknown id "%": has() is false',
-  'init-twice': 'init() again with another config: the first stays in force',
 } as const
 
 /** The codes a {@link ConsentryError} can carry. */

@@ -41,9 +41,47 @@ const SAMPLE: ConsentRecord = {
 describe('record codec', () => {
   it('encodes compactly with cookie-safe characters only', () => {
     const s = encodeRecord(SAMPLE)
-    expect(s).toMatch(/^1\.0b6f1d4e-8c3a-4f2b-9d1e-2a7c5e9f0b13\.[0-9a-z]+\.[0-9a-z]+\.3\.bi0\.EU\.necessary\|analytics\|!marketing\.posthog\|!meta\.[0-9a-z]+$/)
+    expect(s).toMatch(/^2\.0b6f1d4e-8c3a-4f2b-9d1e-2a7c5e9f0b13\.[0-9a-z]+\.[0-9a-z]+\.3\.bi0\.EU\.necessary\|analytics\|!marketing\.posthog\|!meta\.[0-9a-z]+$/)
     // RFC 6265 §4.1.1 cookie-octet: no space, DQUOTE, comma, semicolon or backslash.
     expect(s).toMatch(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/)
+  })
+
+  it('a first decision leaves `created` empty (it equals `updated`); a later one spells it out', () => {
+    const first = encodeRecord({ ...SAMPLE, createdAt: NOW })
+    expect(first.split('.')[2]).toBe('')
+    expect(decodeRecord(first, NOW)).toEqual({ ...SAMPLE, createdAt: NOW })
+    expect(encodeRecord(SAMPLE).split('.')[2]).toBe((NOW - 1000).toString(36))
+  })
+
+  it('schema 1 values (created always spelled out) are read as the same decision and rewritten as schema 2 (property)', () => {
+    // Schema 1 as the earlier builds wrote it: the same fields, `created` never empty.
+    const checksum = (s: string) => {
+      let h = 0x811c9dc5
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+      return (h >>> 0).toString(36)
+    }
+    const v1 = (r: ConsentRecord) => {
+      const p = encodeRecord(r).split('.').slice(0, -1)
+      p[0] = '1'
+      p[2] = r.createdAt.toString(36)
+      const body = p.join('.')
+      return body + '.' + checksum(body)
+    }
+    fc.assert(fc.property(record, (r) => {
+      const old = v1(r)
+      expect(decodeRecord(old, NOW)).toEqual(r)
+      expect(encodeRecord(decodeRecord(old, NOW)!)).toMatch(/^2\./)
+    }), RUNS)
+    // Schema 1 never left `created` empty: such a value is not ours.
+    const bad = v1(SAMPLE).split('.')
+    bad[2] = ''
+    const body = bad.slice(0, -1).join('.')
+    expect(decodeRecord(body + '.' + checksum(body), NOW)).toBeNull()
+    // Versions this build does not know are refused, not guessed at.
+    const future = encodeRecord(SAMPLE).split('.')
+    future[0] = '3'
+    const fb = future.slice(0, -1).join('.')
+    expect(decodeRecord(fb + '.' + checksum(fb), NOW)).toBeNull()
   })
 
   it('encode → decode is the identity (property)', () => {
@@ -90,7 +128,7 @@ describe('record codec', () => {
     ['empty', ''],
     ['oversized', '1.' + 'a'.repeat(MAX_LENGTH)],
     ['another SDK', '{"categories":["necessary","analytics"],"revision":0}'],
-    ['a foreign schema version', encodeRecord(SAMPLE).replace(/^1\./, '2.')],
+    ['a foreign schema version', encodeRecord(SAMPLE).replace(/^2\./, '3.')],
     ['non-UTF-8 (lone surrogate)', encodeRecord(SAMPLE).replace('EU', 'E\uD800')],
   ])('%s counts as no decision', (_, value) => {
     expect(decodeRecord(value, NOW)).toBeNull()

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { resolveConfig } from '../config/index.js'
 import { useEnv } from '../env/index.js'
-import { acceptAll, get, init, set } from '../headless.js'
+import { acceptAll, get, init, reset, set } from '../headless.js'
+import { teardown } from '../api/index.js'
 import { encodeRecord, type ConsentRecord } from '../record/index.js'
 import { CONFIG, cookie, freshPage, stubCookies } from '../testing/index.js'
 import { loadRecord } from './index.js'
@@ -81,7 +82,7 @@ describe('keeping the decision in two copies', () => {
     localStorage.setItem('consentry', encodeRecord(record(NOW, true)))
     loadRecord(config())
     expect(writes).toHaveLength(1)
-    expect(writes[0]).toMatch(/^consentry=1\.[^;]+; path=\/; expires=[^;]+ GMT; sameSite=Lax$/)
+    expect(writes[0]).toMatch(/^consentry=2\.[^;]+; path=\/; expires=[^;]+ GMT; sameSite=Lax$/)
     expect(writes[0]).not.toMatch(/secure/i)
   })
 
@@ -133,9 +134,29 @@ describe('when storage is unavailable', () => {
     expect(String(warn.mock.calls[0]![0])).toContain('cookie unavailable')
   })
 
-  it('neither: the page keeps working with the decision in memory', async () => {
+  it('sessionStorage only: it carries the decision across a reload in this tab, and is cleared by a reset', async () => {
     stubCookies('throw')
     useEnv({ localStorage: () => null })
+    await init(CONFIG)
+    acceptAll()
+    expect(sessionStorage.getItem('consentry')).toMatch(/^2\./)
+    // A reload: the engine starts again, with only sessionStorage to read.
+    teardown()
+    await init(CONFIG)
+    expect(get()).toMatchObject({ decided: true, categories: { analytics: true } })
+    reset()
+    expect(sessionStorage.getItem('consentry')).toBeNull()
+  })
+
+  it('with cookies or localStorage working, nothing goes to sessionStorage', async () => {
+    await init(CONFIG)
+    acceptAll()
+    expect(sessionStorage.getItem('consentry')).toBeNull()
+  })
+
+  it('neither: the page keeps working with the decision in memory', async () => {
+    stubCookies('throw')
+    useEnv({ localStorage: () => null, sessionStorage: () => null })
     await init(CONFIG)
     acceptAll()
     expect(get().decided).toBe(true)

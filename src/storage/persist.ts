@@ -14,19 +14,26 @@ export const saveRecord = (config: ResolvedConfig, record: ConsentRecord): void 
   const c = config.cookie
   // The cookie expires with the decision, within the cookie lifetime.
   const expires = new Date(Math.min(record.updatedAt + config.lifetime, env.now() + c.lifetime * 864e5))
-  if (!writeCookie(c, value, expires)) warnOnce('storage-unavailable', 'cookie')
-  if (!writeLocal(c.name, value)) warnOnce('storage-unavailable', 'localStorage')
+  const cookie = writeCookie(c, value, expires)
+  const local = writeLocal(c.name, value)
+  if (!cookie) warnOnce('storage-unavailable', 'cookie')
+  if (!local) warnOnce('storage-unavailable', 'localStorage')
+  // Neither copy could be kept (cookies blocked and localStorage denied, as some privacy
+  // settings and embedded contexts do): sessionStorage still carries the decision across
+  // this tab's reloads and navigations (HTML §12.2.2), so the visitor is not asked on every page.
+  if (!cookie && !local) writeLocal(c.name, value, true)
 }
 
 /** Forgets the decision in both copies. */
 export const clearRecord = (config: ResolvedConfig): void => {
   removeCookie(config.cookie)
   writeLocal(config.cookie.name, null)
+  writeLocal(config.cookie.name, null, true)
 }
 
-/** The latest valid decision among the cookie copies and localStorage, without writing anything. */
+/** The latest valid decision among the cookie copies, localStorage and sessionStorage, without writing anything. */
 export const readRecord = (config: ResolvedConfig): ConsentRecord | null =>
-  newestRecord([...readCookies(config.cookie.name), readLocal(config.cookie.name)], env.now())
+  newestRecord([...readCookies(config.cookie.name), readLocal(config.cookie.name), readLocal(config.cookie.name, true)], env.now())
 
 /**
  * Reads the decision from the cookie and localStorage. Never throws. A copy

@@ -57,4 +57,5 @@ export const freshPage = (): void => {
   resetWarnings()
   clearCookies()
   localStorage.clear()
+  sessionStorage.clear()
 }

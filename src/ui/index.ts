@@ -172,6 +172,10 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       )
     }
 
+    // Only a visitor's own click decides (DOM §2.2 `isTrusted`): a script's `.click()` or
+    // dispatched event is stopped here, in the capture phase, before any button of the
+    // banner, the preferences or the notices sees it. The API stays open to the site's code.
+    m.root.addEventListener('click', (e) => e.isTrusted === false && e.stopImmediatePropagation(), true)
     m.root.addEventListener('click', (e) => {
       // The preferences centre handles its own buttons.
       if (prefsHost?.contains(e.target as Node)) return

@@ -61,6 +61,30 @@ describe('the banner', () => {
     expect(get()).toMatchObject({ method: 'banner', categories: { analytics: true, marketing: true } })
   })
 
+  it("a script's click (isTrusted false) on accept, reject, a switch or save decides nothing", async () => {
+    // happy-dom has no isTrusted; a real browser's dispatched or .click() event carries isTrusted: false.
+    const untrusted = (el: Element) => {
+      const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true })
+      Object.defineProperty(e, 'isTrusted', { value: false })
+      el.dispatchEvent(e)
+    }
+    await start()
+    untrusted(action('accept-all')!)
+    untrusted(action('reject-all')!)
+    expect(get().decided).toBe(false)
+    expect(q('[part=banner]')!.hidden).toBe(false)
+    $ui.set('preferences')
+    const sw = await waitFor(() => q<HTMLButtonElement>(`[aria-labelledby="consentry-c-analytics"][role=switch]`))
+    untrusted(sw)
+    expect(sw.getAttribute('aria-checked')).toBe('false')
+    untrusted(q('[part=preferences] [data-consentry-action=accept-all]')!)
+    untrusted(q('[part=preferences] [data-consentry-action=save]')!)
+    expect(get().decided).toBe(false)
+    // The same click from the visitor (trusted) does decide.
+    q<HTMLButtonElement>('[part=preferences] [data-consentry-action=save]')!.click()
+    expect(get()).toMatchObject({ decided: true, method: 'preferences', categories: { analytics: false } })
+  })
+
   it('puts the policy link where {policy} stands, as a real link, and drops it without a URL', async () => {
     await start({ policyUrl: '/privacy' })
     const link = q<HTMLAnchorElement>('a[part=link]')!

@@ -61,7 +61,8 @@ export const placeholders = (frames: readonly HTMLIFrameElement[], ctx: Placehol
       doc.documentElement.lang = t.lang
       doc.documentElement.dir = t.dir
       const button = el('button', { type: 'button' }, t.embedLoad)
-      button.addEventListener('click', () => ctx.allow(id))
+      // A visitor's click only, never a script's (see the UI's capture guard).
+      button.addEventListener('click', (e) => e.isTrusted !== false && ctx.allow(id))
       doc.body.append(el('div', { 'data-consentry-placeholder': '' }, el('p', {}, t.embedText.replaceAll('{service}', name)), button))
     }
     render()
