@@ -223,7 +223,7 @@ ${configBlock({ ...CONFIG, categories: [...CONFIG.categories, { id: 'extra' }] }
       await page.waitForFunction(() => (window as { tagLoaded?: boolean }).tagLoaded === true)
       expect(await page.evaluate(() => document.querySelectorAll('[data-consentry]').length)).toBe(1)
       await button(page, 'accept-all').click()
-      await expect.poll(() => page.evaluate(() => seen.npm as unknown)).toEqual([true])
+      await expect.poll(() => page.evaluate(() => (seen as unknown as { npm: boolean[] }).npm)).toEqual([true])
       // window.Consentry is the bundle's copy: the tag's config (with "extra") never took over.
       expect(await page.evaluate(() => Object.keys(Consentry.get().categories).sort())).toEqual(['analytics', 'marketing', 'necessary'])
     })
