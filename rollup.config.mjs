@@ -6,11 +6,11 @@ import terser from '@rollup/plugin-terser'
 import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts', preact: 'src/hooks/preact.ts', react: 'src/hooks/react.ts' }
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
 const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
-const external = (id) => /^(preact|nanostores|js-cookie)(\/|$)/.test(id)
+const external = (id) => /^(preact|nanostores|js-cookie|react|react-dom)(\/|$)/.test(id)
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
@@ -81,6 +81,13 @@ export default [
     input: Object.fromEntries(LANGUAGES.map((l) => [l, `src/ui/i18n/${l}.ts`])),
     plugins: [ts(), minify()],
     output: { dir: 'dist/i18n', format: 'es', entryFileNames: '[name].mjs' },
+  },
+  {
+    // `npx consentry migrate …`: a Node command, never loaded by a page.
+    input: 'src/cli/index.ts',
+    external: (id) => id.startsWith('node:'),
+    plugins: [ts()],
+    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
   },
   ...Object.entries(entries).map(([name, input]) => ({
     input,

@@ -1,0 +1,2 @@
+// Placeholder: filled in by the migrate work (issue #8).
+export {}
