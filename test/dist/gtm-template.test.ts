@@ -2,6 +2,7 @@
 // stand-in for GTM's sandbox (./gtm-sandbox.ts) against Consentry's own cookie
 // encoder and snapshot logic.
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import fc from 'fast-check'
 import { parse } from 'acorn'
 import { describe, expect, it } from 'vitest'
@@ -69,6 +70,15 @@ describe('the .tpl file', () => {
     expect(template.info.description).toMatch(/Consent Initialization/)
     for (const p of template.permissions) expect(p.publicId).toMatch(/^[a-z_]+$/)
     expect(template.tests.scenarios.length).toBeGreaterThanOrEqual(8)
+  })
+
+  it('gtm/metadata.yaml has what the gallery reads: homepage, documentation, a commit per version', () => {
+    const load = createRequire(import.meta.url)('js-yaml').load as (text: string) => { homepage: string; documentation: string; versions: { sha: string; changeNotes: string }[] }
+    const meta = load(readFileSync(new URL('../../gtm/metadata.yaml', import.meta.url), 'utf8'))
+    expect(meta.homepage).toMatch(/^https:\/\//)
+    expect(meta.documentation).toMatch(/^https:\/\//)
+    expect(meta.versions.length).toBeGreaterThan(0)
+    for (const v of meta.versions) expect(v).toMatchObject({ sha: expect.stringMatching(/^[0-9a-f]{40}$/), changeNotes: expect.any(String) })
   })
 
   it('rejects a file with a section missing', () => {
