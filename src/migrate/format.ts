@@ -44,13 +44,13 @@ export const toJson = (config: ConsentryConfig): { text: string; warnings: strin
   const warnings: string[] = []
   const text = JSON.stringify(
     config,
-    function (key, value: unknown) {
+    function (this: { id?: unknown }, key, value: unknown) {
       if (!Array.isArray(value) || !value.some(isRegExp)) return value
       return value.flatMap((m: unknown) => {
         if (!isRegExp(m)) return [m]
         const globs = toGlobs(m)
         if (globs) return globs
-        warnings.push(`${key}: ${String(m)} has no * pattern equivalent and JSON cannot hold a RegExp: left out; use --format js to keep it`)
+        warnings.push(`${typeof this.id == 'string' ? `${this.id}.` : ''}${key}: ${String(m)} has no * pattern equivalent and JSON cannot hold a RegExp: left out; use --format js to keep it`)
         return []
       })
     },

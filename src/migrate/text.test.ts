@@ -95,6 +95,13 @@ describe('translations', () => {
     expect(warningAt(warnings, 'language.translations.en')).toMatch(/HTML removed from consentModal.description/)
   })
 
+  it('says where data-cc buttons in texts went', () => {
+    const description = 'Hi. <button type="button" data-cc="show-preferencesModal">Settings</button>'
+    const { ui, warnings } = convert({ default: 'en', translations: { en: { consentModal: { description } } } })
+    expect((ui.text!.en as { bannerText: string }).bannerText).toBe('Hi. Settings')
+    expect(warnings.find((w) => w.includes('data-cc'))).toMatch(/data-consentry-open/)
+  })
+
   it('never takes a javascript: link as the policy URL', () => {
     const { ui } = convert({ default: 'en', translations: { en: { consentModal: { description: 'x', footer: '<a href="javascript:alert(1)">Privacy</a>' } } } })
     expect(ui.policyUrl).toBeUndefined()
@@ -102,7 +109,7 @@ describe('translations', () => {
 
   it('drops the revision message placeholder and warns about the message', () => {
     const { ui, warnings } = convert({ default: 'en', translations: { en: { consentModal: { description: 'Hello {{revisionMessage}}', revisionMessage: 'Changed!' } } } })
-    expect(ui.text!.en!.bannerText).toBe('Hello')
+    expect((ui.text!.en as { bannerText: string }).bannerText).toBe('Hello')
     expect(warningAt(warnings, 'language.translations.en.consentModal.revisionMessage')).toBeTruthy()
   })
 
@@ -123,6 +130,12 @@ describe('translations', () => {
     expect(ui.language).toBeUndefined()
     expect(warningAt(warnings, 'language.autoDetect')).toMatch(/<html lang>/)
     expect(warningAt(warnings, 'language.default')).toMatch(/English/)
+  })
+
+  it('refuses a default language that is not a language tag', () => {
+    const { ui, warnings } = convert({ default: 'english', translations: { english: { consentModal: { title: 'Hi' } } } })
+    expect(ui.language).toBeUndefined()
+    expect(warningAt(warnings, 'language.default')).toMatch(/not a language tag/)
   })
 
   it('warns about translations given as URLs or functions, and a second locale of one language', () => {

@@ -31,6 +31,7 @@ describe('categories', () => {
     expect(config.mode).toBe('opt-out')
     expect(config.categories[0]).toEqual({ id: 'analytics', default: true })
     expect(warnings.filter((w) => w.startsWith('categories'))).toEqual([])
+    expect(warningAt(warnings, 'mode')).toMatch(/Do Not Sell.*optOut: true/)
   })
 
   it('readOnly without enabled is still strictly necessary, and says so', () => {

@@ -43,7 +43,8 @@ export const mapLanguage = (language: unknown, ids: Map<string, string>, warn: W
   const rtl = new Set([language.rtl].flat().filter(isText).map(primary))
   const { autoDetect } = language
   if (autoDetect === undefined) {
-    if (def) out.language = primary(def)
+    if (def && /^[a-z]{2,3}$/.test(primary(def))) out.language = primary(def)
+    else if (def) warn('language.default', `${JSON.stringify(def)} is not a language tag such as de or pt-BR; not carried over`)
   } else if (autoDetect == 'browser')
     warn('language.autoDetect', "Consentry picks the language from <html lang> first, then the browser's languages (navigator.languages), then English; there is no browser-only setting")
   else if (autoDetect != 'document') warn('language.autoDetect', `unknown value ${JSON.stringify(autoDetect)}; Consentry detects the language from <html lang>, then the browser`)
@@ -120,7 +121,7 @@ const mapTranslation = (t: Obj, path: string, isDefault: boolean, ids: Map<strin
   } else if (inFooter) put('bannerText', '{policy}')
   if (link) {
     put('policyLink', link.text || undefined)
-    if (out.policyUrl === undefined && isDefault) out.policyUrl = link.href
+    if (out.policyUrl === undefined) out.policyUrl = link.href
     else if (out.policyUrl !== undefined && link.href != out.policyUrl)
       warn(`${cp}.footer`, `policy link ${link.href} differs from the default language's ${out.policyUrl}: Consentry has one ui.policyUrl for every language`)
   }
@@ -183,6 +184,8 @@ const mapTranslation = (t: Obj, path: string, isDefault: boolean, ids: Map<strin
   })
   if (intro.length) texts.preferencesText = intro.join(' ')
   if (Object.keys(categories).length) texts.categories = categories
+  if (JSON.stringify(t).includes('data-cc='))
+    warn(path, 'data-cc buttons inside texts become plain text: the banner has its own buttons; on the page, <button data-consentry-open> opens the preferences')
   if (html.length)
     warn(path, `HTML removed from ${html.join(', ')}: Consentry shows every configured string as text, never as HTML (no innerHTML, for a strict CSP)`)
   return texts
