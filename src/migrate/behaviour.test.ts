@@ -94,21 +94,27 @@ describe('its banner', () => {
 describe("the guide's carry-over of an old cc_cookie decision", () => {
   beforeEach(() => freshPage())
 
-  it('grants only the categories the visitor accepted then, and deletes cc_cookie', async () => {
+  it.each([
+    ['consentry', []],
+    ['cc_cookie', ['cc_cookie']],
+  ])('grants only the categories the visitor accepted then (Consentry cookie %s)', async (name, left) => {
+    const conf = { ...config, cookie: { ...config.cookie, name } }
     const old = { categories: ['necessary', 'ads'], revision: 0, data: null, consentId: 'x', services: { ads: ['meta'] } }
     document.cookie = `cc_cookie=${encodeURIComponent(JSON.stringify(old))}; path=/`
     // The snippet from docs/migrate/vanilla-cookieconsent.md.
-    await init(config)
+    await init(conf)
     const raw = document.cookie.split('; ').find((c) => c.startsWith('cc_cookie='))
     if (raw && !get().decided) {
+      document.cookie = 'cc_cookie=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
       const was = JSON.parse(decodeURIComponent(raw.slice('cc_cookie='.length))) as { categories: string[] }
       const choices: Record<string, boolean> = {}
       for (const id of Object.keys(get().categories)) choices[id] = was.categories.includes(id)
       set(choices)
-      document.cookie = 'cc_cookie=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
     }
     expect(get()).toMatchObject({ decided: true, method: 'api', categories: { necessary: true, analytics: false, ads: true } })
     expect(has('meta')).toBe(true)
-    expect(cookies()).toEqual([])
+    // The old cookie is gone; with the same name, Consentry's own record is in its place.
+    expect(cookies()).toEqual(left)
+    if (name == 'cc_cookie') expect(document.cookie).not.toContain('%22categories%22')
   })
 })
