@@ -6,22 +6,23 @@
 // How docs/config.md lists options: tables whose header's first cell is
 // "option", one row per option, its full path in a code span
 // (`cookie.domain`, `categories[].services[].cookieTable[].name`), then type,
-// default and description, none of them empty.
+// default and description, none of them empty. The script tag's destinations
+// block is a table headed "key": each destination's row names every option of
+// its options type in code spans.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const dts = root + 'dist/index.d.ts'
 const doc = readFileSync(root + 'docs/config.md', 'utf8')
 
-/** Every property path under `ConsentryConfig`, recursing into object types declared in the d.ts. */
-const configPaths = (): string[] => {
+/** Every property path under the type `name` of a d.ts, recursing into object types declared there. */
+const configPaths = (dts = root + 'dist/index.d.ts', name = 'ConsentryConfig'): string[] => {
   const program = ts.createProgram([dts], { noEmit: true, skipLibCheck: true, strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 })
   const checker = program.getTypeChecker()
   const source = program.getSourceFile(dts)!
-  const sym = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).find((s) => s.name == 'ConsentryConfig')!
+  const sym = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).find((s) => s.name == name)!
   const ours = (t: ts.Type) => (t.getSymbol() ?? t.aliasSymbol)?.declarations?.some((d) => d.getSourceFile() == source) ?? false
   const paths: string[] = []
   const walk = (type: ts.Type, prefix: string, seen: Set<ts.Type>) => {
@@ -41,15 +42,15 @@ const configPaths = (): string[] => {
   return [...new Set(paths)]
 }
 
-/** Rows of every table headed "option": path → the other cells. */
-const documented = (): Map<string, string[]> => {
+/** Rows of every table headed `header`: each code span of the first cell → the other cells. */
+const documented = (header = 'option'): Map<string, string[]> => {
   const rows = new Map<string, string[]>()
   const lines = doc.split('\n')
   let inTable = false
   const cells = (row: string) => row.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => c.trim())
   lines.forEach((line, i) => {
     if (!line.trim().startsWith('|')) return void (inTable = false)
-    if (!lines[i - 1]?.trim().startsWith('|') && /^\|\s*:?-/.test(lines[i + 1]?.trim() ?? '')) inTable = cells(line)[0]!.toLowerCase() == 'option'
+    if (!lines[i - 1]?.trim().startsWith('|') && /^\|\s*:?-/.test(lines[i + 1]?.trim() ?? '')) inTable = cells(line)[0]!.toLowerCase() == header
     else if (inTable && !/^\|\s*:?-/.test(line.trim())) {
       const [first, ...rest] = cells(line)
       for (const m of first!.matchAll(/`([^`]+)`/g)) rows.set(m[1]!, rest)
@@ -85,5 +86,17 @@ describe('docs/config.md', () => {
     const known = new Set([...paths, ...Object.keys(signalsConfig({ signals: true, limitSensitive: false })).map((k) => 'signals.' + k)])
     expect([...rows.keys()].filter((p) => !known.has(p))).toEqual([])
     for (const [path, rest] of rows) expect(rest.length >= 3 && rest.slice(0, 3).every((c) => c.length > 0), path).toBe(true)
+  })
+
+  it('documents every option of the destinations a script-tag site switches on by name', () => {
+    const block = documented('key')
+    const dts = root + 'dist/destinations.d.ts'
+    for (const [key, type] of [['googleConsentMode', 'ConsentModeOptions'], ['serverSync', 'SyncOptions']] as const) {
+      const row = block.get(key)?.join(' ') ?? ''
+      expect(row, key).not.toBe('')
+      const options = configPaths(dts, type).filter((p) => !p.includes('.'))
+      expect(options.length).toBeGreaterThan(3)
+      expect(options.filter((o) => !row.includes('`' + o + '`')), key).toEqual([])
+    }
   })
 })
