@@ -79,14 +79,14 @@ describe('docs/config.md', () => {
     const keys = Object.keys(signalsConfig({ signals: true, limitSensitive: false })).filter((k) => k != 'limitSensitive')
     expect(keys.length).toBeGreaterThan(10)
     expect(keys.map((k) => 'signals.' + k).filter((p) => !rows.has(p))).toEqual([])
-  })
+  }, 60_000)
 
   it('lists no option that does not exist, and gives each a type, a default and a description', async () => {
     const { signalsConfig } = await import(pathToFileURL(root + 'dist/signals.mjs').href)
     const known = new Set([...paths, ...Object.keys(signalsConfig({ signals: true, limitSensitive: false })).map((k) => 'signals.' + k)])
     expect([...rows.keys()].filter((p) => !known.has(p))).toEqual([])
     for (const [path, rest] of rows) expect(rest.length >= 3 && rest.slice(0, 3).every((c) => c.length > 0), path).toBe(true)
-  })
+  }, 60_000)
 
   it('documents every option of the destinations a script-tag site switches on by name', () => {
     const block = documented('key')
@@ -98,5 +98,5 @@ describe('docs/config.md', () => {
       expect(options.length).toBeGreaterThan(3)
       expect(options.filter((o) => !row.includes('`' + o + '`')), key).toEqual([])
     }
-  })
+  }, 60_000)
 })
