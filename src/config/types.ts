@@ -75,6 +75,15 @@ export interface CookieOptions {
   secure?: boolean
   /** Cookie lifetime in days (1–400, Chrome's cap). Default: the consent lifetime. */
   lifetime?: number
+  /**
+   * Your server re-issues the cookie on HTML responses (`consentCookieHeader` of
+   * `consentry/server`), so the page leaves an intact cookie alone instead of
+   * re-writing it on every load: in Safari a script write would cap it at 7 days
+   * again. Default `false`.
+   * @example
+   * init({ categories, cookie: { serverSet: true } })
+   */
+  serverSet?: boolean
 }
 
 /** What a site passes to `init`. */

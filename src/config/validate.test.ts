@@ -24,7 +24,7 @@ describe('config validation', () => {
     expect(c.mode).toBe('opt-in')
     expect(c.jurisdiction).toBe('')
     expect(c.lifetime).toBe(12 * 2629800000)
-    expect(c.cookie).toEqual({ name: 'consentry', domain: undefined, path: '/', sameSite: 'Lax', secure: false, lifetime: 366 })
+    expect(c.cookie).toEqual({ name: 'consentry', domain: undefined, path: '/', sameSite: 'Lax', secure: false, lifetime: 366, serverSet: false })
     expect(c.categories[0]).toMatchObject({ id: 'necessary', label: 'necessary', necessary: true, default: true, optOut: false, services: [] })
     expect(c.categories[1]).toMatchObject({ id: 'analytics', necessary: false, default: false })
   })

@@ -109,6 +109,7 @@ const CONFIG = shape({
       secure: rule((x) => typeof x == 'boolean', (process.env.NODE_ENV !== 'production' && 'true or false')),
       // Chrome caps cookie expiry at 400 days (RFC 6265bis §5.5).
       lifetime: int(1, 400),
+      serverSet: bool(),
     },
     true,
   ),

@@ -86,6 +86,27 @@ describe('keeping the decision in two copies', () => {
     expect(writes[0]).not.toMatch(/secure/i)
   })
 
+  it('re-writes an intact cookie on every load (restarting Safari\'s 7-day cap), unless the server re-issues it', () => {
+    const value = encodeRecord(record(NOW, true))
+    setCookie(value)
+    localStorage.setItem('consentry', value)
+    const writes = stubCookies('keep')
+    loadRecord(config())
+    expect(writes).toHaveLength(1)
+    // serverSet: the HTTP cookie keeps the expiry the server gave it.
+    const serverSet = resolveConfig({ ...CONFIG, cookie: { serverSet: true } })
+    expect(loadRecord(serverSet)?.categories.analytics).toBe(true)
+    expect(writes).toHaveLength(1)
+    // ... but a damaged or outdated one is still repaired from localStorage.
+    setCookie('2.damaged')
+    expect(loadRecord(serverSet)?.categories.analytics).toBe(true)
+    expect(writes).toHaveLength(3)
+    expect(cookie()).toBe(value)
+    localStorage.setItem('consentry', encodeRecord(record(NOW + 1000, false)))
+    expect(loadRecord(serverSet)?.categories.analytics).toBe(false)
+    expect(writes).toHaveLength(4)
+  })
+
   it('sets Domain and Secure when configured', () => {
     const writes = stubCookies('drop')
     localStorage.setItem('consentry', encodeRecord(record(NOW, true)))

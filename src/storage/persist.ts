@@ -9,12 +9,12 @@ import { readLocal, writeLocal } from './local.js'
  * Writes the record to both copies. A copy that cannot be written is reported
  * once; the decision still holds for this page view in memory.
  */
-export const saveRecord = (config: ResolvedConfig, record: ConsentRecord): void => {
+export const saveRecord = (config: ResolvedConfig, record: ConsentRecord, keepCookie?: boolean): void => {
   const value = encodeRecord(record)
   const c = config.cookie
   // The cookie expires with the decision, within the cookie lifetime.
   const expires = new Date(Math.min(record.updatedAt + config.lifetime, env.now() + c.lifetime * 864e5))
-  const cookie = writeCookie(c, value, expires)
+  const cookie = keepCookie || writeCookie(c, value, expires)
   const local = writeLocal(c.name, value)
   if (!cookie) warnOnce('storage-unavailable', 'cookie')
   if (!local) warnOnce('storage-unavailable', 'localStorage')
@@ -43,7 +43,10 @@ export const readRecord = (config: ResolvedConfig): ConsentRecord | null =>
 export const loadRecord = (config: ResolvedConfig): ConsentRecord | null => {
   const best = readRecord(config)
   // Writing both copies repairs the one that was lost or damaged, and re-setting
-  // the cookie on every visit restarts Safari's 7-day cap on script cookies.
-  if (best) saveRecord(config, best)
+  // the cookie on every visit restarts Safari's 7-day cap on script cookies. A
+  // cookie the server re-issues (serverSet) is left alone while it is intact (one
+  // copy, exactly this record: a one-element array stringifies to its element):
+  // an HTTP cookie keeps its expiry in Safari, and a script write would cap it again.
+  if (best) saveRecord(config, best, config.cookie.serverSet && String(readCookies(config.cookie.name)) == encodeRecord(best))
   return best
 }

@@ -29,13 +29,21 @@ export const clearCookies = (): void => {
 export const cookie = (name = 'consentry'): string | undefined =>
   document.cookie.split(/;\s*/).find((p) => p.startsWith(name + '='))?.slice(name.length + 1)
 
-const realCookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!
+/** The browser's own `document.cookie` accessor, found on the document's prototype chain (happy-dom's globals may be other classes). */
+const cookieAccessor = (): PropertyDescriptor => {
+  for (let o: object | null = Object.getPrototypeOf(document); o; o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, 'cookie')
+    if (d) return d
+  }
+  throw new Error('no document.cookie accessor')
+}
 
 /**
  * Replaces `document.cookie` on the test document until the next `freshPage()`:
  * `writes` sees every assignment, and `mode` decides what the browser does with it.
  */
 export const stubCookies = (mode: 'keep' | 'drop' | 'throw', writes: string[] = []): string[] => {
+  const realCookie = cookieAccessor()
   Object.defineProperty(document, 'cookie', {
     configurable: true,
     get() {
