@@ -10,9 +10,11 @@ const cell = (text, className) => {
   if (className) td.className = className
   return td
 }
-const ids = (choices, value) =>
-  Object.keys(choices)
-    .filter((k) => choices[k] === value)
+/** "✓ analytics, ✗ marketing": each category but the necessary one (always on), granted or refused. */
+const categories = (choices) =>
+  Object.entries(choices)
+    .filter(([id]) => id !== 'necessary')
+    .map(([id, on]) => `${on ? '✓' : '✗'} ${id}`)
     .join(', ') || '–'
 
 /** One table row for a record. */
@@ -35,9 +37,8 @@ const row = (r) => {
   tr.append(
     received,
     cell(r.consentId, 'mono'),
-    cell(r.method),
-    cell(ids({ ...r.categories, ...r.services }, true)),
-    cell(ids({ ...r.categories, ...r.services }, false)),
+    cell(r.method, 'method'),
+    cell(categories(r.categories)),
     cell(`${r.jurisdiction || '–'} (${r.mode})`),
     cell(signals, 'mono'),
     cell(page),
@@ -58,7 +59,7 @@ async function load() {
   }
   if (!records.length) {
     const empty = cell('No records yet: make a choice on one of the other pages.')
-    empty.colSpan = 8
+    empty.colSpan = 7
     const tr = document.createElement('tr')
     tr.append(empty)
     body.replaceChildren(tr)
