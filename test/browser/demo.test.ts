@@ -8,12 +8,12 @@
  */
 import { request, type Server } from 'node:http'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createDemoServer, listen, policyFor } from '../../demo/server.mjs'
+import { CSP, createDemoServer, listen, policyFor } from '../../demo/server.mjs'
 import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
 import type { Snapshot } from './pages.js'
 
@@ -275,6 +275,8 @@ describe('demo', () => {
         .on('error', fail)
         .end()
     })
+  const cspOf = async (path: string) => (await fetch(`http://127.0.0.1:${demo.port}${path}`)).headers.get('content-security-policy')
+  const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${demo.port}${path}`, init)
 
   it('serves the demo, dist and correct content types', async () => {
     expect(await rawGet('/')).toEqual({ status: 200, type: 'text/html; charset=utf-8' })
@@ -282,6 +284,74 @@ describe('demo', () => {
     expect(await rawGet('/demo.css')).toEqual({ status: 200, type: 'text/css; charset=utf-8' })
     expect(await rawGet('/privacy.html')).toEqual({ status: 200, type: 'text/html; charset=utf-8' })
     expect(await rawGet('/dist/consentry.min.js')).toEqual({ status: 200, type: 'text/javascript; charset=utf-8' })
+  })
+
+  it('serves every demo page, the vendor stand-ins, and the packages the import map names', async () => {
+    const html = { status: 200, type: 'text/html; charset=utf-8' }
+    const js = { status: 200, type: 'text/javascript; charset=utf-8' }
+    for (const page of ['/app.html', '/us.html', '/records.html', '/embed/video.html']) expect(await rawGet(page)).toEqual(html)
+    for (const file of ['/spa/app.mjs', '/us.js', '/records.js', '/vendor/meadowlark.js', '/vendor/adfinch.js']) expect(await rawGet(file)).toEqual(js)
+    const map = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(readFileSync(new URL('../../demo/app.html', import.meta.url), 'utf8'))![1]!)
+    for (const url of Object.values(map.imports) as string[]) expect([url, await rawGet(url)]).toEqual([url, js])
+  })
+
+  it.each(['/modules/preact/../../package.json', '/modules/preact/%2e%2e/%2e%2e/package.json', '/modules/typescript/package.json', '/modules/preact/..%2fnanostores/index.js'])(
+    'serves only the named packages from node_modules: refuses %s',
+    async (path) => {
+      expect((await rawGet(path)).status).toBe(404)
+    },
+  )
+
+  it("allows the SPA's inline import map by its hash, and nothing else inline; only the embed may be framed, by the demo itself", async () => {
+    const app = readFileSync(new URL('../../demo/app.html', import.meta.url), 'utf8')
+    const text = /<script type="importmap">([\s\S]*?)<\/script>/.exec(app)![1]!
+    const hash = `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+    expect(await cspOf('/app.html')).toBe(CSP.replace("script-src 'self'", `script-src 'self' ${hash}`))
+    for (const page of ['/', '/privacy.html', '/us.html', '/records.html', '/demo.js']) expect(await cspOf(page)).toBe(CSP)
+    expect(await cspOf('/embed/video.html')).toBe(CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))
+    // No inline script on any page but that map (a hash allows only the exact text it was made from).
+    for (const page of ['index', 'privacy', 'app', 'us', 'records', 'embed/video']) {
+      const source = readFileSync(new URL(`../../demo/${page}.html`, import.meta.url), 'utf8')
+      const inline = [...source.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => m[1]!.trim())
+      expect(inline.every((attrs) => /type="(application\/json|importmap|text\/plain)"/.test(attrs))).toBe(true)
+      expect(source).not.toMatch(/\sstyle=|<style|\son[a-z]+=/i)
+    }
+    expect(policyFor('/x.html', '<script type="importmap">{}</script>')).toContain("'sha256-RBNvo1WzZ4oRRq0W9+hknpT7T8If536DEMBg9hyq/4o='")
+  })
+
+  it('GET /api/records lists every record once per id, newest first; DELETE empties the file', async () => {
+    const record = (id: string, method: string) => JSON.stringify({ id, consentId: 'c-1', method, categories: {} })
+    appendFileSync(demo.records, [record('r-1', 'banner'), record('r-2', 'api'), '{"torn', record('r-1', 'banner')].join('\n') + '\n')
+    const listed = (await (await api('/api/records')).json()) as { id: string; method: string }[]
+    // A torn line is skipped; a record delivered twice is listed once, where it first arrived.
+    expect(listed.map((r) => [r.id, r.method])).toEqual([
+      ['r-2', 'api'],
+      ['r-1', 'banner'],
+    ])
+    expect((await api('/api/records', { method: 'DELETE' })).status).toBe(204)
+    expect(await (await api('/api/records')).json()).toEqual([])
+  })
+
+  it("GET /api/tags lists what the vendor tags sent: the analytics beacon, the pixel, the scripts fetched", async () => {
+    const before = ((await (await api('/api/tags')).json()) as TagHit[]).length
+    await api('/collect', { method: 'POST', body: '{"event":"pageview","visitor":"v-1"}' })
+    expect((await api('/pixel.gif?ev=PageView&us_privacy=1YYN')).headers.get('content-type')).toBe('image/gif')
+    await api('/vendor/meadowlark.js')
+    const hits = ((await (await api('/api/tags')).json()) as TagHit[]).slice(before)
+    expect(hits.map((h) => [h.kind, h.path, h.detail])).toEqual([
+      ['beacon', '/collect', '{"event":"pageview","visitor":"v-1"}'],
+      ['pixel', '/pixel.gif', 'ev=PageView&us_privacy=1YYN'],
+      ['script', '/vendor/meadowlark.js', ''],
+    ])
+  })
+
+  it('the script-tag pages carry the same site config as the SPA imports (one cookie serves them all)', async () => {
+    const { siteConfig } = (await import(pathToFileURL(join(import.meta.dirname, '../../demo/spa/config.mjs')).href)) as { siteConfig: object }
+    for (const page of ['index', 'privacy']) {
+      const source = readFileSync(new URL(`../../demo/${page}.html`, import.meta.url), 'utf8')
+      const block = /<script type="application\/json" data-consentry-config>([\s\S]*?)<\/script>/.exec(source)![1]!
+      expect([page, JSON.parse(block)]).toEqual([page, siteConfig])
+    }
   })
 
   it.each([
