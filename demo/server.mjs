@@ -261,8 +261,12 @@ const main = async () => {
     console.warn('dist/consentry.min.js is missing: run `npm run build` (or `npm run demo`, which builds first)')
   }
   const port = await listen(createDemoServer(), wanted)
-  console.log(`Consentry demo: http://localhost:${port}/`)
-  console.log(`                http://127.0.0.1:${port}/`)
+  const base = `http://localhost:${port}`
+  console.log(`Consentry demo: ${base}/  (also http://127.0.0.1:${port}/)`)
+  console.log(`  marketing site (script tag, blocked tags, embed)  ${base}/`)
+  console.log(`  SPA (ESM build, Preact hooks)                      ${base}/app.html`)
+  console.log(`  US visitor (opt-out, GPP/USP inspector)            ${base}/us.html`)
+  console.log(`  proof-of-consent records                           ${base}/records.html`)
 }
 
 // Run only as a script, so tests can import createDemoServer without starting anything.
