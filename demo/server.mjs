@@ -263,10 +263,13 @@ const main = async () => {
   const port = await listen(createDemoServer(), wanted)
   const base = `http://localhost:${port}`
   console.log(`Consentry demo: ${base}/  (also http://127.0.0.1:${port}/)`)
-  console.log(`  marketing site (script tag, blocked tags, embed)  ${base}/`)
-  console.log(`  SPA (ESM build, Preact hooks)                      ${base}/app.html`)
-  console.log(`  US visitor (opt-out, GPP/USP inspector)            ${base}/us.html`)
-  console.log(`  proof-of-consent records                           ${base}/records.html`)
+  const pages = [
+    ['marketing site (script tag, blocked tags, embed)', '/'],
+    ['SPA (ESM build, Preact hooks)', '/app.html'],
+    ['US visitor (opt-out, GPP/USP inspector)', '/us.html'],
+    ['proof-of-consent records', '/records.html'],
+  ]
+  for (const [what, path] of pages) console.log(`  ${what.padEnd(50)}${base}${path}`)
 }
 
 // Run only as a script, so tests can import createDemoServer without starting anything.
