@@ -196,6 +196,27 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(log.errors).toEqual([])
     })
 
+    it('a visitor whose browser sends GPC is opted out on the US page on arrival, and the inspector says so', async () => {
+      // A second browser with Global Privacy Control on (Firefox: its real pref; Chromium: the header and navigator.globalPrivacyControl).
+      const gpcSession = await launch(browserName, { gpc: true })
+      try {
+        const tab = await gpcSession.visitor(origin(), '/privacy.html')
+        const gpcLog = watch(tab)
+        await tab.goto(`${origin()}/us.html`)
+        await tab.locator('[data-consentry] [part=notice]').waitFor()
+        await expect.poll(() => tab.locator('#usp-string').textContent()).toBe('1YYN')
+        expect(await tab.locator('#gpp-string').textContent()).toBe('DBABLA~CVQVAAAAAACA.YA')
+        expect(await tab.locator('#opted-out').textContent()).toBe('Yes, via gpc')
+        expect(await tab.locator('#gpc-status').textContent()).toContain('Your browser sends Global Privacy Control')
+        expect(JSON.parse((await tab.locator('#gpp-section').textContent()) ?? '{}')).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1, Gpc: true })
+        // The ad pixel is a sale or share: refused before it ran.
+        expect(await tab.evaluate(() => typeof (window as any).adfinch)).toBe('undefined')
+        expect(gpcLog.errors).toEqual([])
+      } finally {
+        await gpcSession.close()
+      }
+    })
+
     it('each decision reaches the demo server as a proof-of-consent record', async () => {
       await page.goto(`${origin()}/`)
       await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
