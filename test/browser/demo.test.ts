@@ -95,22 +95,19 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await tagsNow()).toEqual([])
       expect(await cookieNames()).not.toContain('_mla_id')
 
-      // The video's placeholder, drawn inside its frame: "Load content" grants Reelbox alone, and the player loads.
+      // The video waits too: a placeholder drawn inside its frame, and no request to the video host.
       const video = page.locator('iframe.embed')
-      expect(await video.getAttribute('src')).toBeNull()
       const frame = page.frameLocator('iframe.embed')
-      await frame.getByRole('button', { name: 'Load content' }).click()
-      await expect.poll(() => video.getAttribute('src')).toBe('/embed/video.html')
-      await frame.getByRole('button', { name: 'Play' }).click()
-      await expect.poll(() => frame.locator('#play').getAttribute('aria-pressed')).toBe('true')
-      expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'embed', services: { reelbox: true }, categories: { analytics: false, marketing: false } })
-      expect(await tagsNow()).toEqual([])
+      await frame.getByRole('button', { name: 'Load content' }).waitFor()
+      expect(await video.getAttribute('src')).toBeNull()
 
-      // Accept everything from the footer's cookie settings: both tags run, set their cookies and reach the server.
-      await page.locator('footer').getByRole('link', { name: 'Cookie settings' }).click()
+      // Accept analytics and marketing from the banner's preferences: both tags run, set their cookies, reach the server.
+      await banner.getByRole('button', { name: 'Manage preferences' }).click()
       const prefs = page.locator('[data-consentry] [part=preferences]')
       await prefs.waitFor()
-      await prefs.locator('[data-consentry-action=accept-all]').click()
+      await prefs.getByRole('switch', { name: 'Analytics', exact: true }).click()
+      await prefs.getByRole('switch', { name: 'Marketing', exact: true }).click()
+      await prefs.locator('[data-consentry-action=save]').click()
       await expect
         .poll(async () => (await tagsNow()).map((h) => `${h.kind} ${h.path}`).sort())
         .toEqual(['beacon /collect', 'pixel /pixel.gif', 'script /vendor/adfinch.js', 'script /vendor/meadowlark.js'])
@@ -118,8 +115,17 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const visitor = await page.evaluate(() => (window as any).meadowlark.visitor as string)
       expect((await tagsNow()).find((h) => h.kind == 'beacon')?.detail).toContain(visitor)
       await expect.poll(() => page.locator('#tag-meadowlark').getAttribute('data-state')).toBe('running')
+      expect(await page.locator('#tag-adfinch').getAttribute('data-state')).toBe('running')
+      expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'preferences', categories: { functional: false, analytics: true, marketing: true } })
+      expect(await video.getAttribute('src')).toBeNull()
+
+      // The placeholder's "Load content" grants the video service alone, and the player loads and plays.
+      await frame.getByRole('button', { name: 'Load content' }).click()
+      await expect.poll(() => video.getAttribute('src')).toBe('/embed/video.html')
+      await frame.getByRole('button', { name: 'Play' }).click()
+      await expect.poll(() => frame.locator('#play').getAttribute('aria-pressed')).toBe('true')
       const site = await page.evaluate(() => Consentry.get())
-      expect(site).toMatchObject({ decided: true, method: 'preferences', categories: { functional: true, analytics: true, marketing: true } })
+      expect(site).toMatchObject({ decided: true, method: 'embed', services: { reelbox: true }, categories: { analytics: true, marketing: true } })
 
       // 2. The SPA (ESM build, Preact hooks): same cookie, so the hooks' UI shows the decision made on the site.
       await demoBar('SPA (ESM + hooks)').click()
@@ -127,7 +133,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await expect.poll(() => row('analytics').getAttribute('data-granted')).toBe('true')
       expect(await row('marketing').getAttribute('data-granted')).toBe('true')
       expect(await page.locator('#spa-consent-id').textContent()).toBe(site.id)
-      expect(await page.locator('#spa-decision').textContent()).toContain('Decided via preferences')
+      expect(await page.locator('#spa-decision').textContent()).toContain('Decided via embed')
       expect(await page.locator('#spa-insights').getAttribute('data-granted')).toBe('true')
       expect(await page.locator('[data-consentry] [part=banner]').count()).toBe(0)
 
@@ -177,7 +183,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await demoBar('Server records').click()
       const rows = page.locator('#records tbody tr')
       const methodsOf = (id: string) => page.locator(`#records tr[data-consent-id="${id}"] td.method`).allTextContents()
-      await expect.poll(() => methodsOf(site.id!), { timeout: 10_000 }).toEqual(['api', 'preferences', 'embed'])
+      await expect.poll(() => methodsOf(site.id!), { timeout: 10_000 }).toEqual(['api', 'embed', 'preferences'])
       // Saving "Do Not Sell or Share" makes two decisions (the choices, then the opt-out): one record or two, all from the preferences.
       await expect.poll(async () => [...new Set(await methodsOf(us.id!))]).toEqual(['preferences'])
       const usRows = await page.locator(`#records tr[data-consent-id="${us.id}"]`).allTextContents()
