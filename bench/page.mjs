@@ -1,9 +1,10 @@
 // The benchmark page: a plain marketing landing page, a few KB, with everything
-// inline (CSS, an SVG "hero image") so the only request Consentry adds is its
-// own script. Both variants are byte-identical apart from the Consentry snippet,
-// so any difference in the numbers is Consentry's.
+// inline (CSS, an SVG "hero image") so the only requests a consent SDK adds are
+// its own. All variants are byte-identical apart from the SDK's snippets (one at
+// the end of <head>, one at the end of <body>), so any difference in the numbers
+// is the SDK's.
 
-const config = {
+export const consentryConfig = {
   categories: [
     { id: 'necessary', necessary: true },
     { id: 'analytics', services: [{ id: 'posthog' }] },
@@ -20,7 +21,14 @@ const feature = (title, text) => `
       </article>`
 
 /** @param {{ consentry: boolean }} options */
-export const marketingPage = ({ consentry }) => `<!doctype html>
+export const marketingPage = ({ consentry }) =>
+  pageWith(consentry ? {
+    head: `  <script type="application/json" data-consentry-config>${JSON.stringify(consentryConfig)}</script>\n`,
+    body: '  <script src="/dist/consentry.min.js"></script>\n',
+  } : {})
+
+/** The page with `head` inserted before </head> and `body` before </body>, each as given (end them with a newline). */
+export const pageWith = ({ head = '', body = '' }) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -43,7 +51,7 @@ export const marketingPage = ({ consentry }) => `<!doctype html>
     #pricing { padding: 48px; }
     footer { padding: 32px 48px; color: var(--muted); border-top: 1px solid #e5e8ef; font-size: 14px; }
   </style>
-${consentry ? `  <script type="application/json" data-consentry-config>${JSON.stringify(config)}</script>\n` : ''}</head>
+${head}</head>
 <body>
   <header>
     <strong>Northwind Cloud</strong>
@@ -86,6 +94,6 @@ ${consentry ? `  <script type="application/json" data-consentry-config>${JSON.st
     </section>
   </main>
   <footer id="docs">© 2025 Northwind Cloud, Inc. · Privacy · Terms · Status · Careers</footer>
-${consentry ? '  <script src="/dist/consentry.min.js"></script>\n' : ''}</body>
+${body}</body>
 </html>
 `

@@ -1,4 +1,9 @@
-// Injected at document start (page.addInitScript) into both page variants.
+// Injected at document start (page.addInitScript) into every page variant.
+// What it looks for comes from window.__benchTarget (set by an init script just
+// before this one, see CONSENTRY_TARGET in lib.mjs): the banner's host element,
+// whether the banner is in its open shadow root, the accept-all button and the
+// consent cookie's name. visit() always sets one (Consentry's on the page
+// without any banner, where it never appears); without one it falls back to it.
 // Times are performance.now(): ms since navigation start. It stays cheap on
 // purpose: a MutationObserver until the host appears, then one check per frame
 // until the banner is visible, then nothing; no polling on the page without
@@ -15,14 +20,22 @@
       b.self += performance.now() - t
     }
   }
-  const hasCookie = () => /(?:^|;\s*)consentry=/.test(document.cookie)
+  const t = window.__benchTarget ?? {
+    host: '[data-consentry]',
+    shadow: true,
+    button: '[data-consentry-action="accept-all"]',
+    cookie: 'consentry',
+  }
+  const cookieRe = new RegExp(`(?:^|;\\s*)${t.cookie}=`)
+  const hasCookie = () => cookieRe.test(document.cookie)
 
   new PerformanceObserver(timed((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) b.cls += e.value
   })).observe({ type: 'layout-shift', buffered: true })
 
-  const host = () => document.querySelector('[data-consentry]')
-  const button = () => host()?.shadowRoot?.querySelector('[data-consentry-action="accept-all"]') ?? null
+  const host = () => document.querySelector(t.host)
+  const root = () => (t.shadow ? host()?.shadowRoot : host())
+  const button = () => root()?.querySelector(t.button) ?? null
   // The contract's "visible": a box, visibility visible and no ancestor (across the shadow boundary) at opacity 0.
   const visible = (el) => {
     const r = el.getBoundingClientRect()
@@ -51,10 +64,10 @@
   /** Why there is no banner, in words, for the error message. */
   const diagnose = () => {
     const h = host()
-    if (!h) return 'no [data-consentry] element in the document'
-    if (!h.shadowRoot) return '[data-consentry] has no open shadow root'
+    if (!h) return `no ${t.host} element in the document`
+    if (t.shadow && !h.shadowRoot) return `${t.host} has no open shadow root`
     const el = button()
-    if (!el) return `no [data-consentry-action="accept-all"] in the shadow root (${h.shadowRoot.querySelectorAll('*').length} elements inside)`
+    if (!el) return `no ${t.button} in ${t.shadow ? 'the shadow root' : t.host} (${root().querySelectorAll('*').length} elements inside)`
     const r = el.getBoundingClientRect()
     // The lowest opacity on the way up, across the shadow boundary: a fade that never starts shows up here.
     let opacity = 1
@@ -93,12 +106,12 @@
     const x = r.left + r.width / 2
     const y = r.top + r.height / 2
     // Would a click at that point reach the button, or is something on top of it?
-    const hit = host().shadowRoot.elementFromPoint(x, y)
+    const hit = (t.shadow ? host().shadowRoot : document).elementFromPoint(x, y)
     return { x, y, hit: !!hit && el.contains(hit) }
   }
 
-  // Capture on window sees the click first, before Consentry's own handlers
-  // (which run at the target, inside the shadow root); the bubble listener runs
+  // Capture on window sees the click first, before the banner's own handlers
+  // (which run at or below the document); the bubble listener on window runs
   // after them, so a synchronous cookie write is caught there, an async one by
   // the setTimeout poll started at the click (4 ms resolution at worst).
   const check = () => {

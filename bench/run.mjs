@@ -1,36 +1,33 @@
-// Consentry's cost on a real page, in headless Chromium at 4x CPU throttling:
-// the same marketing page with and without the script-tag build, N first-time
-// visits each, medians reported as Markdown (stdout) and JSON (bench/results.json).
+// Consentry's cost on a real page, in headless Chromium at 4x CPU throttling, two tables:
 //
-//   node bench/run.mjs [--runs 21] [--dist dist]      (npm run bench builds first)
-import { createServer } from 'node:http'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { extname, join, resolve, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// 1. the same marketing page with and without Consentry's script-tag build (bench/results.json);
+// 2. the same page with Consentry, vanilla-cookieconsent or Klaro (bench/compare.json).
+//
+// N first-time visits per page, interleaved, medians reported as Markdown on stdout and written
+// into docs/benchmark.md between its marker comments, so the docs always quote the latest run.
+//
+//   node bench/run.mjs [--runs 21] [--dist dist] [--only own|compare]   (npm run bench builds first)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import {
+  CHROMIUM, CPU_THROTTLE, HERE, VIEWPORT, fail, launch, snapshot, startServer, summarise, visit,
+} from './lib.mjs'
 import { marketingPage } from './page.mjs'
+import { COMPARE_METRICS, OWN_METRICS, docsBlocks, ownRow, renderCompare, renderOwn, replaceBlocks } from './report.mjs'
+import { SDKS, VENDOR } from './sdks.mjs'
 
-const HERE = fileURLToPath(new URL('.', import.meta.url))
-const CHROMIUM = '/usr/bin/chromium'
-const CPU_THROTTLE = 4
-const VIEWPORT = { width: 1280, height: 720 }
-const BANNER_TIMEOUT = 10_000 // ms from navigation start
-const COOKIE_TIMEOUT = 5_000 // ms from the click
-const SETTLE = 1_000 // ms after load before reading CLS and script time: late shifts and idle work count too
-
-const fail = (message) => {
-  const error = new Error(message)
-  error.expected = true // a clear message is enough, no stack trace
-  throw error
-}
-
-const USAGE = 'usage: node bench/run.mjs [--runs N (>= 15, default 21)] [--dist DIR (default dist/)]'
+const USAGE = 'usage: node bench/run.mjs [--runs N (>= 15, default 21)] [--dist DIR (default dist/)] [--only own|compare]'
 let args
 try {
   args = parseArgs({
-    options: { runs: { type: 'string', default: '21' }, dist: { type: 'string', default: join(HERE, '../dist') } },
+    options: {
+      runs: { type: 'string', default: '21' },
+      dist: { type: 'string', default: join(HERE, '../dist') },
+      only: { type: 'string' },
+    },
   }).values
 } catch (e) {
   console.error(`bench: ${e.message}\n${USAGE}`)
@@ -39,141 +36,147 @@ try {
 const RUNS = Number(args.runs)
 const DIST = resolve(args.dist)
 const SCRIPT = join(DIST, 'consentry.min.js')
+const RESULTS = join(HERE, 'results.json')
+const COMPARE = join(HERE, 'compare.json')
+const DOCS = join(HERE, '../docs/benchmark.md')
 let progress = false // a progress line is on stderr: end it before an error message
 let interrupted = null
 
-// ---- static server: the two pages, dist/, and nothing else (no request leaves 127.0.0.1)
-const pages = { '/with.html': marketingPage({ consentry: true }), '/without.html': marketingPage({ consentry: false }) }
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.json': 'application/json' }
-const startServer = (script) => {
-  // A snapshot of dist/, taken once: a rebuild during the runs (npm test builds too) cannot mix
-  // two builds, and consentry.min.js is exactly the bytes whose size is reported.
-  const files = new Map()
-  for (const rel of readdirSync(DIST, { recursive: true })) {
-    const file = join(DIST, rel)
-    try {
-      if (statSync(file).isFile()) files.set('/dist/' + rel.split(sep).join('/'), readFileSync(file))
-    } catch {} // deleted mid-walk by a concurrent rebuild: it 404s, and a run that needs it fails loudly
+const gzip9 = (bytes) => gzipSync(bytes, { level: 9 }).length // level 9, as size-limit measures
+const machine = () => ({ cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() || 'unknown CPU' })
+const tick = (done, total, started, what, per) => {
+  progress = true
+  process.stderr.write(`\r${what}: ${done}/${total} runs per ${per}, ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}
+
+// ---- table 1: with and without Consentry
+const runOwn = async (browser, origin, served, bytes) => {
+  const results = { with: [], without: [] }
+  const started = Date.now()
+  // One discarded warm-up visit each (the first visit pays for spawning processes and
+  // warming the OS file cache), then the two variants alternate so drift hits both alike.
+  for (let i = -1; i < RUNS; i++) {
+    for (const consentry of i % 2 ? [true, false] : [false, true]) {
+      const run = await visit(browser, `${origin}/${consentry ? 'with' : 'without'}.html`, consentry ? SDKS[0].target : null)
+      if (i >= 0) results[consentry ? 'with' : 'without'].push(run)
+    }
+    tick(i + 1, RUNS, started, 'with/without Consentry', 'page')
   }
-  files.set('/dist/consentry.min.js', script)
-  const server = createServer((req, res) => {
-    // no-store: each visit is a first visit anyway (fresh context), this only makes it explicit.
-    const headers = { 'Cache-Control': 'no-store' }
-    try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
-      if (pages[path]) return res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(pages[path])
-      const file = files.get(path)
-      const type = `${TYPES[extname(path)] ?? 'application/octet-stream'}; charset=utf-8`
-      if (file) return res.writeHead(200, { ...headers, 'Content-Type': type }).end(file)
-      res.writeHead(path === '/favicon.ico' ? 204 : 404, headers).end()
-    } catch {
-      res.writeHead(400, headers).end() // e.g. a malformed %-escape
+  process.stderr.write('\n')
+  progress = false
+  const seconds = (Date.now() - started) / 1000
+  const gzip = gzip9(bytes)
+  const metrics = Object.fromEntries(OWN_METRICS.map((m) => {
+    const [key, label] = m
+    const without = summarise(results.without, key)
+    const withC = summarise(results.with, key)
+    return [key, { key, label, without, with: withC, diff: ownRow(m, without, withC).diff }]
+  }))
+  const json = {
+    date: new Date().toISOString(),
+    runsPerPage: RUNS,
+    warmUpRunsDiscarded: 1,
+    chromium: browser.version(),
+    ...machine(),
+    cpuThrottle: CPU_THROTTLE,
+    viewport: VIEWPORT,
+    node: process.version,
+    script: { file: 'dist/consentry.min.js', bytes: bytes.length, gzipBytes: gzip },
+    seconds: Math.round(seconds),
+    // Every path the page with Consentry fetched that the page without never did (lazy chunks show up here).
+    addedRequests: [...new Set(results.with.flatMap((r) => r.requests))]
+      .filter((p) => !results.without.some((r) => r.requests.includes(p)) && p !== '/with.html')
+      .map((path) => ({ path, gzipBytes: served(path) && gzip9(served(path)) })),
+    metrics,
+    runs: results,
+  }
+  writeFileSync(RESULTS, JSON.stringify(json, null, 2) + '\n')
+  console.log(renderOwn(json))
+  console.log(`(took ${Math.round(seconds)} s; JSON with every run: ${RESULTS})`)
+  return json
+}
+
+// ---- table 2: Consentry, vanilla-cookieconsent and Klaro on the same page
+const runCompare = async (browser, origin, served, pages) => {
+  const runs = Object.fromEntries(SDKS.map((s) => [s.id, []]))
+  const started = Date.now()
+  // One discarded warm-up round, then rounds of one visit per SDK, the order rotating each round
+  // (A B C, B C A, C A B, …) so no SDK always goes first or always follows the same one.
+  for (let i = -1; i < RUNS; i++) {
+    for (let k = 0; k < SDKS.length; k++) {
+      const sdk = SDKS[(((i + k) % SDKS.length) + SDKS.length) % SDKS.length]
+      const run = await visit(browser, origin + sdk.path, sdk.target)
+      if (i >= 0) runs[sdk.id].push(run)
+    }
+    tick(i + 1, RUNS, started, 'Consentry, vanilla-cookieconsent, Klaro', 'SDK')
+  }
+  process.stderr.write('\n')
+  progress = false
+  const seconds = (Date.now() - started) / 1000
+  const baseline = gzip9(Buffer.from(pages['/without.html']))
+  const sdks = SDKS.map((s) => {
+    // Everything the SDK's page fetched in any run (on load or after the click), but the page itself.
+    const paths = [...new Set(runs[s.id].flatMap((r) => r.requests))].filter((p) => p !== s.path && p !== '/favicon.ico')
+    const files = paths.map((path) => {
+      const bytes = served(path)
+      if (!bytes) fail(`${s.name} requested ${path}, which the bench server does not have`)
+      return { path, bytes: bytes.length, gzipBytes: gzip9(bytes) }
+    })
+    return {
+      id: s.id,
+      name: s.name,
+      version: s.version,
+      path: s.path,
+      files,
+      gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
+      htmlGzipBytes: gzip9(Buffer.from(s.html)) - baseline,
     }
   })
-  server.served = (path) => files.get(path) ?? null
-  return new Promise((ok, ko) => server.once('error', ko).listen(0, '127.0.0.1', () => ok(server)))
-}
-
-// ---- one first-time visit: fresh context (no cookies, storage or cache), throttled, measured
-const visit = async (browser, origin, consentry) => {
-  // en-US: the banner's built-in language, so no translation module is fetched.
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
-  try {
-    const page = await context.newPage()
-    const errors = []
-    page.on('pageerror', (e) => errors.push(String(e)))
-    const requests = []
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname))
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
-    await cdp.send('Performance.enable')
-    await page.addInitScript({ path: join(HERE, 'probe.js') })
-
-    const url = `${origin}/${consentry ? 'with' : 'without'}.html`
-    await page.goto(url, { waitUntil: 'load', timeout: BANNER_TIMEOUT }).catch((e) => {
-      fail(`${url} did not load within ${BANNER_TIMEOUT / 1000} s: ${String(e.message).split('\n')[0]}`)
-    })
-    await page.waitForTimeout(SETTLE)
-    const load = await page.evaluate((deadline) => window.__bench.collect(deadline), consentry ? BANNER_TIMEOUT : 0)
-    if (consentry && load.bannerAt == null) {
-      fail(`the banner never became visible within ${BANNER_TIMEOUT / 1000} s of navigation start: ${load.why}.` +
-        (errors.length ? `\n  page errors: ${errors.join('\n  ')}` : '') +
-        (load.why.startsWith('no [data-consentry]') ? '\n  Is the banner UI (src/ui/) in this build? `npm run build`' : ''))
-    }
-    // Read before the click, so it is the cost of loading and showing the banner.
-    const { metrics } = await cdp.send('Performance.getMetrics')
-    const metric = (name) => metrics.find((m) => m.name === name)?.value * 1000
-    const run = {
-      fcp: load.fcp,
-      banner: load.bannerAt,
-      domContentLoaded: load.domContentLoaded,
-      load: load.load,
-      // Minus the probe's own callbacks (see probe.js); the raw figure stays in the JSON.
-      script: metric('ScriptDuration') - load.self,
-      scriptRaw: metric('ScriptDuration'),
-      probe: load.self,
-      task: metric('TaskDuration'),
-      cls: load.cls,
-      clickToCookie: null,
-      requests, // by the end of the run (the page itself included)
-    }
-    if (!consentry) return run
-
-    if (load.cookieBeforeClick) {
-      fail('the consentry cookie was already set before any click: not a first visit, or the script decides on its own')
-    }
-    const target = await page.evaluate(() => window.__bench.target())
-    if (!target.hit) fail(`something covers the accept-all button at (${target.x}, ${target.y}): a click would not reach it`)
-    await page.mouse.click(target.x, target.y)
-    const click = await page.evaluate((ms) => window.__bench.cookie(ms), COOKIE_TIMEOUT)
-    if (click.clickAt == null) fail('the click on accept-all never reached the page')
-    if (click.cookieAt == null) {
-      fail(`clicking accept-all did not set the consentry cookie within ${COOKIE_TIMEOUT / 1000} s`)
-    }
-    run.clickToCookie = click.cookieAt - click.clickAt
-    run.cookieInClick = click.inClick // true: set synchronously inside the click dispatch
-    return run
-  } finally {
-    await context.close().catch(() => {})
+  const metrics = Object.fromEntries(COMPARE_METRICS.map(([key, label]) => [
+    key, { key, label, ...Object.fromEntries(SDKS.map((s) => [s.id, summarise(runs[s.id], key)])) },
+  ]))
+  const json = {
+    date: new Date().toISOString(),
+    runsPerSdk: RUNS,
+    warmUpRoundsDiscarded: 1,
+    chromium: browser.version(),
+    ...machine(),
+    cpuThrottle: CPU_THROTTLE,
+    viewport: VIEWPORT,
+    node: process.version,
+    seconds: Math.round(seconds),
+    sdks,
+    metrics,
+    runs,
   }
-}
-
-// ---- statistics and report
-const quantile = (xs, q) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b)
-  if (!s.length) return null
-  // Median interpolates (odd N: the middle run); p90 is the nearest rank, an actual run.
-  if (q === 0.5) return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]
-}
-const METRICS = [
-  // [key, label, decimals, unit]
-  ['banner', 'Banner visible (from navigation start)', 0, ' ms'],
-  ['fcp', 'First contentful paint', 0, ' ms'],
-  // A parser-blocking script holds up DOMContentLoaded, and with it every site script waiting for it.
-  ['domContentLoaded', 'DOMContentLoaded', 0, ' ms'],
-  ['script', 'Script time (CDP ScriptDuration until load + 1 s, probe excluded)', 1, ' ms'],
-  ['cls', 'Cumulative layout shift', 3, ''],
-  ['clickToCookie', 'Click accept-all → `consentry` cookie', 1, ' ms'],
-]
-const summarise = (runs, key) => {
-  const xs = runs.map((r) => r[key]).filter((x) => x != null)
-  if (!xs.length) return null
-  return { median: quantile(xs, 0.5), p90: quantile(xs, 0.9), min: Math.min(...xs), max: Math.max(...xs), n: xs.length }
+  writeFileSync(COMPARE, JSON.stringify(json, null, 2) + '\n')
+  console.log(renderCompare(json))
+  console.log(`(took ${Math.round(seconds)} s; JSON with every run: ${COMPARE})`)
+  return json
 }
 
 const main = async () => {
   if (!Number.isInteger(RUNS) || RUNS < 15) {
     fail(`--runs must be a whole number, at least 15 (got ${args.runs}): with fewer the medians are noise\n${USAGE}`)
   }
+  if (args.only != null && !['own', 'compare'].includes(args.only)) fail(`--only takes own or compare (got ${args.only})\n${USAGE}`)
   if (!existsSync(SCRIPT)) fail(`${SCRIPT} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
   if (!existsSync(CHROMIUM)) {
     fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
   }
+  for (const [name, dir] of Object.entries(VENDOR)) {
+    if (!existsSync(dir)) fail(`${dir} is missing: ${name} is a dev dependency (npm install)`)
+  }
   const bytes = readFileSync(SCRIPT)
+  const files = snapshot(DIST, '/dist')
+  files.set('/dist/consentry.min.js', bytes)
+  for (const [name, dir] of Object.entries(VENDOR)) snapshot(dir, `/vendor/${name}`, files)
+  const pages = {
+    '/without.html': marketingPage({ consentry: false }),
+    ...Object.fromEntries(SDKS.map((s) => [s.path, s.html])), // /with.html is Consentry's
+  }
 
-  const server = await startServer(bytes)
+  const server = await startServer(pages, files)
   const origin = `http://127.0.0.1:${server.address().port}`
   let browser
   const cleanup = async () => {
@@ -190,76 +193,21 @@ const main = async () => {
     })
   }
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
-    })
-    const results = { with: [], without: [] }
-    const started = Date.now()
-    // One discarded warm-up visit each (the first visit pays for spawning processes and
-    // warming the OS file cache), then the two variants alternate so drift hits both alike.
-    for (let i = -1; i < RUNS; i++) {
-      for (const consentry of i % 2 ? [true, false] : [false, true]) {
-        const run = await visit(browser, origin, consentry)
-        if (i >= 0) results[consentry ? 'with' : 'without'].push(run)
-      }
-      progress = true
-      process.stderr.write(`\r${i + 1}/${RUNS} runs per page, ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    browser = await launch()
+    const blocks = {}
+    if (args.only !== 'compare') blocks.own = await runOwn(browser, origin, server.served, bytes)
+    if (args.only !== 'own') {
+      console.log()
+      blocks.compare = await runCompare(browser, origin, server.served, pages)
     }
-    process.stderr.write('\n')
-    progress = false
-    const seconds = (Date.now() - started) / 1000
-    report(results, { chromium: browser.version(), bytes, seconds, served: server.served })
+    // The docs quote exactly what was just printed; a table not re-run keeps its last JSON.
+    const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
+    const docs = docsBlocks(blocks.own ?? read(RESULTS), blocks.compare ?? read(COMPARE))
+    writeFileSync(DOCS, replaceBlocks(readFileSync(DOCS, 'utf8'), docs))
+    console.log(`(docs/benchmark.md updated: ${Object.keys(docs).join(' and ')} table${Object.keys(docs).length > 1 ? 's' : ''})`)
   } finally {
     await cleanup()
   }
-}
-
-const fmtKB = (n) => (n == null ? '? KB' : `${(n / 1024).toFixed(2)} KB gzip`)
-
-const report = (results, { chromium, bytes, seconds, served }) => {
-  const gzip = gzipSync(bytes, { level: 9 }).length // level 9, as size-limit measures
-  const fmt = (x, d, unit) => (x == null ? '—' : x.toFixed(d) + unit)
-  const rows = METRICS.map(([key, label, d, unit]) => {
-    const a = summarise(results.without, key)
-    const b = summarise(results.with, key)
-    const diff = a && b ? b.median - a.median : null
-    const cell = (s) => (s ? `${fmt(s.median, d, unit)} (p90 ${fmt(s.p90, d, '')})` : '—')
-    const sign = diff != null && diff >= 0 ? '+' : ''
-    const line = `| ${label} | ${cell(a)} | ${cell(b)} | ${diff == null ? '—' : sign + fmt(diff, d, unit)} |`
-    return { key, label, without: a, with: b, diff, line }
-  })
-  const meta = {
-    date: new Date().toISOString(),
-    runsPerPage: RUNS,
-    warmUpRunsDiscarded: 1,
-    chromium,
-    cpuThrottle: CPU_THROTTLE,
-    viewport: VIEWPORT,
-    node: process.version,
-    script: { file: 'dist/consentry.min.js', bytes: bytes.length, gzipBytes: gzip },
-    seconds: Math.round(seconds),
-    // Every path the page with Consentry fetched that the page without never did (lazy chunks show up here).
-    addedRequests: [...new Set(results.with.flatMap((r) => r.requests))]
-      .filter((p) => !results.without.some((r) => r.requests.includes(p)) && p !== '/with.html')
-      .map((path) => ({ path, gzipBytes: served(path) && gzipSync(served(path), { level: 9 }).length })),
-  }
-  console.log(`## Consentry benchmark
-
-${RUNS} first-time visits per page (plus 1 discarded warm-up), alternating · headless Chromium ${chromium} · ` +
-    `${CPU_THROTTLE}× CPU throttling · ${VIEWPORT.width}×${VIEWPORT.height} · loopback server, no network latency
-\`dist/consentry.min.js\`: ${fmtKB(gzip)} (${gzip} B, level 9; ${bytes.length} B minified) · ` +
-    `requests Consentry adds: ${meta.addedRequests.map((r) => `\`${r.path}\` (${fmtKB(r.gzipBytes)})`).join(', ') || 'none'}
-
-| Metric (median, p90) | Without Consentry | With Consentry | Difference (medians) |
-|---|---|---|---|
-${rows.map((r) => r.line).join('\n')}
-`)
-  const out = join(HERE, 'results.json')
-  const metrics = Object.fromEntries(rows.map(({ line, ...r }) => [r.key, r]))
-  writeFileSync(out, JSON.stringify({ ...meta, metrics, runs: results }, null, 2) + '\n')
-  console.log(`(took ${Math.round(seconds)} s; JSON with every run: ${out})`)
 }
 
 process.on('unhandledRejection', (e) => {

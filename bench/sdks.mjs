@@ -1,0 +1,133 @@
+// The three SDKs of the comparison table, each on the same marketing page, set up
+// the way its documentation shows for a plain script-tag site, with the same three
+// categories (necessary, analytics, marketing), English, and its default look:
+//
+// - Consentry: the JSON config block in <head>, dist/consentry.min.js at the end of <body>
+//   (exactly /with.html of the first table).
+// - vanilla-cookieconsent 3: its stylesheet in <head>; the UMD build and an inline
+//   CookieConsent.run({...}) at the end of <body>.
+// - Klaro 0.7: an inline `klaroConfig` and the default bundle klaro.js (translations and
+//   CSS included; it injects its own <style>), deferred, in <head>.
+//
+// The banner texts are Consentry's built-in English ones, given to the other two in their
+// config (vanilla-cookieconsent has no built-in texts at all; Klaro's would work, but
+// different lengths would mean different layout work). Nothing is served from a CDN: every
+// file comes from the local server, out of node_modules.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CONSENTRY_TARGET, HERE } from './lib.mjs'
+import { marketingPage, pageWith } from './page.mjs'
+
+const ROOT = join(HERE, '..')
+const version = (dir) => JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')).version
+export const VENDOR = {
+  'vanilla-cookieconsent': join(ROOT, 'node_modules/vanilla-cookieconsent/dist'),
+  klaro: join(ROOT, 'node_modules/klaro/dist'),
+}
+
+const TEXT = {
+  title: 'We value your privacy',
+  description:
+    'We use cookies and similar technologies to run this site, to measure how it is used and, with your permission, for marketing. You can change your mind at any time.',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  manage: 'Manage preferences',
+}
+
+// ---- vanilla-cookieconsent: https://cookieconsent.orestbida.com/essential/getting-started.html
+const vccConfig = {
+  // Its default hides the banner from "bots", and navigator.webdriver is true under any automation:
+  // without this the banner never shows in the benchmark. It changes nothing else.
+  hideFromBots: false,
+  categories: {
+    necessary: { enabled: true, readOnly: true },
+    analytics: {},
+    marketing: {},
+  },
+  language: {
+    default: 'en',
+    translations: {
+      en: {
+        consentModal: {
+          title: TEXT.title,
+          description: TEXT.description,
+          acceptAllBtn: TEXT.acceptAll,
+          acceptNecessaryBtn: TEXT.rejectAll,
+          showPreferencesBtn: TEXT.manage,
+        },
+        preferencesModal: {
+          title: 'Privacy preferences',
+          acceptAllBtn: TEXT.acceptAll,
+          acceptNecessaryBtn: TEXT.rejectAll,
+          savePreferencesBtn: 'Save choices',
+          closeIconLabel: 'Close',
+          sections: [
+            { title: 'Necessary', description: 'Needed for the site to work.', linkedCategory: 'necessary' },
+            { title: 'Analytics', description: 'Helps us understand how the site is used.', linkedCategory: 'analytics' },
+            { title: 'Marketing', description: 'Used to show you relevant advertising.', linkedCategory: 'marketing' },
+          ],
+        },
+      },
+    },
+  },
+}
+
+// ---- Klaro: https://klaro.org/docs/integration/overview (config + `<script defer data-config=...>`)
+// Klaro's purposes come from its services, so each category carries one service; necessary is a
+// required one (Consentry's necessary category needs none).
+const klaroConfig = {
+  version: 1,
+  elementID: 'klaro',
+  lang: 'en',
+  // The notice's OK button accepts every service (accept-all); "decline" is reject-all.
+  acceptAll: true,
+  hideDeclineAll: false,
+  mustConsent: false,
+  translations: {
+    en: {
+      consentNotice: { title: TEXT.title, description: TEXT.description, learnMore: TEXT.manage },
+      ok: TEXT.acceptAll,
+      decline: TEXT.rejectAll,
+      purposes: { necessary: 'Necessary', analytics: 'Analytics', marketing: 'Marketing' },
+    },
+  },
+  services: [
+    { name: 'session', title: 'Session', purposes: ['necessary'], required: true },
+    { name: 'posthog', title: 'PostHog', purposes: ['analytics'] },
+    { name: 'ads', title: 'Advertising', purposes: ['marketing'] },
+  ],
+}
+
+export const SDKS = [
+  {
+    id: 'consentry',
+    name: 'Consentry',
+    version: version('.'),
+    path: '/with.html',
+    html: marketingPage({ consentry: true }),
+    target: CONSENTRY_TARGET,
+  },
+  {
+    id: 'vanilla-cookieconsent',
+    name: 'vanilla-cookieconsent',
+    version: version('node_modules/vanilla-cookieconsent'),
+    path: '/vcc.html',
+    html: pageWith({
+      head: '  <link rel="stylesheet" href="/vendor/vanilla-cookieconsent/cookieconsent.css">\n',
+      body: '  <script src="/vendor/vanilla-cookieconsent/cookieconsent.umd.js"></script>\n' +
+        `  <script>CookieConsent.run(${JSON.stringify(vccConfig)})</script>\n`,
+    }),
+    target: { sdk: 'vanilla-cookieconsent', host: '#cc-main', shadow: false, button: '.cm [data-role="all"]', cookie: 'cc_cookie' },
+  },
+  {
+    id: 'klaro',
+    name: 'Klaro',
+    version: version('node_modules/klaro'),
+    path: '/klaro.html',
+    html: pageWith({
+      head: `  <script>var klaroConfig = ${JSON.stringify(klaroConfig)}</script>\n` +
+        '  <script defer data-config="klaroConfig" src="/vendor/klaro/klaro.js"></script>\n',
+    }),
+    target: { sdk: 'klaro', host: '#klaro', shadow: false, button: '.cookie-notice .cm-btn-success', cookie: 'klaro' },
+  },
+]
