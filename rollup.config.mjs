@@ -86,8 +86,9 @@ export default [
     // `npx consentry migrate …`: a Node command, never loaded by a page.
     input: 'src/cli/index.ts',
     external: (id) => id.startsWith('node:'),
-    plugins: [ts()],
     output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    // npm sets the executable bit when it installs a bin; set it here too, so ./dist/cli.mjs runs in this repository.
+    plugins: [ts(), { name: 'executable', writeBundle: async ({ file }) => (await import('node:fs/promises')).chmod(file, 0o755) }],
   },
   ...Object.entries(entries).map(([name, input]) => ({
     input,

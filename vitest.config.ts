@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', environment: 'happy-dom', include: ['src/**/*.test.ts'] } },
+      // The property tests run 10,000 cases each; on a loaded CI machine that can take longer than vitest's 5 s default.
+      { test: { name: 'unit', environment: 'happy-dom', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'dist', environment: 'node', include: ['test/dist/**/*.test.ts'] } },
       {
         test: {
