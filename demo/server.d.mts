@@ -3,13 +3,22 @@ import type { Server } from 'node:http'
 
 /** Content types by file extension. */
 export declare const TYPES: Record<string, string>
-/** The Content-Security-Policy every demo response carries. */
+/** The Content-Security-Policy every demo response carries (pages with an import map add its hash). */
 export declare const CSP: string
+/** The default mounts: URL prefix → directory (demo/, dist/, and the packages the ESM build imports). */
+export declare const ROOTS: Record<string, string>
+/** The CSP for a response to `path`: with the sha256 of each inline import map in `html`; `/embed/` may be framed by the demo's own pages. */
+export declare const policyFor: (path: string, html?: string) => string
 /** The real path of the file `urlPath` names inside `root`, or null if it is missing or outside `root`. */
 export declare const resolveInside: (root: string, urlPath: string) => Promise<string | null>
 /** Where the demo appends the proof-of-consent records it receives (JSON lines). */
 export declare const RECORDS: string
-/** Creates (does not start) the demo server; `roots` maps URL prefixes to directories; `/api/consent` appends to `recordsFile`. */
+/** How many records `GET /api/records` returns at most (the newest). */
+export declare const RECORDS_SHOWN: number
+/**
+ * Creates (does not start) the demo server; `roots` maps URL prefixes to directories; `/api/consent` appends to
+ * `recordsFile`, `/api/records` lists (GET) or empties (DELETE) it, `/api/tags` lists what the demo's vendor tags did.
+ */
 export declare const createDemoServer: (roots?: Record<string, string>, recordsFile?: string) => Server
 /** Listens on 127.0.0.1 at `port` or the next free one (up to `tries`); resolves with the port. */
 export declare const listen: (server: Server, port: number, tries?: number) => Promise<number>
