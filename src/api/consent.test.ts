@@ -176,6 +176,16 @@ describe('events', () => {
     expect(late.mock.calls[0]![0]).toMatchObject({ decided: false })
   })
 
+  it('a listener added after a decision hears that decision as ready (it would otherwise miss it)', async () => {
+    await init(CONFIG)
+    acceptAll()
+    const late = vi.fn()
+    on('ready', late)
+    expect(late).toHaveBeenCalledTimes(1)
+    expect(late.mock.calls[0]![0]).toMatchObject({ decided: true, categories: { analytics: true } })
+    expect(late.mock.calls[0]![0]).toBe(get())
+  })
+
   it('a listener that throws does not stop the others', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     await init(CONFIG)

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../store/index.js'
+import { $snapshot, type Snapshot } from '../store/index.js'
 
 /** Events `on()` accepts. */
 export type ConsentryEvent = 'change' | 'ready'
@@ -6,7 +6,7 @@ export type ConsentryEvent = 'change' | 'ready'
 type Listener = (snapshot: Snapshot) => void
 
 const listeners: Record<ConsentryEvent, Set<Listener>> = { change: new Set(), ready: new Set() }
-let readySnapshot: Snapshot | null = null
+let ready = false
 
 const call = (cb: Listener, snapshot: Snapshot) => {
   try {
@@ -19,14 +19,17 @@ const call = (cb: Listener, snapshot: Snapshot) => {
 
 /**
  * Calls `cb` on each real change of consent (`'change'`), or once when Consentry
- * is ready (`'ready'`; at once if it already is). Returns an unsubscribe function.
+ * is ready (`'ready'`; at once, with the snapshot as it is now, if it already is).
+ * Returns an unsubscribe function.
  * @example const off = Consentry.on('change', (s) => s.categories.analytics && startAnalytics())
  */
 export const on = (event: ConsentryEvent, cb: Listener): (() => void) => {
   const set = listeners[event]
   if (!set || typeof cb !== 'function') return () => {}
-  if (event === 'ready' && readySnapshot) {
-    call(cb, readySnapshot)
+  // A late listener hears the decision as it is now, not as it was at start-up:
+  // a decision made in between would otherwise reach it neither as 'ready' nor as 'change'.
+  if (event === 'ready' && ready) {
+    call(cb, $snapshot.get())
     return () => {}
   }
   set.add(cb)
@@ -37,7 +40,7 @@ export const on = (event: ConsentryEvent, cb: Listener): (() => void) => {
 
 /** Notifies `on()` listeners and dispatches `consentry:<event>` on window. */
 export const emit = (event: ConsentryEvent, snapshot: Snapshot): void => {
-  if (event === 'ready') readySnapshot = snapshot
+  if (event === 'ready') ready = true
   for (const cb of [...listeners[event]]) call(cb, snapshot)
   if (event === 'ready') listeners.ready.clear()
   if (typeof dispatchEvent === 'function') dispatchEvent(new CustomEvent('consentry:' + event, { detail: snapshot }))
@@ -47,5 +50,5 @@ export const emit = (event: ConsentryEvent, snapshot: Snapshot): void => {
 export const resetEvents = (): void => {
   listeners.change.clear()
   listeners.ready.clear()
-  readySnapshot = null
+  ready = false
 }
