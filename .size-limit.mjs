@@ -78,8 +78,9 @@ export default [
     gzip: true,
     // 12 KB until issue #7, which added (+0.27 kB): the Trusted Types policy for script activation,
     // the trusted-click guard, record schema 2 with schema 1 migration, the sessionStorage fallback, and the init-twice notice in production.
-    // +0.04 kB in issue #8: cookie.serverSet (leave a server-issued cookie alone for Safari).
-    limit: '12.4 KB',
+    // +0.1 kB in issue #8: cookie.serverSet (leave a server-issued cookie alone for Safari), and the preferences
+    // centre's Save as one decision (one record and one sync per click, not up to three).
+    limit: '12.45 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).
@@ -87,7 +88,7 @@ export default [
     path: 'dist/consentry.strict.min.js',
     import: false,
     gzip: true,
-    limit: '13.6 KB',
+    limit: '13.65 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',

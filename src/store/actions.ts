@@ -15,6 +15,13 @@ const configFor = (call: string): ResolvedConfig => {
   return config
 }
 
+/** A refusal of every category that carries the US sale/sharing right (`optOut: true`). */
+const refusals = (call: string): Choices => {
+  const choices: Choices = {}
+  for (const c of configFor(call).categories) if (c.optOut) choices[c.id] = false
+  return choices
+}
+
 /**
  * Applies choices (or `true`/`false` for every id) on top of what is in force
  * now and stores the result as a decision. Keeps the invariant "a granted
@@ -23,7 +30,7 @@ const configFor = (call: string): ResolvedConfig => {
  * services not named. A decision identical to the current one is a no-op:
  * nothing is written and no `change` fires.
  */
-const decide = (call: string, choices: Choices | boolean, method: Method, optOut?: OptOut): void => {
+const decide = (call: string, choices: Choices | boolean, method: Method, optOut?: OptOut, sensitive?: boolean): void => {
   const config = configFor(call)
   const ask = (id: string) => (typeof choices == 'boolean' ? choices : choices[id])
   const snap = $snapshot.get()
@@ -43,6 +50,7 @@ const decide = (call: string, choices: Choices | boolean, method: Method, optOut
     for (const s of c.services) services[s.id] = on && (c.necessary || (ask(s.id) ?? asked ?? services[s.id]!))
   }
   let opts = optOut ?? (optedIn ? optOuts(false, snap.optOut.sensitive) : snap.optOut)
+  if (sensitive != null) opts = { ...opts, sensitive }
   if (gpc) opts = { ...opts, sale: true, sharing: true, targetedAds: true }
   const prev = $consent.get().record
   if (!snap.decided || JSON.stringify([categories, services, opts]) != JSON.stringify([snap.categories, snap.services, snap.optOut])) {
@@ -99,10 +107,18 @@ export const set = (choices: Choices, method: Method = 'api'): void => {
  * My Personal Information", CCPA §1798.120) and refuses every category marked `optOut`.
  * @example Consentry.optOut()
  */
-export const optOut = (method: Method = 'api'): void => {
-  const choices: Choices = {}
-  for (const c of configFor('optOut').categories) if (c.optOut) choices[c.id] = false
-  decide('optOut', choices, method, optOuts(true, $snapshot.get().optOut.sensitive))
+export const optOut = (method: Method = 'api'): void => decide('optOut', refusals('optOut'), method, optOuts(true, $snapshot.get().optOut.sensitive))
+
+/**
+ * The preferences centre's Save: the switches and the two US opt-out switches as
+ * one decision, so the visitor's one click makes one record, one change event
+ * and one proof-of-consent sync. A newly ticked "Do Not Sell or Share" acts as
+ * `optOut()` does; the sensitive-data switch as `limitSensitive()`. Not public:
+ * the API offers those three calls.
+ */
+export const savePreferences = (choices: Choices, method: Method, us: { sale: boolean; sensitive: boolean }): void => {
+  const sale = us.sale && !$snapshot.get().optOut.sale
+  decide('set', sale ? { ...choices, ...refusals('set') } : choices, method, sale ? optOuts(true, us.sensitive) : undefined, us.sensitive)
 }
 
 /**

@@ -2,5 +2,5 @@ export { $config, $consent, $gpc, $ui, $snapshot, deriveSnapshot, resetStores } 
 export type { ConsentState, Origin, UiView } from './stores.js'
 export { snapshotOf, isStale, defaultChoices } from './snapshot.js'
 export type { Snapshot } from './snapshot.js'
-export { acceptAll, rejectAll, set, optOut, limitSensitive, reset } from './actions.js'
+export { acceptAll, rejectAll, set, optOut, limitSensitive, reset, savePreferences } from './actions.js'
 export type { Choices } from './actions.js'

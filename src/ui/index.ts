@@ -1,4 +1,4 @@
-import { acceptAll, limitSensitive, optOut, rejectAll, set } from '../store/index.js'
+import { acceptAll, limitSensitive, optOut, rejectAll, savePreferences, set } from '../store/index.js'
 import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.js'
 import { buildBanner } from './banner.js'
 import type { ResolvedUi } from './config.js'
@@ -110,6 +110,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       rejectAll,
       optOut,
       limitSensitive,
+      savePreferences,
       saved: afterDecision,
       announce: (text) => (status.textContent = text),
       loaders,

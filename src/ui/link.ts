@@ -28,6 +28,8 @@ export interface UiLink {
   rejectAll(method: Method): void
   optOut(method: Method): void
   limitSensitive(on: boolean, method: Method): void
+  /** The preferences centre's Save: the switches and the US opt-outs as one decision. */
+  savePreferences(choices: Record<string, boolean>, method: Method, us: { sale: boolean; sensitive: boolean }): void
   /** After a decision made in the UI: tells screen readers it was saved. */
   saved(): void
   /** Announces a text to screen readers (the first layer's live region). */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { get } from '../headless.js'
+import { get, on } from '../headless.js'
 import { useEnv } from '../env/index.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
@@ -156,6 +156,26 @@ describe('the preferences centre in opt-out mode', () => {
     await waitFor(() => sw('consentry-o-spi').getAttribute('aria-checked') == 'true' || null)
     q<HTMLButtonElement>('[part=preferences] [data-consentry-action=save]')!.click()
     expect(get().optOut).toMatchObject({ sensitive: true, sale: false })
+  })
+
+  it('one Save is one decision: the switches, "Do Not Sell or Share" and the sensitive-data limit make one change and one record', async () => {
+    await start({ limitSensitive: true })
+    await notice()
+    await open()
+    const changes: unknown[] = []
+    on('change', (snap) => changes.push(snap))
+    // One switch at a time, each drawn before the next click, as a visitor flips them.
+    for (const [id, to] of [['consentry-c-analytics', 'false'], ['consentry-o-sale', 'true'], ['consentry-o-spi', 'true']] as const) {
+      sw(id).click()
+      await waitFor(() => sw(id).getAttribute('aria-checked') == to || null)
+    }
+    q<HTMLButtonElement>('[part=preferences] [data-consentry-action=save]')!.click()
+    expect(changes).toHaveLength(1)
+    expect(changes[0]).toMatchObject({
+      method: 'preferences',
+      categories: { analytics: false, marketing: false },
+      optOut: { sale: true, sharing: true, targetedAds: true, sensitive: true },
+    })
   })
 
   it('opt-in mode has no opt-out switches', async () => {

@@ -183,13 +183,9 @@ const OptOuts = ({ draft, setDraft, ctx }: { draft: Draft; setDraft(d: Draft): v
   )
 }
 
-/** Save: the choices, then the US opt-outs where they changed. */
-const save = (ctx: Ctx, draft: Draft) => {
-  const before = ctx.snapshot().optOut
-  ctx.set({ ...draft.categories, ...draft.services }, 'preferences')
-  if (draft.sale && !before.sale) ctx.optOut?.('preferences')
-  if (draft.sensitive != before.sensitive) ctx.limitSensitive(draft.sensitive, 'preferences')
-}
+/** Save: the choices and the US opt-outs, one decision. */
+const save = (ctx: Ctx, draft: Draft) =>
+  ctx.savePreferences({ ...draft.categories, ...draft.services }, 'preferences', { sale: draft.sale, sensitive: draft.sensitive })
 
 const CLOSE_ICON = 'M6 6l12 12M18 6L6 18'
 
@@ -262,11 +258,9 @@ export const renderPreferences = (container: HTMLElement, link: UiLink): (() => 
     text: textFor(en, link.text),
     snapshot: () => link.$snapshot.get(),
     previous: () => link.$consent.get().record,
-    set: after(link.set),
     acceptAll: after(link.acceptAll),
     rejectAll: after(link.rejectAll),
-    optOut: after(link.optOut),
-    limitSensitive: after(link.limitSensitive),
+    savePreferences: after(link.savePreferences),
     // Back to the banner if nothing is decided yet (opt-in); in opt-out mode nothing waits.
     close: () => link.$ui.set(link.$snapshot.get().decided || link.config.mode == 'opt-out' ? 'hidden' : 'banner'),
   }

@@ -14,13 +14,10 @@ export interface PreferencesContext {
   snapshot(): Snapshot
   /** The stored decision even when stale: its choices pre-fill the switches. */
   previous(): ConsentRecord | null
-  set(choices: Record<string, boolean>, method: Method): void
   acceptAll(method: Method): void
   rejectAll(method: Method): void
-  /** US: "Do Not Sell or Share". */
-  optOut(method: Method): void
-  /** US: "Limit the Use of My Sensitive Personal Information", or lift it. */
-  limitSensitive(on: boolean, method: Method): void
+  /** Save: the switches and the US opt-outs ("Do Not Sell or Share", "Limit the Use of My Sensitive Personal Information") as one decision. */
+  savePreferences(choices: Record<string, boolean>, method: Method, us: { sale: boolean; sensitive: boolean }): void
   /** Closes the preferences without deciding anything. */
   close(): void
 }
