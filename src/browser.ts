@@ -27,8 +27,8 @@ const scriptRegion = me?.getAttribute('data-region')
  * loaded with import(), which `script-src 'self'` allows.
  */
 const init = (config: ConsentryConfig) => {
-  const base = new URL(config?.ui?.assetsUrl ?? '.', scriptUrl).href
-  const load = (file: string) => import(/* webpackIgnore: true */ new URL(file, base).href)
+  // Resolved at the first load, once init has checked ui.assetsUrl: a bad one is a ConsentryError, not a TypeError here.
+  const load = (file: string) => import(/* webpackIgnore: true */ new URL(file, new URL(config.ui?.assetsUrl ?? '.', scriptUrl)).href)
   const part = (name: string) => () => load(`consentry-${name}.mjs`)
   if (scriptRegion && config && typeof config == 'object' && config.region === undefined) config = { ...config, region: scriptRegion }
   return initWithUi(config, {

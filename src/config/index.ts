@@ -1,4 +1,4 @@
-export { resolveConfig, ID, JURISDICTION, fail, rule, bool, text, oneOf, list, shape, label } from './validate.js'
+export { resolveConfig, ID, JURISDICTION, fail, rule, bool, text, oneOf, list, shape, label, url, isHttpUrl } from './validate.js'
 export type { Rule } from './validate.js'
 export type {
   Mode,

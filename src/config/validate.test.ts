@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConsentryError } from '../errors/index.js'
 import { freshPage, CONFIG } from '../testing/index.js'
-import { resolveConfig } from './index.js'
+import { isHttpUrl, resolveConfig, url } from './index.js'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -81,5 +81,67 @@ describe('config validation', () => {
   it('accepts SameSite=None when the cookie is Secure', () => {
     const c = resolveConfig({ categories: [{ id: 'a' }], cookie: { sameSite: 'None', secure: true, domain: '.example.com' } })
     expect(c.cookie).toMatchObject({ sameSite: 'None', secure: true, domain: '.example.com' })
+  })
+})
+
+describe('URL fields', () => {
+  const read = url()
+  const errorFor = (value: unknown): ConsentryError => {
+    try {
+      read(value, 'config.ui.policyUrl')
+    } catch (e) {
+      return e as ConsentryError
+    }
+    throw new Error(`expected ${JSON.stringify(value)} to be refused`)
+  }
+
+  it.each([
+    'https://example.com/privacy',
+    'HTTP://example.com',
+    '/privacy',
+    'privacy.html',
+    '../legal/privacy#cookies',
+    '//cdn.example.com/consentry/',
+    '?page=privacy',
+    '#cookies',
+    ' https://example.com/ ',
+  ])('accepts the http(s) or relative URL %j', (value) => {
+    expect(isHttpUrl(value)).toBe(true)
+    expect(read(value, 'config.ui.policyUrl')).toBe(value)
+  })
+
+  // Each of these is a javascript:, data: or other non-http link once a browser's URL parser has read it.
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    '\tjavascript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\rscript:alert(1)',
+    'ja\tvascript:alert(1)',
+    '\x01javascript:alert(1)',
+    '\0javascript:alert(1)',
+    'javascript\x7f:alert(1)',
+    'https://example.com/\x85',
+    'https://example.com/\n',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'blob:https://example.com/1',
+    'mailto:privacy@example.com',
+    'http://[',
+    42,
+    null,
+    {},
+  ])('refuses %j with an invalid-config error naming the field', (value) => {
+    expect(isHttpUrl(value)).toBe(false)
+    const e = errorFor(value)
+    expect(e).toBeInstanceOf(ConsentryError)
+    expect(e.code).toBe('invalid-config')
+    expect(e.message).toContain('[consentry] config.ui.policyUrl: expected an http(s) or relative URL, got ')
+  })
+
+  it('an absent optional field is undefined; a required one is an error', () => {
+    expect(url()(undefined, 'config.ui.policyUrl')).toBeUndefined()
+    expect(() => url(true)(undefined, 'destinations.sync.url')).toThrow('[consentry] destinations.sync.url: expected an http(s) or relative URL, got undefined')
   })
 })

@@ -57,6 +57,31 @@ export const shape =
   }
 
 export const label = text(/./, (process.env.NODE_ENV !== 'production' && 'a string'))
+
+/**
+ * True for an http(s) or relative URL, read the way a browser will read it
+ * (WHATWG URL §4.4): the parser drops tabs and newlines anywhere and C0
+ * controls and spaces at either end, so `"java\nscript:…"` and
+ * `"\x01javascript:…"` are `javascript:` links to a browser, whatever a
+ * pattern over the string says. Control characters (C0, DEL, C1) are refused
+ * outright; what is left must parse and resolve to http: or https:.
+ */
+export const isHttpUrl = (x: unknown): x is string => {
+  try {
+    return typeof x == 'string' && !/[\0-\x1f\x7f-\x9f]/.test(x) && /^https?:$/.test(new URL(x, 'http://h').protocol)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A URL field of the config (`ui.policyUrl`, `ui.assetsUrl`, a sync `url`):
+ * http(s) or relative, else an `invalid-config` error naming the field. A
+ * `javascript:` link in the banner would be a script injection; a `data:`
+ * or `blob:` asset URL would load code from nowhere the site controls.
+ * @example url()(config.ui.policyUrl, 'config.ui.policyUrl')
+ */
+export const url = (required?: boolean): Rule => rule(isHttpUrl, (process.env.NODE_ENV !== 'production' && 'an http(s) or relative URL'), undefined, required)
 const matcher = rule((x) => (x && typeof x == 'string') || x instanceof RegExp, (process.env.NODE_ENV !== 'production' && 'a name or RegExp'))
 const id = rule((x) => typeof x == 'string' && ID.test(x), (process.env.NODE_ENV !== 'production' && 'an id of letters, digits, _ or - (at most 40)'), 0, true)
 

@@ -107,6 +107,11 @@ describe('translations', () => {
     expect(ui.policyUrl).toBeUndefined()
   })
 
+  it.each(['java\nscript:alert(1)', 'ja\tvascript:alert(1)', '\x01javascript:alert(1)'])('nor one a browser reads as javascript: (%j)', (href) => {
+    const { ui } = convert({ default: 'en', translations: { en: { consentModal: { description: 'x', footer: `<a href="${href}">Privacy</a>` } } } })
+    expect(ui.policyUrl).toBeUndefined()
+  })
+
   it('drops the revision message placeholder and warns about the message', () => {
     const { ui, warnings } = convert({ default: 'en', translations: { en: { consentModal: { description: 'Hello {{revisionMessage}}', revisionMessage: 'Changed!' } } } })
     expect((ui.text!.en as { bannerText: string }).bannerText).toBe('Hello')

@@ -79,8 +79,8 @@ export const hasHtml = (s: string): boolean => /<[a-z/!][^>]*>/i.test(s)
 export const linksIn = (html: string): Link[] =>
   [...html.matchAll(LINK)].map((m) => ({ href: (m[1] ?? m[2] ?? m[3] ?? '').trim(), text: plain(m[4] ?? ''), raw: m[0] }))
 
-/** Links Consentry may put in the banner: http(s) or relative (the UI refuses `javascript:` and other schemes). */
-export const safeUrl = (href: string): boolean => /^https?:\/\//i.test(href) || !/^\s*[a-z][\w+.-]*:/i.test(href)
+/** Links Consentry may put in the banner: http(s) or relative, as the UI's config check reads them. */
+export { isHttpUrl as safeUrl } from '../config/validate.js'
 
 /** The privacy-policy link among `links`: one that says so, else the first. */
 export const policyLink = (links: Link[]): Link | undefined =>

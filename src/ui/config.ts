@@ -1,4 +1,4 @@
-import { bool, fail, label, oneOf, rule, shape, text, type Layout, type Position, type UiConfig } from '../config/index.js'
+import { bool, fail, label, oneOf, rule, shape, text, url, type Layout, type Position, type UiConfig } from '../config/index.js'
 import type { Translation } from './i18n/types.js'
 
 // Development builds say what a field expects; production builds only name it (see config/validate).
@@ -34,13 +34,13 @@ const UI = shape(
     backdrop: bool(true),
     theme: oneOf(['light', 'dark', 'auto'], 'light'),
     floatingButton: bool(),
-    // Only http(s) and relative URLs: a `javascript:` link in the banner would be a script injection.
-    policyUrl: rule((x) => typeof x == 'string' && (/^https?:\/\//i.test(x) || !/^\s*[a-z][\w+.-]*:/i.test(x)), (process.env.NODE_ENV !== 'production' && 'an http(s) or relative URL')),
+    // Only http(s) and relative URLs, as a browser parses them (see config/validate's `url`).
+    policyUrl: url(),
     language: text(/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i, (process.env.NODE_ENV !== 'production' && 'a language tag such as de or pt-BR')),
     translations: rule((x) => Array.isArray(x) && x.every(isTranslation), (process.env.NODE_ENV !== 'production' && 'an array of translations'), []),
     text: rule((x) => isObject(x) && Object.values(x).every(isObject), (process.env.NODE_ENV !== 'production' && 'an object of texts by language'), {}),
     nonce: text(/^[\w+/=-]+$/, (process.env.NODE_ENV !== 'production' && 'a CSP nonce')),
-    assetsUrl: label,
+    assetsUrl: url(),
   },
   true,
 )
