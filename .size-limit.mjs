@@ -80,7 +80,9 @@ export default [
     // the trusted-click guard, record schema 2 with schema 1 migration, the sessionStorage fallback, and the init-twice notice in production.
     // +0.1 kB in issue #8: cookie.serverSet (leave a server-issued cookie alone for Safari), and the preferences
     // centre's Save as one decision (one record and one sync per click, not up to three).
-    limit: '12.45 KB',
+    // +0.05 kB in issue #14: config URLs parsed with URL as a browser reads them (policyUrl, assetsUrl), and the
+    // floating button by default where the page has no way back of its own (the check that decides to load it).
+    limit: '12.5 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).
@@ -88,7 +90,8 @@ export default [
     path: 'dist/consentry.strict.min.js',
     import: false,
     gzip: true,
-    limit: '13.65 KB',
+    // +0.05 kB in issue #14, as the script tag above.
+    limit: '13.7 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',
@@ -137,7 +140,8 @@ export default [
     path: 'dist/consentry-extras.mjs',
     import: false,
     gzip: true,
-    limit: '4.5 KB',
+    // +0.05 kB in issue #14: the floating button follows the page's own "Cookie settings" links (MutationObserver).
+    limit: '4.55 KB',
   },
   {
     name: 'dist/consentry-signals.mjs (US signals: GPP and USP APIs, our GPP codec, js-cookie; on demand)',

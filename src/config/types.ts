@@ -169,8 +169,12 @@ export interface UiConfig {
   backdrop?: boolean
   /** `auto` follows `prefers-color-scheme`. Default `light`. */
   theme?: 'light' | 'dark' | 'auto'
-  /** A small floating button that reopens the preferences once a decision exists. Default false. */
-  floatingButton?: boolean
+  /**
+   * A small floating button that reopens the preferences once a decision exists.
+   * `'auto'` (the default): only while the page has no element with
+   * `data-consentry-open` or `data-consentry-choices`; `true`: always; `false`: never.
+   */
+  floatingButton?: boolean | 'auto'
   /** Linked from the banner text. */
   policyUrl?: string
   /** Language to show; default: `<html lang>`, then `navigator.languages`, then English. */

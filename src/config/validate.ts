@@ -32,7 +32,7 @@ export const bool = (fallback = false) => rule((x) => typeof x == 'boolean', (pr
 export const text = (re: RegExp, expected: string | false, fallback?: string) => rule((x) => typeof x == 'string' && re.test(x), expected, fallback)
 export const int = (min: number, max: number, fallback?: number) =>
   rule((x) => Number.isInteger(x) && x >= min && x <= max, process.env.NODE_ENV !== 'production' && `an integer from ${min} to ${max}`, fallback)
-export const oneOf = (values: string[], fallback: string) => rule((x) => values.includes(x), process.env.NODE_ENV !== 'production' && values.join(' or '), fallback)
+export const oneOf = (values: (string | boolean)[], fallback: string) => rule((x) => values.includes(x), process.env.NODE_ENV !== 'production' && values.join(' or '), fallback)
 export const list =
   (item: Rule, min = 0): Rule =>
   (v, path) =>

@@ -26,6 +26,8 @@ const NOTICES = {
 const WARNINGS = {
   'unknown-key': 'unknown config key % (ignored)',
   'unknown-id': 'unknown id "%": has() is false',
+  'no-way-back':
+    'a visitor who has decided has no way back to the choices: add a "Cookie settings" link with data-consentry-open (e.g. in the footer), or leave ui.floatingButton at "auto" (GDPR Art. 7(3): withdrawing as easy as giving)',
 } as const
 
 /** The codes a {@link ConsentryError} can carry. */

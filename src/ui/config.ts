@@ -9,7 +9,7 @@ export interface ResolvedUi {
   position: Position
   backdrop: boolean
   theme: 'light' | 'dark' | 'auto'
-  floatingButton: boolean
+  floatingButton: boolean | 'auto'
   policyUrl?: string
   language?: string
   translations: Translation[]
@@ -33,7 +33,8 @@ const UI = shape(
     position: label,
     backdrop: bool(true),
     theme: oneOf(['light', 'dark', 'auto'], 'light'),
-    floatingButton: bool(),
+    // 'auto': shown only where the page has no way back of its own (see extras/fab.ts).
+    floatingButton: oneOf([true, false, 'auto'], 'auto'),
     // Only http(s) and relative URLs, as a browser parses them (see config/validate's `url`).
     policyUrl: url(),
     language: text(/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i, (process.env.NODE_ENV !== 'production' && 'a language tag such as de or pt-BR')),

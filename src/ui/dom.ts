@@ -6,6 +6,13 @@
  */
 export type Child = Node | string | false | null | undefined
 
+/**
+ * The page's own ways back to the choices: any element with `data-consentry-open`
+ * (contract: DOM) or `data-consentry-choices` ("Your Privacy Choices") opens the
+ * preferences on click, and where one exists the floating button is not needed.
+ */
+export const OPENERS = '[data-consentry-open],[data-consentry-choices]'
+
 export const el = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | false | undefined> = {},

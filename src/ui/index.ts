@@ -2,7 +2,8 @@ import { acceptAll, limitSensitive, optOut, rejectAll, savePreferences, set } fr
 import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.js'
 import { buildBanner } from './banner.js'
 import type { ResolvedUi } from './config.js'
-import { el } from './dom.js'
+import { el, OPENERS } from './dom.js'
+import { warnOnce } from '../errors/index.js'
 import { $waitingFrames } from '../blocking/index.js'
 import type * as Extras from './extras/index.js'
 import type * as Signals from '../signals/start.js'
@@ -115,7 +116,10 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       announce: (text) => (status.textContent = text),
       loaders,
     }
-    if (ui.floatingButton || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')) void loadExtras()
+    // The floating button, once decided: always with `true`; with 'auto' where the page has no way back of its
+    // own when asked (the button then follows the page, see extras/fab.ts).
+    const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
+    if (wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')) void loadExtras()
 
     const show = (next: UiView) => {
       const was = view
@@ -192,9 +196,9 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
     m.root.addEventListener('keydown', (e) => {
       if (!extrasReady && view == 'banner' && ui.layout == 'modal' && (e as KeyboardEvent).key == 'Tab') e.preventDefault()
     })
-    // Any element with data-consentry-open reopens the preferences (contract: DOM).
+    // Any element with data-consentry-open (contract: DOM) or data-consentry-choices reopens the preferences.
     const onOpen = (e: Event) => {
-      if (!(e.target as Element).closest?.('[data-consentry-open]')) return
+      if (!(e.target as Element).closest?.(OPENERS)) return
       e.preventDefault()
       $ui.set('preferences')
     }
@@ -204,11 +208,21 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       $snapshot.listen((s) => {
         if (s.decided && view == 'banner') $ui.set('hidden')
         else if (!s.decided && view == 'hidden' && config.mode == 'opt-in') $ui.set('banner')
-        }),
+        if (!extrasReady && wantsFab()) void loadExtras()
+      }),
       // Blocked embeds get a placeholder whose button allows their service.
       $waitingFrames.subscribe((frames) => frames.length && void loadExtras()),
       $ui.subscribe(show),
     ]
+    if (process.env.NODE_ENV !== 'production') {
+      // A visitor who has decided needs a way back to the choices (GDPR Art. 7(3); CCPA regs §7026(a)(4)).
+      // Looked for a second after the page has loaded (a footer rendered by script counts) and after each decision.
+      const check = () =>
+        setTimeout(() => m.host.isConnected && ui.floatingButton === false && $snapshot.get().decided && !document.querySelector(OPENERS) && warnOnce('no-way-back'), 1000)
+      if (document.readyState == 'complete') check()
+      else addEventListener('load', check, { once: true })
+      unbinds.push($snapshot.listen((s) => void (s.decided && check())))
+    }
     stop = () => {
       unbinds.forEach((f) => f())
       stopExtras()

@@ -202,7 +202,7 @@ describe('the ui config', () => {
     [{ assetsUrl: 'java\nscript:alert(1)//' }, 'config.ui.assetsUrl: expected an http(s) or relative URL'],
     [{ theme: 'blue' }, 'config.ui.theme: expected light or dark or auto'],
     [{ translations: [{}] }, 'config.ui.translations: expected an array of translations'],
-    [{ floatingButton: 1 }, 'config.ui.floatingButton: expected true or false'],
+    [{ floatingButton: 1 }, 'config.ui.floatingButton: expected true or false or auto, got 1'],
   ])('rejects %j before anything starts', async (ui, message) => {
     await expect(start(ui as UiConfig)).rejects.toThrow(message)
     expect(host()).toBeNull()

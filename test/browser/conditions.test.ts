@@ -246,6 +246,26 @@ Consentry.init(${JSON.stringify({ ...CONFIG, categories: [...CONFIG.categories, 
       expect(Object.keys((await snapshot(page)).categories).sort()).toEqual(['analytics', 'marketing', 'necessary'])
       expect(log.warnings.filter((w) => w.includes('[consentry] init() again with another config: the first stays in force'))).toHaveLength(1)
     })
+
+    it('a bad ui.assetsUrl rejects init with an invalid-config ConsentryError, never a TypeError thrown from the script tag', async () => {
+      await page.goto(server.route('/cond/assets-url.html', { body: consentryPage({ config: null }) }))
+      const outcomes = await page.evaluate((config) =>
+        Promise.all(
+          ['http://[', 'java\nscript:alert(1)//', 'data:text/javascript,alert(1)//'].map((assetsUrl) => {
+            try {
+              return Consentry.init({ ...config, ui: { assetsUrl } } as never).then(
+                () => 'resolved',
+                (e: { name: string; code?: string }) => `${e.name} ${e.code}`,
+              )
+            } catch (e) {
+              return `threw ${(e as Error).name}`
+            }
+          }),
+        ),
+      CONFIG)
+      expect(outcomes).toEqual(['ConsentryError invalid-config', 'ConsentryError invalid-config', 'ConsentryError invalid-config'])
+      expect(await page.evaluate(() => document.querySelectorAll('[data-consentry]').length)).toBe(0)
+    })
   })
 
   describe('strict CSP', () => {

@@ -1,4 +1,4 @@
-import { el, icon } from '../dom.js'
+import { el, icon, OPENERS } from '../dom.js'
 import { en } from '../i18n/en.js'
 import type { Translation } from '../i18n/types.js'
 
@@ -14,3 +14,26 @@ export const FAB_CSS = `.fab{position:fixed;bottom:1em;left:1em;z-index:21474829
 /** The floating button that reopens the preferences; the first layer's click handler knows its action. */
 export const floatingButton = (t: Partial<Translation>): HTMLButtonElement =>
   el('button', { type: 'button', class: 'fab', part: 'floating-button', 'aria-label': t.openPreferences ?? en.openPreferences, 'data-consentry-action': 'open' }, icon(COOKIE_ICON))
+
+const isOpener = (n: Node): boolean => n.nodeType == 1 && ((n as Element).matches(OPENERS) || !!(n as Element).querySelector(OPENERS))
+
+/**
+ * Follows whether the page has its own way back to the choices (an element
+ * matching {@link OPENERS}): calls `change` now and whenever that answer flips,
+ * as the page changes (a footer rendered by script after start-up, a route
+ * that removes it). Cheap on busy pages: while one is known, only whether it
+ * is still there is checked; while none is, only the nodes just added.
+ * Returns a function that stops following.
+ */
+export const watchOpeners = (change: (present: boolean) => void): (() => void) => {
+  let found = document.querySelector(OPENERS)
+  const observer = new MutationObserver((records) => {
+    const had = found
+    // The attribute filter makes any attribute record one of ours.
+    if (had ? !had.isConnected || !had.matches(OPENERS) : records.some((r) => r.type == 'attributes' || [...r.addedNodes].some(isOpener)))
+      if (!(found = document.querySelector(OPENERS)) != !had) change(!had)
+  })
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-consentry-open', 'data-consentry-choices'] })
+  change(!!found)
+  return () => observer.disconnect()
+}

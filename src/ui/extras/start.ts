@@ -3,7 +3,7 @@ import { trapTab } from '../focus.js'
 import { en } from '../i18n/en.js'
 import type { Translation } from '../i18n/types.js'
 import { placeholders } from './embeds.js'
-import { FAB_CSS, floatingButton } from './fab.js'
+import { FAB_CSS, floatingButton, watchOpeners } from './fab.js'
 import { decorateChoiceLinks, notice, NOTICE_CSS } from './us.js'
 
 /** The extras work with the first layer's {@link UiLink}. */
@@ -21,10 +21,15 @@ export const startExtras = (ctx: ExtrasContext): (() => void) => {
   const stops: (() => void)[] = []
   const follow = (f: () => void) => stops.push($ui.listen(f), $snapshot.listen(f))
 
+  // Withdrawing must be as easy as giving (GDPR Art. 7(3); EDPB cookie banner taskforce, 2023, (H)), and a
+  // banner is not the only way to opt out (CCPA regs §7026(a)(4)): once decided, the button is the way back,
+  // unless (with 'auto') the page has its own.
   if (ui.floatingButton) {
     ctx.addStyles(FAB_CSS)
     const fab = floatingButton(t)
-    const update = () => (fab.hidden = $ui.get() != 'hidden' || !$snapshot.get().decided)
+    let own = false
+    const update = () => (fab.hidden = own || $ui.get() != 'hidden' || !$snapshot.get().decided)
+    if (ui.floatingButton == 'auto') stops.push(watchOpeners((present) => ((own = present), update())))
     update()
     root.append(fab)
     follow(update)

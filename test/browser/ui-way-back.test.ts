@@ -1,0 +1,103 @@
+/**
+ * The way back to the choices, in real Chromium and Firefox ESR against dist/: withdrawing must be as easy as
+ * giving (GDPR Art. 7(3)), and a banner is not the only way to opt out (CCPA regs §7026(a)(4)). A visitor who
+ * has decided finds the page's own "Cookie settings" link or, on a page without one, the floating button
+ * (`ui.floatingButton: 'auto'`, the default); the development build says so when a page leaves neither.
+ */
+import { describe, expect, it } from 'vitest'
+import { BROWSERS, type Tab } from './driver.js'
+import { consentryPage } from './pages.js'
+import { bannerButton, CONTENT, prefsOf, snapshot, switchOf, uiConfig, uiSuite, type UiSuite } from './ui-helpers.js'
+
+/** A page like {@link CONTENT} but without the footer link: the site forgot it. */
+const NO_LINK = CONTENT.replace(/<footer>.*<\/footer>/, '<footer><p>© Acme</p></footer>')
+
+const serve = (suite: UiSuite, path: string, body: string, ui: Record<string, unknown> = {}, script = 'consentry.min.js') =>
+  suite.server.route(path, { body: consentryPage({ body, config: uiConfig(ui) }).replace('/dist/consentry.min.js', `/dist/${script}`) })
+
+/** Decides on a first page (reject all, with the mouse), so the next page is a returning visitor's. */
+const decide = async (suite: UiSuite) => {
+  const { page } = suite
+  await page.goto(serve(suite, '/first.html', CONTENT))
+  await bannerButton(page, 'reject-all').click()
+  await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
+}
+
+const fabOf = (page: Tab) => page.locator('[part=floating-button]')
+const extrasLoaded = (page: Tab) =>
+  page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('consentry-extras.mjs')))
+
+describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = uiSuite(browserName)
+
+  describe('the way back', () => {
+    it('a decided visitor on a page with no way back of its own gets the floating button, and a click opens the preferences', async () => {
+      const { page } = suite
+      await decide(suite)
+      await page.goto(serve(suite, '/no-link.html', NO_LINK))
+      await page.waitForFunction(() => window.Consentry?.get().decided)
+      const fab = fabOf(page)
+      await fab.waitFor()
+      await expect(fab.isVisible()).resolves.toBe(true)
+      await fab.click()
+      await prefsOf(page).waitFor()
+      await expect(switchOf(page, 'Analytics').getAttribute('aria-checked')).resolves.toBe('false')
+      await expect(fab.isHidden()).resolves.toBe(true)
+    })
+
+    it('a page with a data-consentry-open footer link gets no floating button (nor the module that draws it)', async () => {
+      const { page } = suite
+      await decide(suite)
+      await page.goto(serve(suite, '/with-link.html', CONTENT))
+      await page.waitForFunction(() => window.Consentry?.get().decided)
+      await page.waitForTimeout(500)
+      expect(await fabOf(page).count()).toBe(0)
+      expect(await extrasLoaded(page)).toBe(false)
+      // The link is the way back.
+      await page.locator('footer a[data-consentry-open]').click()
+      await prefsOf(page).waitFor()
+    })
+
+    it('the button steps aside when the page renders its own link after start-up', async () => {
+      const { page } = suite
+      await decide(suite)
+      await page.goto(serve(suite, '/late-footer.html', NO_LINK))
+      const fab = fabOf(page)
+      await fab.waitFor()
+      await page.evaluate(() => {
+        const a = document.createElement('a')
+        a.href = '/cookies'
+        a.setAttribute('data-consentry-open', '')
+        a.textContent = 'Cookie settings'
+        document.querySelector('footer')!.append(a)
+      })
+      await fab.waitFor({ state: 'hidden' })
+    })
+  })
+
+  describe('development build (consentry.js)', () => {
+    const NO_WAY_BACK = 'a visitor who has decided has no way back to the choices'
+
+    it('warns once when a decided visitor has no way back: floatingButton false and no link', async () => {
+      const { page, log } = suite
+      await decide(suite)
+      await page.goto(serve(suite, '/dev-no-link.html', NO_LINK, { floatingButton: false }, 'consentry.js'))
+      await page.waitForFunction(() => window.Consentry?.get().decided)
+      await expect.poll(() => log.warnings.filter((w) => w.includes(NO_WAY_BACK)).length, { timeout: 5000 }).toBe(1)
+      // Once: later decisions on the same page say nothing new.
+      await page.evaluate(() => Consentry.acceptAll())
+      await page.waitForTimeout(1500)
+      expect(log.warnings.filter((w) => w.includes(NO_WAY_BACK))).toHaveLength(1)
+      expect(await fabOf(page).count()).toBe(0)
+    })
+
+    it('says nothing where the page has a link', async () => {
+      const { page, log } = suite
+      await decide(suite)
+      await page.goto(serve(suite, '/dev-link.html', CONTENT, { floatingButton: false }, 'consentry.js'))
+      await page.waitForFunction(() => window.Consentry?.get().decided)
+      await page.waitForTimeout(1500)
+      expect(log.warnings.filter((w) => w.includes(NO_WAY_BACK))).toEqual([])
+    })
+  })
+})
