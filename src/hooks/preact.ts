@@ -1,7 +1,9 @@
 /**
  * `consentry/preact`: the visitor's consent as Preact hooks, on `preact/hooks`
- * alone (no `preact/compat`). Preact is a peer dependency (not bundled); the
- * hooks follow the same store as `consentry` and `consentry/headless`.
+ * alone (no `preact/compat`). Preact is not bundled: `preact/hooks` comes from
+ * the app (a dependency that is also an optional peer, so package managers
+ * reuse the app's copy; see docs/api.md); the hooks follow the same store as
+ * `consentry` and `consentry/headless`.
  */
 import { useLayoutEffect, useState } from 'preact/hooks'
 import { follow, granted, live, onServer, serverSnapshot, type Snapshot } from './shared.js'
