@@ -22,6 +22,14 @@ const RECORD = {
 }
 
 describe('reading a posted sync record', () => {
+  it('never throws on a field whose conversion to a string throws ({"toString": false}, found by the fuzz test)', () => {
+    for (const field of ['mode', 'method', 'jurisdiction', 'createdAt', 'url']) {
+      const body = JSON.stringify({ ...RECORD, [field]: { toString: false, valueOf: false } })
+      expect(readSyncRecord(body, 'application/json')).toMatchObject({ ok: false, status: 400 })
+      expect(readSyncRecord(JSON.parse(body))).toMatchObject({ ok: false, status: 400 })
+    }
+  })
+
   it('accepts a valid record as JSON text or parsed, and as text/plain (sendBeacon)', () => {
     expect(readSyncRecord(JSON.stringify(RECORD), 'application/json; charset=utf-8')).toEqual({ ok: true, record: RECORD })
     expect(readSyncRecord(RECORD)).toEqual({ ok: true, record: RECORD })

@@ -29,6 +29,12 @@ export const readSyncRecord = (body: unknown, contentType?: string | null, maxBy
       return { ok: false, status: 400, reason: 'body is not valid JSON' }
     }
   }
-  const problem = syncRecordProblem(data)
+  let problem: string | null
+  try {
+    problem = syncRecordProblem(data)
+  } catch {
+    // JSON can carry {"toString": false}, which throws when a check compares it with a string: not a record.
+    problem = 'expected a record'
+  }
   return problem ? { ok: false, status: 400, reason: problem } : { ok: true, record: data as SyncRecord }
 }
