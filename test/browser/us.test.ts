@@ -10,6 +10,7 @@
  * GPP strings and `__uspapi` strings: the same literals are asserted in each.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { consentCookieHeader, readConsent } from 'consentry/server'
 import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
 import { startServer, type TestServer } from './harness.js'
 import { configBlock } from './pages.js'
@@ -44,6 +45,32 @@ addEventListener('message', (e) => {
 if (target) target.postMessage({ __gppCall: { command: 'addEventListener', version: '1.1', callId: 'frame-1' } }, '*')
 else document.getElementById('out').textContent = 'no locator'
 `
+
+const DAY = 864e5
+/** Consentry's month (a twelfth of a Julian year), so 12 of them are exactly the default `lifetime`. */
+const MONTH = 2629800000
+
+/**
+ * Moves a tab's clock by `offset` ms before any page script runs: `Date.now()` and
+ * `new Date()`, which is all Consentry reads. The browser's cookie jar keeps real
+ * time, so the tests move the page's clock back for the first visit, and the
+ * second visit runs at the real now, where the jar judges expiry (and Chrome's
+ * 400-day cap) the same way.
+ */
+const shiftClock = (tab: Tab, offset: number) =>
+  tab.addInitScript((ms) => {
+    const Real = Date
+    // A subclass keeps Date.UTC, Date.parse and instanceof as they were.
+    class Shifted extends Real {
+      constructor(...args: unknown[]) {
+        super(...((args.length ? args : [Real.now() + ms]) as [number]))
+      }
+      static override now() {
+        return Real.now() + ms
+      }
+    }
+    globalThis.Date = Shifted as DateConstructor
+  }, offset)
 
 const html = (config: object, region: string, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>us</title>
 <script src="/dist/consentry-stub.min.js"></script>
@@ -146,6 +173,60 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
       expect(await uspNow()).toBe('1---')
       expect(await page.locator('[data-consentry] [part=banner]').getAttribute('role')).toBe('dialog')
+    })
+
+    describe('14 months later (the decision made with the clock moved back)', () => {
+      const consentryCookie = async () => (await page.context().cookies()).find((c) => c.name == 'consentry')
+      /** A first visit 14 months ago, then the visitor comes back in a new tab at the real now. */
+      const visitAgain = async (first: () => Promise<void>, region: string) => {
+        await shiftClock(page, -14 * MONTH)
+        await open({ region })
+        await first()
+        const then = await page.evaluate(() => Consentry.get())
+        expect(Date.now() - Date.parse(then.updatedAt!)).toBeGreaterThan(14 * MONTH - DAY)
+        await page.close()
+        page = await session.context().newPage()
+        const later = watch(page, { errors: log.errors, warnings: [] })
+        await page.goto(`${site}/us/page.html`)
+        return later
+      }
+
+      it('a California opt-out never lapses: the cookie is set again for the cookie lifetime, and servers read it opted out', async () => {
+        const later = await visitAgain(async () => {
+          await page.locator('[data-consentry] [data-consentry-action=opt-out]').click()
+          await expect.poll(() => page.locator('[data-consentry] [part=confirmation]').textContent()).toContain('has been honored')
+        }, 'US-CA')
+        // The page: the decision is over, the opt-out is not, and the visitor is not asked to opt back in.
+        expect(await page.evaluate(() => Consentry.get())).toMatchObject({
+          decided: false, optOut: { sale: true, sharing: true, targetedAds: true }, categories: { analytics: true, marketing: false },
+        })
+        await expect.poll(uspNow).toBe('1YYN')
+        // The US UI has loaded (it decorates the choices link) and shows no notice.
+        await expect.poll(() => page.locator('a[data-consentry-choices]').textContent()).toContain('Your Privacy Choices')
+        expect(await page.locator('[data-consentry] [part=notice]').count()).toBe(0)
+        // The cookie: live again, for cookie.lifetime (366 days by default) from now.
+        await expect.poll(async () => (await consentryCookie())?.value).toBe(await page.evaluate(() => localStorage.getItem('consentry')))
+        const cookie = (await consentryCookie())!
+        expect(cookie.expires * 1000 - Date.now()).toBeGreaterThan(365 * DAY)
+        expect(cookie.expires * 1000 - Date.now()).toBeLessThan(367 * DAY)
+        expect(later.warnings.filter((w) => w.includes('[consentry]'))).toEqual([])
+        // The server, with what the browser now sends.
+        const config = { ...SITE, mode: 'auto' as const, region: 'US-CA' }
+        const header = `other=1; consentry=${cookie.value}`
+        expect(readConsent(header, config)).toMatchObject({
+          decided: false, optOut: { sale: true, sharing: true, targetedAds: true }, categories: { analytics: true, marketing: false },
+        })
+        expect(consentCookieHeader(header, config)).toMatch(new RegExp(`^consentry=${cookie.value.replace(/[.|!]/g, '\\$&')}; Max-Age=${366 * 86400}; `))
+      })
+
+      it('a decision without an opt-out still ends with its lifetime: no cookie, no "cookie unavailable" warning, asked again', async () => {
+        const later = await visitAgain(() => page.locator('[data-consentry] [part=banner] [data-consentry-action=accept-all]').click(), 'FR')
+        expect(await page.evaluate(() => Consentry.get())).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } })
+        await page.locator('[data-consentry] [part=banner]').waitFor()
+        await page.waitForTimeout(100) // console lines reach the test asynchronously
+        expect(await consentryCookie()).toBeUndefined()
+        expect(later.warnings.filter((w) => w.includes('[consentry]'))).toEqual([])
+      })
     })
 
     it('the "Your Privacy Choices" link gets its icon and text, and opens the preferences with the opt-out switch', async () => {
