@@ -25,6 +25,8 @@ export const readGpc = (header: HeaderValue): boolean => {
  * server, or null when the request carries no valid one. Safari caps cookies
  * written by scripts at 7 days (ITP); one set in an HTTP response lasts as
  * long as it says, so a returning visitor is not asked again a week later.
+ * A stale decision is re-issued too: the US opt-out it carries never lapses
+ * (privacy-signals §9 item 32).
  * Name, domain, path, SameSite and lifetime come from the config; not
  * HttpOnly, because the page reads it.
  * @example
