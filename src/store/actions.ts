@@ -53,14 +53,13 @@ const decide = (call: string, choices: Choices | boolean, method: Method, optOut
     let all = c.services.length > 0
     for (const s of c.services) {
       const on = c.necessary || (!off && (ask(s.id) ?? asked ?? services[s.id]!))
-      was &&= on || !services[s.id]
-      all &&= on
+      if (!on) (all = false), (was &&= !services[s.id])
       services[s.id] = on
     }
     categories[c.id] = c.necessary || (!off && (asked ?? (was || all)))
     // Granting, by name, a category that carries the US sale/sharing right opts the visitor back in
     // (GPC, below, still wins); a grant of its services, even of all of them, does not: a video is not a sale.
-    optedIn ||= c.optOut && asked
+    optedIn ||= asked && c.optOut
   }
   let opts = optOut ?? (optedIn ? optOuts(false, snap.optOut.sensitive) : snap.optOut)
   if (sensitive != null) opts = { ...opts, sensitive }

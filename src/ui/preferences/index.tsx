@@ -109,8 +109,8 @@ const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draf
   const id = 'consentry-c-' + c.id
   const on = draft.categories[c.id] === true
   // The same rules as the engine's set(): the category switch carries its services; a service
-  // switch carries only its service. The category is on when all of its services are, and off
-  // once one of them is switched off: it stands for the whole category, never for a part.
+  // switch carries only its service. The category is on when switched on or when all of its services
+  // are, and off once one of them is switched off: it stands for the whole category, never a part.
   const toggleCategory = (v: boolean) => {
     const services = { ...draft.services }
     for (const s of c.services) services[s.id] = v
