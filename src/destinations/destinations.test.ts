@@ -253,6 +253,25 @@ describe('analytics SDKs', () => {
     expect(tracked).toEqual([['Segment Consent Preference Updated', { context: { consent: { categoryPreferences: { necessary: true, analytics: true, marketing: false } } } }]])
   })
 
+  it('Segment: with its snippet after Consentry (which holds the loader), the middleware waits first in the snippet’s own queue', async () => {
+    stop = connectDestinations([segment()])
+    await init(CONFIG)
+    // Segment's snippet, faithfully in what matters: it reuses window.analytics, and its methods queue [method, ...args].
+    const analytics: any = (win.analytics = win.analytics || [])
+    if (!analytics.initialize && !analytics.invoked) {
+      analytics.invoked = true
+      for (const m of ['addSourceMiddleware', 'page', 'track'])
+        analytics[m] = (...args: unknown[]) => (analytics.push([m, ...args]), analytics)
+      analytics.page()
+    }
+    set({ analytics: true })
+    expect(analytics.map((c: unknown[]) => c[0])).toEqual(['addSourceMiddleware', 'page', 'track'])
+    // What analytics.js does with the queued middleware when it loads: every event passes through it.
+    let sent: any
+    analytics[0][1]({ payload: { obj: { type: 'page' } }, next: (p: any) => (sent = p.obj) })
+    expect(sent.context.consent.categoryPreferences).toEqual({ necessary: true, analytics: true, marketing: false })
+  })
+
   it('PostHog, Mixpanel and Amplitude opt in and out with the analytics category', async () => {
     const calls: string[] = []
     let phIn = false
