@@ -13,20 +13,29 @@ const on = (s: Snapshot, category: string) => s.categories[category] === true
 /**
  * Segment analytics.js: every event carries `context.consent.categoryPreferences`
  * (a source middleware), and each change sends "Segment Consent Preference Updated".
+ * Before Segment's snippet runs (it comes after Consentry, which holds its
+ * loader), the middleware waits in the snippet's own queue, created here: the
+ * snippet reuses an existing `window.analytics` array, and analytics.js
+ * replays its `[method, ...args]` entries.
  * @example connectDestinations([segment()])
  */
 export const segment = (): Destination => {
   let prefs: Record<string, boolean> = {}
   let installed = false
+  const middleware = ({ payload, next }: Any) => {
+    const ctx = (payload.obj.context ??= {})
+    ctx.consent = { ...ctx.consent, categoryPreferences: { ...prefs } }
+    next(payload)
+  }
   const install = () => {
-    const a = sdk('analytics')
-    if (installed || typeof a?.addSourceMiddleware != 'function') return
+    const w = window as unknown as Record<string, Any>
+    const a = w.analytics
+    if (installed) return
+    if (typeof a?.addSourceMiddleware == 'function') a.addSourceMiddleware(middleware)
+    else if (!a || Array.isArray(a)) (w.analytics = a ?? []).push(['addSourceMiddleware', middleware])
+    // Another library's `analytics`: left alone, tried again on the next change.
+    else return
     installed = true
-    a.addSourceMiddleware(({ payload, next }: Any) => {
-      const ctx = (payload.obj.context ??= {})
-      ctx.consent = { ...ctx.consent, categoryPreferences: { ...prefs } }
-      next(payload)
-    })
   }
   return {
     id: 'segment',

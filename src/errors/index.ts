@@ -26,6 +26,7 @@ const NOTICES = {
 const WARNINGS = {
   'unknown-key': 'unknown config key % (ignored)',
   'unknown-id': 'unknown id "%": has() is false',
+  'loaded-first': 'service % before Consentry started, so nothing could block it: load Consentry before it, first in <head>',
 } as const
 
 /** The codes a {@link ConsentryError} can carry. */
