@@ -189,7 +189,7 @@ describe('ad pixels', () => {
     stop = connectDestinations([metaPixel()])
     await init(CONFIG)
     metaBaseCode()
-    expect(win.fbq.queue).toEqual([['dataProcessingOptions', []], ['consent', 'revoke'], ['init', '123'], ['track', 'PageView']])
+    expect(win.fbq.queue).toEqual([['consent', 'revoke'], ['dataProcessingOptions', []], ['consent', 'revoke'], ['init', '123'], ['track', 'PageView']])
     acceptAll()
     expect(win.fbq.queue.slice(-1)).toEqual([['consent', 'grant']])
   })
@@ -199,7 +199,7 @@ describe('ad pixels', () => {
     stop = connectDestinations([metaPixel()])
     useEnv({ gpc: () => true })
     await init({ ...CONFIG, mode: 'opt-out', categories: [{ id: 'necessary', necessary: true }, { id: 'marketing', default: true, optOut: true }] })
-    expect(win.fbq.queue.slice(2)).toEqual([['dataProcessingOptions', ['LDU'], 0, 0], ['consent', 'revoke']])
+    expect(win.fbq.queue.slice(2)).toEqual([['consent', 'revoke'], ['dataProcessingOptions', ['LDU'], 0, 0], ['consent', 'revoke']])
   })
 
   it('TikTok: holdConsent queued in the snippet’s own ttq before it runs, then grant or revoke', async () => {
@@ -218,7 +218,7 @@ describe('ad pixels', () => {
     stop = connectDestinations([microsoftUet()])
     await init(CONFIG)
     acceptAll()
-    expect(win.uetq).toEqual(['consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }])
+    expect(win.uetq).toEqual(['consent', 'default', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'denied' }, 'consent', 'update', { ad_storage: 'granted' }])
   })
 
   it('Microsoft Clarity: consentv2 with case-sensitive keys, through the snippet’s queue', async () => {
@@ -227,8 +227,28 @@ describe('ad pixels', () => {
     set({ analytics: true })
     expect(win.clarity.q.map((a: IArguments) => Array.from(a))).toEqual([
       ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' }],
+      ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' }],
       ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }],
     ])
+  })
+  it('every pixel says "denied" the moment it is connected, even when Consentry never becomes ready (an invalid config)', async () => {
+    stop = connectDestinations([metaPixel(), tiktokPixel(), microsoftUet(), microsoftClarity()])
+    await expect(init({ categories: 'oops' } as unknown as ConsentryConfig)).rejects.toThrow(/categories/)
+    metaBaseCode()
+    expect(win.fbq.queue).toEqual([['consent', 'revoke'], ['init', '123'], ['track', 'PageView']])
+    expect(win.ttq).toEqual([['holdConsent']])
+    expect(win.uetq).toEqual(['consent', 'default', { ad_storage: 'denied' }])
+    expect(win.clarity.q.map((a: IArguments) => Array.from(a))).toEqual([['consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' }]])
+  })
+
+  it('a pixel follows its own service where the config declares one: Load content on a video grants no ad pixel', async () => {
+    stop = connectDestinations([metaPixel(), tiktokPixel()])
+    await init({ categories: [{ id: 'necessary', necessary: true }, { id: 'marketing', services: [{ id: 'meta-pixel' }, { id: 'tiktok-pixel' }, { id: 'youtube' }] }] })
+    metaBaseCode()
+    set({ youtube: true })
+    set({ 'tiktok-pixel': true })
+    expect(win.fbq.queue.filter((c: unknown[]) => c[0] == 'consent').map((c: unknown[]) => c[1])).toEqual(['revoke', 'revoke', 'revoke', 'revoke'])
+    expect([...win.ttq]).toEqual([['holdConsent'], ['revokeConsent'], ['grantConsent']])
   })
 })
 
@@ -288,6 +308,28 @@ describe('analytics SDKs', () => {
     set({ analytics: true })
     rejectAll()
     expect(calls).toEqual(['mixpanel out', 'amplitude optOut true', 'posthog in', 'mixpanel in', 'amplitude optOut false', 'posthog out', 'mixpanel out', 'amplitude optOut true'])
+  })
+
+  it('each follows its own service where the config declares one: PostHog refused inside a granted analytics stays off', async () => {
+    const calls: string[] = []
+    let phIn = false
+    win.posthog = {
+      has_opted_in_capturing: () => phIn,
+      has_opted_out_capturing: () => !phIn,
+      opt_in_capturing: () => ((phIn = true), calls.push('posthog in')),
+      opt_out_capturing: () => ((phIn = false), calls.push('posthog out')),
+    }
+    win.mixpanel = { opt_in_tracking: () => calls.push('mixpanel in'), opt_out_tracking: () => calls.push('mixpanel out') }
+    win.amplitude = { setOptOut: (v: boolean) => calls.push(`amplitude optOut ${v}`) }
+    stop = connectDestinations([posthog(), mixpanel(), amplitude()])
+    await init({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics', services: [{ id: 'posthog' }, { id: 'amplitude' }] }] })
+    calls.length = 0
+    set({ analytics: true, posthog: false })
+    // PostHog stays opted out (no call: it already is); Mixpanel is no service of this config: it follows the category.
+    expect(calls).toEqual(['mixpanel in', 'amplitude optOut false'])
+    calls.length = 0
+    set({ posthog: true, amplitude: false })
+    expect(calls).toEqual(['posthog in', 'mixpanel out', 'amplitude optOut true'])
   })
 })
 
