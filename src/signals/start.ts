@@ -24,6 +24,8 @@ const SIGNALS = shape(
     shares: bool(true),
     targetedAds: bool(true),
     sensitive: bool(),
+    knownChildren: bool(),
+    secondaryUse: bool(),
     mspaCovered: bool(),
     mspaOptOutMode: rule(mode, '0, 1 or 2', 0),
     mspaServiceProviderMode: rule(mode, '0, 1 or 2', 0),
