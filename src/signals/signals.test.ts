@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { init, optOut, $ui, type ConsentryConfig } from '../headless.js'
+import { get, init, optOut, $ui, type ConsentryConfig } from '../headless.js'
+import { signalsOf, syncRecord, withPrivacyParams } from '../destinations/index.js'
+import { signalDefaults } from './start.js'
 import { useEnv } from '../env/index.js'
 import { cookie, freshPage } from '../testing/index.js'
 import { installStubs, startSignals } from './index.js'
@@ -105,6 +107,60 @@ describe('GPP and USP for a US visitor', () => {
     expect(gpp('ping').cmpDisplayStatus).toBe('visible')
     $ui.set('hidden')
     expect(gpp('ping').cmpDisplayStatus).toBe('hidden')
+  })
+})
+
+describe('USP is the CCPA string: California only (US Privacy String §"Overview"; other states travel in GPP)', () => {
+  it.each(['US-VA', 'US-CO', 'US-CT', 'US-TX', 'US-OR'])('a GPC visitor in %s: GPP carries the opt-out, USP says 1--- (CCPA does not apply)', async (region) => {
+    await start({ ...SITE, region }, true)
+    expect(gpp('getField', 'usnat.SaleOptOut')).toBe(1)
+    expect(gpp('ping').applicableSections).toEqual([7])
+    expect(usp()).toBe('1---')
+    expect(cookie('usprivacy')).toBe('1---')
+  })
+
+  it('a Virginia visitor who clicks "Do Not Sell or Share" still gets 1---; the GPP section changes', async () => {
+    await start({ ...SITE, region: 'US-VA' })
+    expect(usp()).toBe('1---')
+    optOut('banner')
+    expect(gpp('getField', 'usnat.SaleOptOut')).toBe(1)
+    expect(usp()).toBe('1---')
+  })
+
+  it('on an opt-out site, a US visitor whose state is unknown may be Californian: the real string', async () => {
+    await start({ ...SITE, mode: 'opt-out', region: 'US' })
+    expect(usp()).toBe('1YNN')
+    optOut('banner')
+    expect(usp()).toBe('1YYN')
+  })
+
+  it('on an opt-out site, a visitor with no known region: the real string too', async () => {
+    await start({ ...SITE, mode: 'opt-out' }, true)
+    expect(usp()).toBe('1YYN')
+  })
+
+  it('downstream follows: destinations and the sync record carry the Virginia opt-out in GPP and no USP opt-out', async () => {
+    await start({ ...SITE, region: 'US-VA' })
+    optOut('banner')
+    const va = signalsOf(get(), signalDefaults())
+    expect(va).toMatchObject({ gpp: 'DBABLA~CVQVAAAAAACA.QA', gppSid: [7], usp: '1---', optOut: { sale: true } })
+    expect(withPrivacyParams('https://px.example/p', va)).toBe('https://px.example/p?gpp=DBABLA~CVQVAAAAAACA.QA&gpp_sid=7&us_privacy=1---')
+    const record = syncRecord(get(), va)
+    expect(record).toMatchObject({ gpp: 'DBABLA~CVQVAAAAAACA.QA', gppSid: [7], optOut: { sale: true }, jurisdiction: 'US-VA' })
+    expect(record).not.toHaveProperty('usp')
+  })
+
+  it('downstream follows: a Californian opt-out travels as 1YYN too', async () => {
+    await start({ ...SITE, region: 'US-CA' })
+    optOut('banner')
+    const ca = signalsOf(get(), signalDefaults())
+    expect(ca.usp).toBe('1YYN')
+    expect(syncRecord(get(), ca).usp).toBe('1YYN')
+  })
+
+  it('a US visitor whose state is unknown on an opt-in site: no opt-out model, 1---', async () => {
+    await start({ ...SITE, region: 'US' })
+    expect(usp()).toBe('1---')
   })
 })
 

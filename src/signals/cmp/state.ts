@@ -133,9 +133,19 @@ export const fieldsFor = (section: SectionName, s: Snapshot, c: SignalsConfig): 
 }
 
 /**
+ * Where the CCPA applies, as far as the USP string can tell: a visitor in
+ * California, and — on a site that treats them by the opt-out model — a
+ * visitor whose state is unknown (`US` without a state, or no region at all),
+ * who may be Californian: saying `1---` ("CCPA does not apply") for them would
+ * drop an opt-out the site honours. The USP string is defined for the CCPA
+ * only (US Privacy String §"Overview"); other states' choices travel in GPP.
+ */
+export const ccpaApplies = (s: Snapshot): boolean => s.mode == 'opt-out' && ['US-CA', 'US', ''].includes(s.jurisdiction)
+
+/**
  * The IAB US Privacy string (USP v1): `1` + notice given + opted out of sale
- * + LSPA, or `1---` where CCPA does not apply. Never `-` in the third place
+ * + LSPA where the CCPA applies, else `1---`. Never `-` in the third place
  * when it applies (US Privacy String §"Opt-Out Sale").
  */
 export const uspString = (s: Snapshot, c: SignalsConfig): string =>
-  usApplies(s) ? '1Y' + (s.optOut.sale ? 'Y' : 'N') + (c.lspa ? 'Y' : 'N') : '1---'
+  ccpaApplies(s) ? '1Y' + (s.optOut.sale ? 'Y' : 'N') + (c.lspa ? 'Y' : 'N') : '1---'
