@@ -5,6 +5,9 @@ import { signalDefaults } from './start.js'
 import { useEnv } from '../env/index.js'
 import { cookie, freshPage } from '../testing/index.js'
 import { installStubs, startSignals } from './index.js'
+import { initWithUi } from '../ui/init.js'
+import { resetUi } from '../ui/index.js'
+import { freshUiPage, loaders, waitFor } from '../ui/testing.js'
 
 type Cb = (data: any, success: boolean) => void
 const w = window as unknown as { __gpp?: (cmd: string, cb?: Cb, param?: unknown) => void; __uspapi?: (cmd: string, v: number, cb: Cb) => void }
@@ -102,11 +105,43 @@ describe('GPP and USP for a US visitor', () => {
     expect(gpp('removeEventListener', 999).data).toBe(false)
   })
 
-  it('reports whether the first layer is on screen (cmpDisplayStatus)', async () => {
-    await start({ ...SITE, region: 'US-CA' })
+  it('headless draws nothing: cmpDisplayStatus is null whatever $ui says, and no cmpDisplayStatus event fires (CMP API §"PingReturn")', async () => {
+    await start({ ...SITE, region: 'FR' })
+    expect($ui.get()).toBe('banner')
+    expect(gpp('ping').cmpDisplayStatus).toBeNull()
+    const seen: string[] = []
+    w.__gpp!('addEventListener', (e) => seen.push(e.eventName))
+    $ui.set('hidden')
+    $ui.set('preferences')
+    expect(gpp('ping').cmpDisplayStatus).toBeNull()
+    expect(seen).not.toContain('cmpDisplayStatus')
+  })
+
+  it("headless with the page's own UI following $ui (display: true): visible and hidden", async () => {
+    useEnv({ gpc: () => false })
+    await init({ ...SITE, region: 'US-CA' })
+    stop = startSignals({ display: true })
+    $ui.set('banner')
     expect(gpp('ping').cmpDisplayStatus).toBe('visible')
     $ui.set('hidden')
     expect(gpp('ping').cmpDisplayStatus).toBe('hidden')
+  })
+
+  it("Consentry's UI hands its view to the signals: the banner on screen is visible, closed is hidden", async () => {
+    freshUiPage()
+    useEnv({ gpc: () => false })
+    const seen: string[] = []
+    installStubs()
+    w.__gpp!('addEventListener', (e) => seen.push(`${e.eventName}:${e.data}`))
+    await initWithUi({ ...SITE, region: 'FR' }, loaders)
+    await waitFor(() => seen.includes('signalStatus:ready'))
+    expect(document.querySelector('[data-consentry]')!.shadowRoot!.querySelector('[part=banner]')).not.toBeNull()
+    expect(gpp('ping').cmpDisplayStatus).toBe('visible')
+    expect(seen).toContain('cmpDisplayStatus:visible')
+    $ui.set('hidden')
+    expect(gpp('ping').cmpDisplayStatus).toBe('hidden')
+    expect(seen.at(-2)).toBe('cmpDisplayStatus:hidden')
+    resetUi()
   })
 })
 

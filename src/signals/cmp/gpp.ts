@@ -132,7 +132,8 @@ export const startGpp = (state: GppState, cmpId: number) => {
   // The load itself is a chain: loaded, the display state, the section, and ready last.
   fire('signalStatus', 'not ready')
   fire('cmpStatus', 'loaded')
-  fire('cmpDisplayStatus', now.cmpDisplayStatus)
+  // Only where a consent layer is displayed (CMP API §"Events": cmpDisplayStatus).
+  if (now.cmpDisplayStatus) fire('cmpDisplayStatus', now.cmpDisplayStatus)
   for (const prefix of Object.keys(now.sections)) fire('sectionChange', prefix)
   signal = 'ready'
   fire('signalStatus', 'ready')
