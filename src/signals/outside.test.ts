@@ -112,6 +112,20 @@ describe('getSection and parsedSections give the spec shape: an array of sub-sec
     expect(gpp('getField', 'usnat.SaleOptOut')[0]).toBe(1)
   })
 
+  it.each([
+    ['usca', 'US-CA'],
+    ['usva', 'US-VA'],
+    ['usco', 'US-CO'],
+    ['usct', 'US-CT'],
+  ])('%s shows only the fields its spec has: no usnat field appears (no TargetedAdvertisingOptOut in usca, no SharingOptOut in usva)', async (name, region) => {
+    await start({ ...SITE, region, signals: { sections: [name] } })
+    const [section] = gpp('getSection', name) as [any[], boolean]
+    const { GpcSegmentType, Gpc, ...lib } = new GppModel((gpp('ping')[0] as any).gppString).getSection(name) as Record<string, unknown>
+    expect(Object.keys(section[0]).sort()).toEqual(Object.keys(lib).sort())
+    const foreign = name == 'usca' ? ['TargetedAdvertisingOptOut', 'SharingNotice', 'SensitiveDataProcessingOptOutNotice'] : ['SharingOptOut', 'SharingOptOutNotice', 'PersonalDataConsents', 'SensitiveDataLimitUseNotice']
+    for (const f of foreign) expect(gpp('getField', `${name}.${f}`)).toEqual([null, true])
+  })
+
   it('getField reads either sub-section: usnat.SaleOptOut and usnat.Gpc', async () => {
     await start()
     expect(gpp('getField', 'usnat.SaleOptOut')).toEqual([1, true])

@@ -5,6 +5,7 @@
  * §7, §9 item 16).
  */
 import type { Snapshot } from '../../store/index.js'
+import { SECTIONS } from '../codec/sections.js'
 
 /** What the site does with personal data, and its IAB settings: `gpp` in the config. */
 export interface SignalsConfig {
@@ -43,9 +44,6 @@ export interface SignalsConfig {
 /** GPP section ids (Sections/Section Information.md). */
 export const SECTION_ID = { usnat: 7, usca: 8, usva: 9, usco: 10, usct: 12 } as const
 export type SectionName = keyof typeof SECTION_ID
-
-/** Sections with a GPC sub-section (privacy-signals §3.3): not usva. */
-const WITH_GPC: SectionName[] = ['usnat', 'usca', 'usco', 'usct']
 
 /** Field values as @iabgpp/cmpapi names them: numbers, lists of numbers, and `Gpc`. */
 export type Fields = Record<string, number | number[] | boolean>
@@ -128,8 +126,12 @@ export const fieldsFor = (section: SectionName, s: Snapshot, c: SignalsConfig): 
     MspaOptOutOptionMode: c.mspaOptOutMode,
     MspaServiceProviderMode: c.mspaServiceProviderMode,
   }
-  if (WITH_GPC.includes(section)) f.Gpc = s.gpc
-  return f
+  // Only the fields this section and version have: getSection and getField must not show the others.
+  const out: Fields = {}
+  for (const [name] of SECTIONS[section]!.core[f.Version as number]!) out[name] = f[name]!
+  // The GPC sub-section where the section has one (privacy-signals §3.3): not usva.
+  if (SECTIONS[section]!.gpc) out.Gpc = s.gpc
+  return out
 }
 
 /**
