@@ -44,25 +44,25 @@ export const installStubs = (): void => {
       gppString: '',
       parsedSections: {},
     })
-    const registered = (listenerId: number, data: boolean) => ({ eventName: 'listenerRegistered', listenerId, data, pingData: ping() })
-    w.__gpp = function (cmd?: unknown, cb?: unknown, param?: unknown, version?: unknown) {
+    const event = (eventName: string, listenerId: number, data: boolean) => ({ eventName, listenerId, data, pingData: ping() })
+    w.__gpp = function (cmd?: unknown, cb?: unknown, param?: unknown) {
       // The hand-off to Consentry (and @iabgpp/cmpapi) is called without a callback.
       if (typeof cb != 'function') return !arguments.length || cmd === 'queue' ? queue : cmd === 'events' ? events : undefined
       // The caller's own callback runs in the caller's own call: what it throws is the caller's.
       const done = cb as Fn
       if (cmd === 'ping') done(ping(), true)
       else if (cmd === 'addEventListener') {
-        if (events.length < MAX_KEPT) events.push({ id: ++id, callback: done }), done(registered(id, true), true)
-        else done(registered(0, false), true)
+        const ok = events.length < MAX_KEPT && events.push({ id: ++id, callback: done })
+        done(event('listenerRegistered', ok ? id : 0, !!ok), true)
       } else if (cmd === 'removeEventListener') {
         const i = events.findIndex((l) => l.id === param)
         const removed = i >= 0 ? events.splice(i, 1)[0]!.id : 0
-        done({ eventName: 'listenerRemoved', listenerId: removed, data: !!removed, pingData: ping() }, true)
+        done(event('listenerRemoved', removed, !!removed), true)
       } else if (cmd === 'hasSection' || cmd === 'getSection' || cmd === 'getField') done(null, true)
-      else if (queue.length < MAX_KEPT) queue.push([cmd, done, param, version])
+      else if (queue.length < MAX_KEPT) queue.push([cmd, done, param])
       else done(null, false)
     }
-    relay('__gpp', (c, reply) => w.__gpp!(c.command, reply, c.parameter, c.version))
+    relay('__gpp', (c, reply) => w.__gpp!(c.command, reply, c.parameter))
   }
   if (typeof w.__uspapi != 'function') {
     const queue: unknown[][] = []
