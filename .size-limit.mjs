@@ -148,12 +148,14 @@ export default [
     limit: '5 KB',
   },
   {
-    // Pasted first in <head> (issue #5: well under 1 KB).
+    // Pasted first in <head> (issue #5: well under 1 KB). +0.11 kB in issue #14: what it keeps is bounded
+    // (1,000 calls and listeners per API), its answers are own keys only, and frames' messages are checked
+    // (callId, size) and can throw nothing on the page, with the frames code it now shares with the real APIs.
     name: 'dist/consentry-stub.min.js (GPP and USP stubs)',
     path: 'dist/consentry-stub.min.js',
     import: false,
     gzip: true,
-    limit: '0.9 KB',
+    limit: '1.01 KB',
   },
   {
     name: 'dist/i18n/de.mjs (one language, loaded on demand by the script tag)',

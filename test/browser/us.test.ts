@@ -72,9 +72,61 @@ const shiftClock = (tab: Tab, offset: number) =>
     globalThis.Date = Shifted as DateConstructor
   }, offset)
 
-const html = (config: object, region: string, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>us</title>
-<script src="/dist/consentry-stub.min.js"></script>
-<script src="/us/early.js"></script>
+/**
+ * A vendor frame that asks odd and hostile questions through the locator once
+ * the CMP has loaded (it pings until `cmpStatus` is `loaded`), as objects and
+ * as JSON, and shows every reply it got, in order, when the last one comes.
+ */
+const HOSTILE_FRAME_JS = `
+let target = null
+// Without the stub the locator comes with Consentry's signals module: look until it is there.
+const find = () => {
+  for (let f = window.parent; ; f = f.parent) {
+    try { if (f.frames.__gppLocator) return f } catch (e) {}
+    if (f === window.top) return null
+  }
+}
+const replies = []
+let started = false
+const send = (m, json) => target.postMessage(json ? JSON.stringify(m) : m, '*')
+const battery = () => {
+  send({ __gppCall: { command: 'getSection', parameter: 'toString', version: '1.1', callId: 'toString' } })
+  send({ __gppCall: { command: 'getSection', parameter: 'toString', version: '1.1', callId: 'toString-json' } }, true)
+  send({ __gppCall: { command: 'hasSection', parameter: 'constructor', version: '1.1', callId: 'constructor' } }, true)
+  send({ __gppCall: { command: 'getField', parameter: 'constructor.name', version: '1.1', callId: 'field' } })
+  send({ __gppCall: { command: 'getField', parameter: 'usnat.__proto__', version: '1.1', callId: 'proto' } })
+  send({ __gppCall: { command: 'getSection', parameter: 'usnat', version: '1.1', callId: 42 } }, true)
+  send({ __gppCall: { command: 'ping', version: '1.1', callId: { odd: true } } })
+  send({ __gppCall: { command: 'getGPPData', version: '1.1', callId: 'unknown' } })
+  send({ __gppCall: { command: 'removeEventListener', parameter: { valueOf: 1 }, callId: 'remove' } })
+  send('{"__gppCall": {"command": "ping", "callId": "broken"')
+  send({ __gppCall: { command: 'getField', parameter: 'x'.repeat(200000), callId: 'huge' } })
+  send({ __uspapiCall: { command: 'getUSPData', version: 1, callId: 'usp' } }, true)
+  send({ __gppCall: { command: 'ping', version: '1.1', callId: 'done' } })
+}
+addEventListener('message', (e) => {
+  let d = e.data
+  if (typeof d == 'string') { try { d = JSON.parse(d) } catch (x) { return } }
+  const r = d && (d.__gppReturn || d.__uspapiReturn)
+  if (!r) return
+  if (r.callId === 'wait') {
+    if (!started && r.returnValue.cmpStatus == 'loaded') { started = true; battery() }
+    return
+  }
+  replies.push({ callId: r.callId, success: r.success, value: r.callId == 'done' ? r.returnValue.cmpStatus : r.returnValue })
+  if (r.callId === 'done') document.getElementById('out').textContent = JSON.stringify(replies)
+})
+const wait = () => {
+  if (started) return
+  target = target || find()
+  if (target) send({ __gppCall: { command: 'ping', version: '1.1', callId: 'wait' } })
+  setTimeout(wait, 20)
+}
+wait()
+`
+
+const html = (config: object, region: string, extra = '', stub = true) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>us</title>
+${stub ? '<script src="/dist/consentry-stub.min.js"></script>\n<script src="/us/early.js"></script>' : ''}
 ${configBlock(config)}
 <script src="/dist/consentry.min.js" data-region="${region}"></script>
 </head><body><p><a href="#" data-consentry-open data-consentry-choices></a></p>${extra}</body></html>`
@@ -102,6 +154,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
     server.route('/us/early.js', { body: EARLY, type: 'text/javascript' })
     server.route('/us/frame.js', { body: FRAME_JS, type: 'text/javascript' })
     server.route('/us/frame.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/frame.js"></script>' })
+    server.route('/us/hostile.js', { body: HOSTILE_FRAME_JS, type: 'text/javascript' })
+    server.route('/us/hostile.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/hostile.js"></script>' })
   })
   afterAll(async () => {
     await session?.close()
@@ -116,11 +170,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
     expect(log.errors).toEqual([])
   })
 
-  const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string }) => {
+  const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string; stub?: boolean }) => {
     // A visitor whose browser sends GPC: a first-time visitor of the GPC browser, watched into the same log.
     if (opts.gpc) page = await gpcSession.visitor(site)
     if (opts.gpc) watch(page, log)
-    const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra), headers: { 'Content-Security-Policy': CSP } })
+    const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra, opts.stub), headers: { 'Content-Security-Policy': CSP } })
     await page.goto(site + path.slice(server.origin.length))
   }
   const ping = () => page.evaluate(() => new Promise<any>((r) => (window as any).__gpp('ping', r)))
@@ -166,6 +220,47 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const frame = page.frameLocator('#vendor')
       await expect.poll(() => frame.locator('#out').textContent()).toContain('frame-1')
       expect(JSON.parse((await frame.locator('#out').textContent())!)).toEqual({ callId: 'frame-1', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
+    })
+
+    it.each([
+      ['with the stub', true],
+      ['without the stub', false],
+    ])('a frame asking hostile questions through the locator (%s): null and false, the same callIds, no error on the page', async (_, stub) => {
+      await open({ region: 'US-CA', gpc: true, stub, extra: `<iframe title="vendor" id="vendor" src="${other}/us/hostile.html"></iframe>` })
+      const out = page.frameLocator('#vendor').locator('#out')
+      await expect.poll(() => out.textContent(), { timeout: 15_000 }).toContain('"done"')
+      const replies = JSON.parse((await out.textContent())!)
+      expect(replies).toEqual([
+        { callId: 'toString', success: true, value: null },
+        { callId: 'toString-json', success: true, value: null },
+        { callId: 'constructor', success: true, value: false },
+        { callId: 'field', success: true, value: null },
+        { callId: 'proto', success: true, value: null },
+        { callId: 42, success: true, value: [expect.objectContaining({ Version: 2, SaleOptOut: 1, SharingOptOut: 1, TargetedAdvertisingOptOut: 1 }), { SubsectionType: 1, Gpc: true }] },
+        // The object callId is no call; the broken JSON is no message.
+        { callId: 'unknown', success: false, value: null },
+        { callId: 'remove', success: true, value: expect.objectContaining({ eventName: 'listenerRemoved', data: false }) },
+        { callId: 'huge', success: true, value: null },
+        { callId: 'usp', success: true, value: { version: 1, uspString: '1YYN' } },
+        { callId: 'done', success: true, value: 'loaded' },
+      ])
+      // The page saw no error (afterEach checks the log too).
+      expect(log.errors).toEqual([])
+    })
+
+    it('cmpDisplayStatus says what is on screen: visible while the US notice shows, hidden once it is closed', async () => {
+      await open({ region: 'US-CA' })
+      await expect.poll(ping).toMatchObject({ cmpStatus: 'loaded', cmpDisplayStatus: 'visible' })
+      expect(await notice().isVisible()).toBe(true)
+      await page.locator('[data-consentry] [part=notice] [data-consentry-action=close]').click()
+      await expect.poll(async () => (await ping()).cmpDisplayStatus).toBe('hidden')
+    })
+
+    it('a Virginia visitor: the opt-out in GPP, 1--- in USP and the usprivacy cookie (USP is the CCPA string)', async () => {
+      await open({ region: 'US-VA', gpc: true })
+      await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
+      expect(await uspNow()).toBe('1---')
+      await expect.poll(async () => (await page.context().cookies()).find((c) => c.name == 'usprivacy')?.value).toBe('1---')
     })
 
     it('an EU visitor of the same site gets applicableSections [-1] and 1---, and the opt-in banner', async () => {
