@@ -443,8 +443,9 @@ if (!valid) log('the Consentry configuration is not a JSON object with categorie
 
 // 2. A returning visitor: read the cookie now, synchronously, so tags on later
 // triggers of this page already see the decision. Same rules as Consentry's
-// decodeRecord (src/record/codec.ts): anything malformed, altered, future-dated,
-// from an older revision or past its lifetime is no decision, and grants nothing.
+// decodeRecord (src/record/codec.ts): anything malformed, altered or future-dated
+// is no decision, and grants nothing; so is one from an older revision or past its
+// lifetime, except for the US opt-out it carries.
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 const PRINTABLE = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -535,7 +536,10 @@ const decode = (raw, now) => {
   const createdAt = p[2] === '' ? updatedAt : base36(p[2]);
   if (createdAt > updatedAt || updatedAt > now + SKEW) return undefined;
   // Bits 2, 4 and 8 of the flags digit: opted out of sale, sharing, targeted advertising.
-  return { updatedAt: updatedAt, revision: base36(p[4]), categories: categories, optedOut: flags % 16 >= 2 };
+  return {
+    updatedAt: updatedAt, revision: base36(p[4]), categories: categories,
+    optedOut: flags % 16 >= 2, saleOrSharing: flags % 8 >= 2,
+  };
 };
 
 const storedDecision = (now) => {
@@ -553,7 +557,12 @@ const storedDecision = (now) => {
     const r = decode(value, now);
     if (r && (!best || r.updatedAt > best.updatedAt)) best = r;
   });
-  if (!best || best.revision < revision || now - best.updatedAt > lifetime) return undefined;
+  if (!best) return undefined;
+  // Past its lifetime or from an older revision, a decision grants nothing, but a
+  // US opt-out in it never lapses (privacy-signals §9 item 32), as in Consentry's snapshot.
+  if (best.revision < revision || now - best.updatedAt > lifetime) {
+    return best.optedOut ? { optOutOnly: true, saleOrSharing: best.saleOrSharing } : undefined;
+  }
   // Read through the configuration as Consentry's fitRecord does: only the
   // categories it has now, necessary ones on.
   const categories = {};
@@ -563,9 +572,26 @@ const storedDecision = (now) => {
   return { categories: categories, optedOut: best.optedOut };
 };
 
+// What an opt-out alone decides, whatever the region's mode: ad_user_data and
+// ad_personalization denied and, for sale or sharing, every type that only
+// categories marked optOut grant (the opt-out refuses them). The other types
+// keep their defaults until Consentry reports.
+const onlyOptOutGrants = (type) => {
+  const granting = config.categories.filter((c) => getType(c) === 'object' && mapping[type].indexOf(c.id) >= 0);
+  return granting.length > 0 && granting.every((c) => c.optOut === true && c.necessary !== true);
+};
+const optOutStates = (saleOrSharing) => {
+  const state = {};
+  TYPES.forEach((type) => {
+    if (!mapping[type]) return;
+    if (type === 'ad_user_data' || type === 'ad_personalization' || (saleOrSharing && onlyOptOutGrants(type))) state[type] = 'denied';
+  });
+  return state;
+};
+
 if (valid) {
   const stored = storedDecision(getTimestampMillis());
-  if (stored) updateConsentState(statesFor(stored.categories, stored.optedOut));
+  if (stored) updateConsentState(stored.optOutOnly ? optOutStates(stored.saleOrSharing) : statesFor(stored.categories, stored.optedOut));
 }
 
 // 3. Consentry itself: it reads window.consentryConfig when its script runs. A
@@ -1157,6 +1183,15 @@ scenarios:
     runCode(mockData);
 
     assertApi('updateConsentState').wasNotCalled();
+- name: A US opt-out past its lifetime still denies what the opt-out denies
+  code: |-
+    mock('getTimestampMillis', NOW + 14 * 2629800000);
+    mock('getCookieValues', [OPTED_OUT]);
+    runCode(mockData);
+
+    assertApi('updateConsentState').wasCalledWith({
+      ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied',
+    });
 - name: Consentry is installed with its configuration and its changes update consent
   code: |-
     let listeners = {};

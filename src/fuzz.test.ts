@@ -206,6 +206,13 @@ describe(`fuzzing (${RUNS} cases each)`, { timeout: TIMEOUT }, () => {
       }),
       { numRuns: RUNS },
     )
+    // Exactly: "1", or a comma-joined list of repeated headers with one member exactly "1" (OWS around members).
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 10 }), fc.array(fc.constantFrom('1', '0', ' ', ',', '\t', 'true')).map((a) => a.join(''))), (gpc) => {
+        expect(readGpc(gpc)).toBe(gpc === '1' || (gpc.includes(',') && gpc.split(',').some((m) => /^[ \t]*1[ \t]*$/.test(m))))
+      }),
+      { numRuns: RUNS },
+    )
     expect(readGpc('1')).toBe(true)
     expect(readGpc(['1'])).toBe(true)
   })

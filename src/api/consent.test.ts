@@ -76,18 +76,22 @@ describe('deciding', () => {
     expect(get().services).toEqual({ posthog: true, ga4: true, meta: false })
     set({ ga4: false })
     expect(get().services).toEqual({ posthog: true, ga4: false, meta: false })
-    expect(has('analytics')).toBe(true)
+    // The category is no longer granted as a whole; posthog keeps its own grant.
+    expect([has('analytics'), has('posthog')]).toEqual([false, true])
   })
 
-  it('granting a service grants its category, refusing a category refuses its services', () => {
+  it('granting a service grants that service only, refusing a category refuses its services', () => {
+    set({ posthog: true })
+    expect(get().categories.analytics).toBe(false)
+    expect(get().services).toEqual({ posthog: true, ga4: false, meta: false })
+    // Its only service granted, the category counts as granted.
     set({ meta: true })
     expect(get().categories.marketing).toBe(true)
-    expect(get().services.meta).toBe(true)
     set({ marketing: false })
     expect(get().services.meta).toBe(false)
-    // A refusal of the category wins over a grant of one of its services in the same call.
+    // A grant of one of its services in the same call as a refusal of the category wins for that service.
     set({ analytics: false, posthog: true })
-    expect(has('posthog')).toBe(false)
+    expect([has('analytics'), has('posthog'), has('ga4')]).toEqual([false, true, false])
   })
 
   it('necessary categories cannot be refused', () => {

@@ -9,6 +9,7 @@ import { matches, presentNames } from './names.js'
 import { guardElements } from './dynamic.js'
 import { activate } from './markup.js'
 import { urlMatches } from './match.js'
+import { warnPlacement } from './placement.js'
 
 export { activate, allowedFor, resetMarkup } from './markup.js'
 export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
@@ -80,6 +81,7 @@ export const startBlocking = (config: ResolvedConfig | null = $config.get()): ((
 /** `startBlocking` with the cookie cleaner given: the UI's loads it on demand. */
 export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() => void) => {
   if (!config) throw new ConsentryError('not-initialised', 'startBlocking')
+  if (process.env.NODE_ENV !== 'production') warnPlacement(config)
   let last = $snapshot.get()
   const run = () => {
     const s = $snapshot.get()

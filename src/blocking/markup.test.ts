@@ -106,6 +106,24 @@ describe('blocked markup', () => {
     expect(document.querySelector('iframe')!.getAttribute('src')).toBe('https://video.example/embed/1')
   })
 
+  it('an element naming a service runs once that service is granted; one naming only the category waits for the category', async () => {
+    page(`
+      <iframe data-consent="analytics" data-service="posthog" data-src="https://video.example/embed/1"></iframe>
+      <script type="text/plain" data-consent="analytics" data-service="posthog">window.ran.push('posthog')</script>
+      <script type="text/plain" data-consent="analytics">window.ran.push('retargeting')</script>
+      <script type="text/plain" data-consent="!analytics" data-service="posthog">window.ran.push('no posthog')</script>
+      <script type="text/plain" data-consent="!analytics">window.ran.push('no analytics')</script>`)
+    await begin()
+    set({ posthog: true })
+    await tick()
+    // The visitor agreed to one tool, not to the category: its other tags keep waiting.
+    expect(document.querySelector('iframe')!.getAttribute('src')).toBe('https://video.example/embed/1')
+    expect(ran()).toEqual(['posthog', 'no analytics'])
+    set({ ga4: true })
+    await tick()
+    expect(ran()).toEqual(['posthog', 'no analytics', 'retargeting'])
+  })
+
   it('picks up waiting elements added to the page later', async () => {
     await begin()
     acceptAll()

@@ -15,11 +15,14 @@ const WAITING = ':is([data-consent],[data-category]):not([data-consentry-done])'
 /** Attributes that describe the waiting, not the element: not copied to the script that runs. */
 const OURS = /^(type|src|data-consent|data-category|data-service|data-type|data-src|data-consentry-done)$/
 
-/** Whether `el`'s condition holds: its category (and service, if named) granted; negated with `!`. */
+/**
+ * Whether `el`'s condition holds: its service granted when it names one (its
+ * category only says where it belongs: a visitor who allowed one video has not
+ * allowed the whole category), else its category; negated with `!`.
+ */
 export const allowedFor = (el: Element, has: (id: string) => boolean, decided: boolean): boolean => {
   const raw = (el.getAttribute('data-consent') ?? el.getAttribute('data-category') ?? '').trim()
-  const service = el.getAttribute('data-service')
-  const granted = has(raw.replace(/^!/, '')) && (!service || has(service))
+  const granted = has(el.getAttribute('data-service') || raw.replace(/^!/, ''))
   // "Run on withdrawal" waits for a decision: an undecided visitor has refused nothing yet.
   return raw[0] == '!' ? decided && !granted : granted
 }

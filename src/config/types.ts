@@ -127,7 +127,7 @@ export interface ConsentryConfig {
    * (`__uspapi`, `usprivacy` cookie), loaded on demand. On by default with
    * `mode: 'auto'` or `'opt-out'`. An object sets what the site does and its
    * IAB settings: `{ gpp, usp, sections: ['usca'], usnatVersion, sells,
-   * shares, targetedAds, sensitive, mspaCovered, mspaOptOutMode,
+   * shares, targetedAds, sensitive, knownChildren, secondaryUse, mspaCovered, mspaOptOutMode,
    * mspaServiceProviderMode, lspa, uspCookie, cmpId, cmpVersion }`.
    */
   signals?: boolean | Record<string, unknown>

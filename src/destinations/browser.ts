@@ -18,9 +18,10 @@ import { dataLayerEvents, googleConsentMode } from './google.js'
 import { withPrivacyParams } from './params.js'
 import { metaPixel, microsoftClarity, microsoftUet, tiktokPixel } from './pixels.js'
 import { connectWith } from './run.js'
-import { serverSync } from '../sync/outbox.js'
+import { outbox } from '../sync/outbox.js'
 import type { ConsentSource, Destination } from './types.js'
 
+const BLOCK = 'data-consentry-destinations'
 const FACTORIES: Record<string, (o: any) => Destination> = {
   googleConsentMode,
   dataLayerEvents,
@@ -32,9 +33,9 @@ const FACTORIES: Record<string, (o: any) => Destination> = {
   posthog,
   mixpanel,
   amplitude,
-  serverSync,
+  serverSync: (o) => outbox(o, BLOCK + '.serverSync'),
   // `sync: { url }`, the name the proof-of-consent settings go by elsewhere.
-  sync: serverSync,
+  sync: (o) => outbox(o, BLOCK + '.sync'),
 }
 
 type Api = { get(): Snapshot; on(e: string, cb: (s: Snapshot) => void): () => void }
@@ -51,17 +52,23 @@ const source: ConsentSource = {
   },
 }
 
-const el = document.querySelector('script[type="application/json"][data-consentry-destinations]')
+const el = document.querySelector(`script[type="application/json"][${BLOCK}]`)
+let config: Record<string, unknown> | null = {}
 try {
-  const config: Record<string, unknown> = el ? JSON.parse(el.textContent || '{}') : {}
-  const { signals, ...named } = config
-  const list = Object.entries(named).map(([name, options]) => {
-    const make = FACTORIES[name]
-    if (!make) throw new ConsentryError('invalid-config', `data-consentry-destinations.${name}: expected one of ${Object.keys(FACTORIES).join(', ')}`)
-    return make(options === true ? {} : options)
-  })
-  connectWith(source, list, (signals ?? {}) as object)
-} catch (e) {
-  console.error(e instanceof ConsentryError ? e : new ConsentryError('invalid-config', 'data-consentry-destinations: invalid JSON'))
+  config = el ? JSON.parse(el.textContent || '{}') : {}
+} catch {
+  console.error(new ConsentryError('invalid-config', BLOCK + ': invalid JSON'))
 }
+const { signals, ...named } = config ?? {}
+// One bad entry is reported and left out; the others, the Consent Mode default above all, still run.
+const list: Destination[] = []
+for (const [name, options] of Object.entries(named))
+  try {
+    const make = FACTORIES[name]
+    if (!make) throw new ConsentryError('invalid-config', `${BLOCK}.${name}: expected one of ${Object.keys(FACTORIES).join(', ')}`)
+    list.push(make(options === true ? {} : options))
+  } catch (e) {
+    console.error(e)
+  }
+connectWith(source, list, (signals ?? {}) as object)
 host.ConsentryDestinations = { withPrivacyParams }

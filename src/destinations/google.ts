@@ -56,11 +56,13 @@ const states = (granted: (t: ConsentType) => boolean) =>
   Object.fromEntries(ALL.map((t) => [t, t == 'security_storage' || granted(t) ? 'granted' : 'denied'])) as Record<ConsentType, 'granted' | 'denied'>
 
 /**
- * Google Consent Mode v2: `consent default` with all seven types (denied
- * until consent in opt-in regions; what the region grants in opt-out ones)
- * before any tag, `consent update` at once when a decision is stored and on
- * every change. A US opt-out (GPC, "Do Not Sell or Share") denies
- * `ad_user_data` and `ad_personalization` whatever the categories say.
+ * Google Consent Mode v2: `consent default` with all seven types, denied,
+ * the moment it is connected — before any tag, whether Consentry's script
+ * runs later (`async`, `defer`) or never becomes ready (a bad config) — then
+ * `consent update` when Consentry is ready (a stored decision, or what an
+ * opt-out region grants before one) and on every change. A US opt-out (GPC,
+ * "Do Not Sell or Share") denies `ad_user_data` and `ad_personalization`
+ * whatever the categories say.
  * @example connectDestinations([googleConsentMode({ waitForUpdate: 500, adsDataRedaction: true })])
  */
 export const googleConsentMode = (o: ConsentModeOptions = {}): Destination => {
@@ -71,15 +73,24 @@ export const googleConsentMode = (o: ConsentModeOptions = {}): Destination => {
     return states((t) => !(optedOut && (t == 'ad_user_data' || t == 'ad_personalization')) && types[t].some((c) => s.categories[c] === true))
   }
   const wait = { wait_for_update: o.waitForUpdate ?? 500 }
+  const denied = JSON.stringify(states(() => false))
+  // A region-scoped default may grant what this visitor's state does not: then the state must follow as an update.
+  const regionGrants = o.regions?.some((r) => r.granted?.length)
   return {
     id: 'google-consent-mode',
-    init(s, sig) {
+    // Google: `consent default` on every page before any command that sends measurement data (`config`, `event`),
+    // and `wait_for_update` for a banner that loads asynchronously (privacy-signals §4.1, §9 item 20). Region-scoped
+    // defaults first; the most specific region wins, the region-less one applies elsewhere.
+    connect() {
       if (o.adsDataRedaction) gtag('set', 'ads_data_redaction', true)
       if (o.urlPassthrough) gtag('set', 'url_passthrough', true)
       for (const r of o.regions ?? []) gtag('consent', 'default', { ...states((t) => !!r.granted?.includes(t)), region: r.region, ...wait })
-      // Before a decision the default is the state itself; after one, the region's starting point, then the update.
-      gtag('consent', 'default', { ...(s.decided ? states(() => s.mode == 'opt-out') : stateOf(s, sig)), ...wait })
-      if (s.decided) gtag('consent', 'update', stateOf(s, sig))
+      gtag('consent', 'default', { ...states(() => false), ...wait })
+    },
+    // Ready: the default is already in force, so only an update, and only where it says something else (§9 item 21).
+    init(s, sig) {
+      const state = stateOf(s, sig)
+      if (s.decided || regionGrants || JSON.stringify(state) != denied) gtag('consent', 'update', state)
     },
     update: (s, sig) => gtag('consent', 'update', stateOf(s, sig)),
   }

@@ -10,24 +10,30 @@ export const signalsOf = (s: Snapshot, c: SignalsConfig): PrivacySignals => {
 }
 
 /**
- * Connects destinations to a consent source: each hears the state once when
- * Consentry is ready (at once if it is already) and then every change. Call
- * it before `init` (or before the script tag loads), so the first call comes
- * before blocking lets any tag run. A destination that throws is logged once
- * and the others still run. Returns a function that disconnects them.
+ * Connects destinations to a consent source: each runs its `connect` at once
+ * (a consent default must precede every tag, whether or not Consentry ever
+ * becomes ready), then hears the state once when Consentry is ready (at once
+ * if it is already) and every change after. Call it before `init` (or before
+ * the script tag loads), so the first call comes before blocking lets any tag
+ * run. A destination that throws is logged once and the others still run.
+ * Returns a function that disconnects them.
  */
 export const connectWith = (source: ConsentSource, destinations: Destination[], signals: Partial<SignalsConfig> = {}): (() => void) => {
   const c = { ...signalDefaults(), ...signals }
   const failed = new Set<Destination>()
-  const run = (s: Snapshot, first: boolean) => {
-    const sig = signalsOf(s, c)
+  const each = (call: (d: Destination) => void) => {
     for (const d of destinations)
       try {
-        first && d.init ? d.init(s, sig) : d.update(s, sig)
+        call(d)
       } catch (e) {
         if (!failed.has(d)) failed.add(d), console.error(`[consentry] destination "${d.id}" failed:`, e)
       }
   }
+  const run = (s: Snapshot, first: boolean) => {
+    const sig = signalsOf(s, c)
+    each((d) => (first && d.init ? d.init(s, sig) : d.update(s, sig)))
+  }
+  each((d) => d.connect?.())
   let offChange = () => {}
   // `ready` replays the state as it was at ready; a late connection needs it as it is now.
   const offReady = source.on('ready', () => {

@@ -15,14 +15,18 @@ export interface PrivacySignals {
 
 /**
  * Something downstream that must hear consent: a tag's consent API, an
- * analytics SDK, the site's server. `init` is called once, synchronously,
- * when Consentry is ready (before blocking lets any tag run); `update` on
- * every later change, once per change. Without `init`, `update` is called then.
+ * analytics SDK, the site's server. `connect` is called once, synchronously,
+ * the moment the destination is connected — before Consentry has read any
+ * config, and even if it never becomes ready — for what must precede every
+ * tag (a consent default). `init` is called once, synchronously, when
+ * Consentry is ready (before blocking lets any tag run); `update` on every
+ * later change, once per change. Without `init`, `update` is called then.
  * @example
  * connectDestinations([{ id: 'log', update: (s) => console.log(s.categories) }])
  */
 export interface Destination {
   id: string
+  connect?(): void
   init?(snapshot: Snapshot, signals: PrivacySignals): void
   update(snapshot: Snapshot, signals: PrivacySignals): void
 }

@@ -26,6 +26,7 @@ const NOTICES = {
 const WARNINGS = {
   'unknown-key': 'unknown config key % (ignored)',
   'unknown-id': 'unknown id "%": has() is false',
+  'loaded-first': 'service % before Consentry started, so nothing could block it: load Consentry before it, first in <head>',
   'no-way-back':
     'a visitor who has decided has no way back to the choices: add a "Cookie settings" link with data-consentry-open (e.g. in the footer), or leave ui.floatingButton at "auto" (GDPR Art. 7(3): withdrawing as easy as giving)',
 } as const

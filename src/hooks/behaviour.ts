@@ -71,7 +71,7 @@ export const hooksBehaviour = (name: string, r: Renderer): void => {
       expect(container.textContent).toBe('analytics grantedmeta refused')
       // The decision changed (undecided → decided, analytics on) but meta's answer did not.
       expect(renders).toEqual({ analytics: 2, meta: 1 })
-      act(() => set({ posthog: false }))
+      act(() => set({ analytics: true, posthog: false }))
       expect(renders).toEqual({ analytics: 2, meta: 1 })
       act(() => set({ meta: true }))
       expect(container.textContent).toBe('analytics grantedmeta granted')

@@ -81,6 +81,13 @@ const flags = (r: ConsentRecord): number =>
   +r.gpc | (+r.optOut.sale << 1) | (+r.optOut.sharing << 2) | (+r.optOut.targetedAds << 3) | (+r.optOut.sensitive << 4)
 
 /**
+ * The record carries a US opt-out (sale, sharing, targeted advertising or the
+ * sensitive-data limit). Such a record must outlive the decision's `lifetime`:
+ * an opt-out never lapses into "not opted out" (privacy-signals §6.1a, §9 item 32).
+ */
+export const hasOptOut = (r: ConsentRecord): boolean => flags(r) > 1
+
+/**
  * Encodes a record into a compact, cookie-safe string:
  * `2.<uuid>.<created>.<updated>.<revision>.<method><mode><flags>.<jurisdiction>.<categories>.<services>.<checksum>`
  * (numbers in base 36).

@@ -21,23 +21,53 @@ const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
 })
 
 describe('Sec-GPC', () => {
+  // GPC §"The Sec-GPC Header Field": only a field value of exactly "1" counts; with several Sec-GPC
+  // headers, the request has GPC when at least one of them is exactly "1".
   it.each([
     ['1', true],
     [['1'], true],
     [['1', '1'], true],
+    [['1', '0'], true],
+    [['0', '1'], true],
+    [['true', '1'], true],
     ['0', false],
     ['true', false],
     [' 1', false],
     ['1 ', false],
     ['11', false],
     ['', false],
-    [['1', '0'], false],
+    [['0', 'true'], false],
+    [['1 ', ' 1'], false],
     [[], false],
     [undefined, false],
     [null, false],
-    ['1'.repeat(100000), false],
-  ])('%j → %s (only the exact value 1, GPC §3.1)', (header, gpc) => {
+  ])('%j → %s (a lone value must be exactly 1; several count when one is)', (header, gpc) => {
     expect(readGpc(header as string)).toBe(gpc)
+  })
+
+  // Node's IncomingMessage and Fetch's Headers.get() join repeated headers into one string with ", "
+  // (RFC 9110 §5.3); list members are separated by commas with optional whitespace around them (§5.6.1).
+  it.each([
+    ['1, 1', true],
+    ['1, 0', true],
+    ['0, 1', true],
+    ['0,1', true],
+    ['1 ,\t0', true],
+    [', 1', true],
+    ['true, 1', true],
+    [['0, 1'], true],
+    ['0, 0', false],
+    ['true, yes', false],
+    ['11, 0', false],
+    ['1;q=1, 0', false],
+    [',', false],
+  ])('a joined list %j → %s', (header, gpc) => {
+    expect(readGpc(header as string)).toBe(gpc)
+  })
+
+  it('odd values from a framework never throw and count as no signal', () => {
+    for (const h of [[1], [null], [{}], 1, {}, [['1']], '1'.repeat(100000), ' ,'.repeat(100000)]) expect(readGpc(h as never)).toBe(false)
+    expect(readGpc('0, '.repeat(100000) + '1')).toBe(true)
   })
 })
 

@@ -15,7 +15,9 @@ export type { SyncRecord } from '../sync/record.js'
 
 /**
  * The visitor's consent as the browser would see it, from the request's
- * `Cookie` header. A missing or invalid cookie reads as "no decision".
+ * `Cookie` header. A missing or invalid cookie reads as "no decision". A
+ * decision past its lifetime is not decided, but its US opt-outs stay in
+ * force (privacy-signals §9 item 32), as in the page's snapshot.
  * Throws a `ConsentryError` only for a bad config.
  * @example
  * const consent = readConsent(req.headers.cookie, config)

@@ -14,7 +14,11 @@ export { gppState, signalsConfig, startSignalsWith, type SignalStores } from './
 
 /**
  * Starts `__gpp` and `__uspapi` (as `config.signals` says) for the initialised
- * engine; returns a function that stops them.
+ * engine; returns a function that stops them. `consentry/headless` draws no
+ * UI, so `cmpDisplayStatus` is null (no display layer); pass `display: true`
+ * when the page's own UI shows the choices following `$ui` (`show()` /
+ * `hide()`), and it reports `visible` / `hidden`.
  * @example await init(config); startSignals()
  */
-export const startSignals = (): (() => void) => startSignalsWith({ $snapshot, $ui, config: $config.get() })
+export const startSignals = (options: { display?: boolean } = {}): (() => void) =>
+  startSignalsWith({ $snapshot, $ui: options.display ? $ui : null, config: $config.get() })

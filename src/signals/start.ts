@@ -24,6 +24,8 @@ const SIGNALS = shape(
     shares: bool(true),
     targetedAds: bool(true),
     sensitive: bool(),
+    knownChildren: bool(),
+    secondaryUse: bool(),
     mspaCovered: bool(),
     mspaOptOutMode: rule(mode, '0, 1 or 2', 0),
     mspaServiceProviderMode: rule(mode, '0, 1 or 2', 0),
@@ -45,8 +47,13 @@ export const signalsConfig = (config: ResolvedConfig): SignalsConfig & { gpp: bo
   limitSensitive: config.limitSensitive,
 })
 
-/** What the GPP API publishes for a snapshot and UI state. */
-export const gppState = (s: Snapshot, view: UiView, c: SignalsConfig): GppState => {
+/**
+ * What the GPP API publishes for a snapshot and what the UI shows: `view` is
+ * the UI's view, or null where nothing draws one (headless) — there is no
+ * display layer then, and `cmpDisplayStatus` is null (CMP API §"PingReturn":
+ * "NULL when there is no display layer").
+ */
+export const gppState = (s: Snapshot, view: UiView | null, c: SignalsConfig): GppState => {
   const section = sectionFor(s, c)
   const sections = section ? { [section]: fieldsFor(section, s, c) } : {}
   return {
@@ -54,14 +61,20 @@ export const gppState = (s: Snapshot, view: UiView, c: SignalsConfig): GppState 
     sectionList: section ? [SECTION_ID[section]] : [],
     applicableSections: section ? [SECTION_ID[section]] : [-1],
     sections,
-    cmpDisplayStatus: view == 'hidden' ? 'hidden' : 'visible',
+    cmpDisplayStatus: view == null ? null : view == 'hidden' ? 'hidden' : 'visible',
   }
 }
 
 /** What the signals follow. */
 export interface SignalStores {
   $snapshot: ReadableAtom<Snapshot>
-  $ui: ReadableAtom<UiView>
+  /**
+   * What a UI on the page shows, given only where one draws it: Consentry's UI
+   * hands in its `$ui`; `startSignals()` from `consentry/headless` does not
+   * (nothing is drawn) unless told the page's own UI follows `$ui`. Without
+   * it `cmpDisplayStatus` is null.
+   */
+  $ui?: ReadableAtom<UiView> | null
   config: ResolvedConfig | null
 }
 
@@ -70,14 +83,15 @@ export const startSignalsWith = (stores: SignalStores): (() => void) => {
   const config = stores.config
   if (!config) throw new ConsentryError('not-initialised', 'startSignals')
   const c = signalsConfig(config)
-  const state = () => gppState(stores.$snapshot.get(), stores.$ui.get(), c)
+  const $ui = stores.$ui
+  const state = () => gppState(stores.$snapshot.get(), $ui ? $ui.get() : null, c)
   const gpp = c.gpp ? startGpp(state(), c.cmpId) : undefined
   const usp = c.usp ? startUsp(() => uspString(stores.$snapshot.get(), c), c.uspCookie) : undefined
   const update = () => {
     gpp?.update(state())
     usp?.update()
   }
-  const unbind = [stores.$snapshot.listen(update), stores.$ui.listen(update)]
+  const unbind = [stores.$snapshot.listen(update), $ui ? $ui.listen(update) : () => {}]
   return () => {
     unbind.forEach((f) => f())
     gpp?.stop()

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js'
 import { warnOnce } from '../errors/index.js'
 import { env } from '../env/index.js'
-import { encodeRecord, newestRecord, type ConsentRecord } from '../record/index.js'
+import { encodeRecord, hasOptOut, newestRecord, type ConsentRecord } from '../record/index.js'
 import { readCookies, removeCookie, writeCookie } from './cookie.js'
 import { readLocal, writeLocal } from './local.js'
 
@@ -12,9 +12,14 @@ import { readLocal, writeLocal } from './local.js'
 export const saveRecord = (config: ResolvedConfig, record: ConsentRecord, keepCookie?: boolean): void => {
   const value = encodeRecord(record)
   const c = config.cookie
-  // The cookie expires with the decision, within the cookie lifetime.
-  const expires = new Date(Math.min(record.updatedAt + config.lifetime, env.now() + c.lifetime * 864e5))
-  const cookie = keepCookie || writeCookie(c, value, expires)
+  const now = env.now()
+  const end = now + c.lifetime * 864e5
+  // The cookie expires with the decision, within the cookie lifetime. A US opt-out never
+  // lapses (privacy-signals §9 item 32): its cookie runs the whole cookie lifetime from
+  // now, re-set on every visit, so servers, tag managers and tags still read it.
+  const expires = hasOptOut(record) ? end : Math.min(record.updatedAt + config.lifetime, end)
+  // A cookie written already expired is deleted on purpose (the decision is over), not refused.
+  const cookie = keepCookie || writeCookie(c, value, new Date(expires)) || expires <= now
   const local = writeLocal(c.name, value)
   if (!cookie) warnOnce('storage-unavailable', 'cookie')
   if (!local) warnOnce('storage-unavailable', 'localStorage')

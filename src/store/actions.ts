@@ -24,11 +24,15 @@ const refusals = (call: string): Choices => {
 
 /**
  * Applies choices (or `true`/`false` for every id) on top of what is in force
- * now and stores the result as a decision. Keeps the invariant "a granted
- * service has a granted category": refusing a category refuses its services,
- * granting a service grants its category, granting a category grants the
- * services not named. A decision identical to the current one is a no-op:
- * nothing is written and no `change` fires.
+ * now and stores the result as a decision. Consent is as wide as what was
+ * agreed to: a grant of a service grants that service only. A call that names
+ * a category decides it and every service of it that the call does not name
+ * (an explicit service choice in the same call wins for that service). A call
+ * that does not name it leaves it as it was, except that it becomes granted
+ * once every one of its services is, and stops being granted when the call
+ * withdraws one of its services (the category is no longer granted as a
+ * whole). A decision identical to the current one is a no-op: nothing is
+ * written and no `change` fires.
  */
 const decide = (call: string, choices: Choices | boolean, method: Method, optOut?: OptOut, sensitive?: boolean): void => {
   const config = configFor(call)
@@ -39,15 +43,23 @@ const decide = (call: string, choices: Choices | boolean, method: Method, optOut
   const gpc = $gpc.get() && (config.mode == 'opt-out' || config.gpcEverywhere)
   const categories = { ...snap.categories }
   const services = { ...snap.services }
-  let optedIn = false
+  let optedIn: boolean | undefined
   for (const c of config.categories) {
     const asked = ask(c.id)
-    // A refusal of the category wins over a grant of one of its services: the safe side.
-    const on = c.necessary || (!(gpc && c.optOut) && (asked ?? (categories[c.id]! || c.services.some((s) => ask(s.id) === true))))
-    // Granting a category that carries the US sale/sharing right opts the visitor back in.
-    optedIn ||= c.optOut && on && !categories[c.id]
-    categories[c.id] = on
-    for (const s of c.services) services[s.id] = on && (c.necessary || (ask(s.id) ?? asked ?? services[s.id]!))
+    // GPC refuses the categories that carry the sale/sharing right, and every service in them.
+    const off = gpc && c.optOut
+    // Not named, the category keeps its grant unless one of its services is withdrawn, and is granted once all are.
+    let was = categories[c.id]!
+    let all = c.services.length > 0
+    for (const s of c.services) {
+      const on = c.necessary || (!off && (ask(s.id) ?? asked ?? services[s.id]!))
+      if (!on) (all = false), (was &&= !services[s.id])
+      services[s.id] = on
+    }
+    categories[c.id] = c.necessary || (!off && (asked ?? (was || all)))
+    // Granting, by name, a category that carries the US sale/sharing right opts the visitor back in
+    // (GPC, below, still wins); a grant of its services, even of all of them, does not: a video is not a sale.
+    optedIn ||= asked && c.optOut
   }
   let opts = optOut ?? (optedIn ? optOuts(false, snap.optOut.sensitive) : snap.optOut)
   if (sensitive != null) opts = { ...opts, sensitive }
@@ -113,12 +125,14 @@ export const optOut = (method: Method = 'api'): void => decide('optOut', refusal
  * The preferences centre's Save: the switches and the two US opt-out switches as
  * one decision, so the visitor's one click makes one record, one change event
  * and one proof-of-consent sync. A newly ticked "Do Not Sell or Share" acts as
- * `optOut()` does; the sensitive-data switch as `limitSensitive()`. Not public:
+ * `optOut()` does, and while it is on nothing saved with it opts back in; the
+ * sensitive-data switch as `limitSensitive()`. Not public:
  * the API offers those three calls.
  */
 export const savePreferences = (choices: Choices, method: Method, us: { sale: boolean; sensitive: boolean }): void => {
   const sale = us.sale && !$snapshot.get().optOut.sale
-  decide('set', sale ? { ...choices, ...refusals('set') } : choices, method, sale ? optOuts(true, us.sensitive) : undefined, us.sensitive)
+  // While the switch shows "Do Not Sell or Share" on, it stays on: no category switched on with it opts back in.
+  decide('set', sale ? { ...choices, ...refusals('set') } : choices, method, us.sale ? optOuts(true, us.sensitive) : undefined, us.sensitive)
 }
 
 /**

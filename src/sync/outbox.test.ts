@@ -3,6 +3,7 @@ import { teardown } from '../api/init.js'
 import { acceptAll, init, rejectAll, set, type ConsentryConfig } from '../headless.js'
 import { connectDestinations } from '../destinations/index.js'
 import { readSyncRecord } from '../server/index.js'
+import { ConsentryError } from '../errors/index.js'
 import { freshPage } from '../testing/index.js'
 import { recordId, serverSync } from './outbox.js'
 
@@ -148,5 +149,39 @@ describe('server sync', () => {
     expect(a).not.toBe(recordId('0b6f1d4e-8c3a-4f2b-9d1e-2a7c5e9f0b13', '2026-11-25T10:00:00.001Z', 'x'))
     expect(a).not.toBe(recordId('0b6f1d4e-8c3a-4f2b-9d1e-2a7c5e9f0b13', '2026-11-25T10:00:00.000Z', 'y'))
     expect(a).toMatch(/^[\da-f]{8}-[\da-f]{4}-8[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/)
+  })
+
+  it('refuses a missing or unsafe url with an invalid-config error naming the field, and sends nothing', async () => {
+    const { fetch } = endpoint()
+    const beacon = vi.fn(() => true)
+    navigator.sendBeacon = beacon
+    // The URL parser drops tabs and newlines anywhere, and controls and spaces at either end: each of these would be javascript:.
+    const unsafe = [undefined, '', '   ', 42, 'javascript:alert(1)', 'java\nscript:alert(1)', 'java\tscript:alert(1)', '\tjavascript:alert(1)', ' javascript:alert(1)', '\u0001javascript:alert(1)', 'data:text/plain,x', 'ftp://records.example/', '/api/consent\u0000', 'https://records.example/\u007f', 'http://[::1']
+    for (const url of unsafe) {
+      let error: unknown
+      try {
+        stop = connectDestinations([serverSync({ url } as { url: string })])
+      } catch (e) {
+        error = e
+      }
+      expect(error, JSON.stringify(url)).toBeInstanceOf(ConsentryError)
+      expect(error).toMatchObject({ code: 'invalid-config', message: expect.stringContaining(`serverSync.url: expected an http(s) or relative URL, got ${JSON.stringify(url)}`) })
+    }
+    await init(CONFIG)
+    acceptAll()
+    await vi.advanceTimersByTimeAsync(60000)
+    expect(fetch).not.toHaveBeenCalled()
+    expect(beacon).not.toHaveBeenCalled()
+  })
+
+  it('takes http(s) URLs and relative ones, resolved against the page', async () => {
+    for (const url of ['/api/consent', 'api/consent', '//records.example/v1/consent', 'https://records.example/v1/consent', 'HTTP://localhost:8787/v1/consent'])
+      expect(() => serverSync({ url }), url).not.toThrow()
+    const { fetch } = endpoint()
+    stop = connectDestinations([serverSync({ url: 'https://records.example/v1/consent' })])
+    await init(CONFIG)
+    acceptAll()
+    await settle()
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual(['https://records.example/v1/consent'])
   })
 })

@@ -10,6 +10,7 @@
  */
 import type { Snapshot } from '../store/index.js'
 import type { Destination, PrivacySignals } from '../destinations/types.js'
+import { ConsentryError } from '../errors/index.js'
 import { syncRecordProblem, type SyncRecord } from './record.js'
 
 export interface SyncOptions {
@@ -66,11 +67,34 @@ export const syncRecord = (s: Snapshot, sig: PrivacySignals): SyncRecord => ({
 })
 
 /**
+ * `url` if it is an http(s) URL or a relative one (resolved against the page);
+ * otherwise an `invalid-config` error naming `field`. Control characters are
+ * refused outright: the URL parser drops tabs and newlines anywhere and C0
+ * controls at either end (WHATWG URL, "basic URL parser"), so `"java\nscript:…"`
+ * would not be what a reader of the config sees.
+ */
+const checkUrl = (field: string, url: unknown): string => {
+  let ok = false
+  try {
+    ok = typeof url == 'string' && !!url.trim() && !/[\0-\x1f\x7f]/.test(url) && /^https?:$/.test(new URL(url, typeof location == 'undefined' ? 'http://localhost/' : location.href).protocol)
+  } catch {
+    // Not a URL at all: refused below.
+  }
+  if (!ok) throw new ConsentryError('invalid-config', `${field}: expected an http(s) or relative URL, got ${JSON.stringify(url)}`)
+  return url as string
+}
+
+/**
  * Posts a proof-of-consent record for every decision made in this tab, through
- * a durable, bounded outbox. Use it as a destination.
+ * a durable, bounded outbox. Use it as a destination. A missing or unsafe
+ * `url` throws an `invalid-config` error, and nothing is ever sent.
  * @example connectDestinations([serverSync({ url: '/api/consent' })])
  */
-export const serverSync = (o: SyncOptions): Destination => {
+export const serverSync = (o: SyncOptions): Destination => outbox(o, 'serverSync')
+
+/** `serverSync`, naming the config field its errors are about (the script tag's block says `data-consentry-destinations.sync`). */
+export const outbox = (o: SyncOptions, field: string): Destination => {
+  const url = checkUrl(field + '.url', o?.url)
   const key = o.key ?? 'consentry-outbox'
   const max = o.maxRecords ?? 100
   const first = o.retryDelay ?? 1000
@@ -120,13 +144,13 @@ export const serverSync = (o: SyncOptions): Destination => {
       for (const r of load()) {
         let res: Response
         try {
-          res = await fetch(o.url, { method: 'POST', body: JSON.stringify(r), headers: { 'Content-Type': 'application/json' }, keepalive: true, credentials: 'same-origin' })
+          res = await fetch(url, { method: 'POST', body: JSON.stringify(r), headers: { 'Content-Type': 'application/json' }, keepalive: true, credentials: 'same-origin' })
         } catch {
           return schedule()
         }
         if (res.status >= 500 || res.status == 429 || res.status == 408) return schedule()
         // 2xx: stored. Other 4xx: the server will never take this record; keep the queue moving.
-        if (!res.ok) console.warn(`[consentry] sync: ${o.url} refused record ${r.id} (${res.status})`)
+        if (!res.ok) console.warn(`[consentry] sync: ${url} refused record ${r.id} (${res.status})`)
         remove(r.id)
       }
       delay = first
@@ -137,7 +161,7 @@ export const serverSync = (o: SyncOptions): Destination => {
   const beacon = () => {
     if (document.visibilityState != 'hidden' || typeof navigator.sendBeacon != 'function') return
     // Kept in the outbox: without an answer, the next page sends them again (same ids).
-    for (const r of load()) navigator.sendBeacon(o.url, JSON.stringify(r))
+    for (const r of load()) navigator.sendBeacon(url, JSON.stringify(r))
   }
 
   let started = false

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { acceptAll, get, init as engineInit, $ui, $consent } from '../headless.js'
+import { acceptAll, get, has, init as engineInit, $ui, $consent } from '../headless.js'
 import { CONFIG } from '../testing/index.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
@@ -234,11 +234,36 @@ describe('the preferences centre', () => {
   it('saves what the switches say, with method "preferences"', async () => {
     await start()
     await open()
-    switchFor('s-posthog').click()
-    await waitFor(() => switchFor('c-analytics').getAttribute('aria-checked') == 'true')
+    switchFor('c-analytics').click()
+    await waitFor(() => switchFor('s-ga4').getAttribute('aria-checked') == 'true')
+    switchFor('s-meta').click()
+    await waitFor(() => switchFor('s-meta').getAttribute('aria-checked') == 'true')
     action('save')!.click()
-    expect(get()).toMatchObject({ method: 'preferences', categories: { analytics: true, marketing: false }, services: { posthog: true, ga4: false } })
+    expect(get()).toMatchObject({ method: 'preferences', categories: { analytics: true, marketing: true }, services: { posthog: true, ga4: true, meta: true } })
     expect(q('[part=preferences]')).toBeNull()
+  })
+
+  it('a service switch carries its service only: the category stays off, drawn partly on, until all of its services are on', async () => {
+    await start()
+    await open()
+    const checked = (id: string) => switchFor(id).getAttribute('aria-checked')
+    switchFor('s-posthog').click()
+    await waitFor(() => checked('s-posthog') == 'true')
+    // A switch has no "mixed" state (WAI-ARIA 1.2): it reads off; the services below say which part is on.
+    expect([checked('c-analytics'), checked('s-ga4')]).toEqual(['false', 'false'])
+    expect(switchFor('c-analytics').classList.contains('partial')).toBe(true)
+    expect(switchFor('c-marketing').classList.contains('partial')).toBe(false)
+    switchFor('s-ga4').click()
+    await waitFor(() => checked('c-analytics') == 'true')
+    expect(switchFor('c-analytics').classList.contains('partial')).toBe(false)
+    // One switched off again: the category is no longer on as a whole.
+    switchFor('s-ga4').click()
+    await waitFor(() => checked('c-analytics') == 'false')
+    expect(switchFor('c-analytics').classList.contains('partial')).toBe(true)
+    action('save')!.click()
+    expect(get()).toMatchObject({ method: 'preferences', categories: { analytics: false, marketing: false }, services: { posthog: true, ga4: false, meta: false } })
+    expect(has('analytics')).toBe(false)
+    expect(has('posthog')).toBe(true)
   })
 
   it('a category switch carries its services', async () => {

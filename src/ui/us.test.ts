@@ -178,6 +178,23 @@ describe('the preferences centre in opt-out mode', () => {
     })
   })
 
+  it('while "Do Not Sell or Share" stays on, switching on the services of an optOut category (all of them) does not opt back in', async () => {
+    const categories = [...US.categories!.slice(0, 2), { id: 'marketing', default: true, optOut: true, services: [{ id: 'video' }, { id: 'pixel' }] }]
+    await start({ categories })
+    await notice()
+    action('opt-out')!.click()
+    expect(get().optOut.sale).toBe(true)
+    await open()
+    for (const id of ['consentry-s-video', 'consentry-s-pixel']) {
+      sw(id).click()
+      await waitFor(() => sw(id).getAttribute('aria-checked') == 'true' || null)
+    }
+    // All of its services on: the category is on, and the opt-out switch, untouched, is still on.
+    expect([sw('consentry-c-marketing').getAttribute('aria-checked'), sw('consentry-o-sale').getAttribute('aria-checked')]).toEqual(['true', 'true'])
+    q<HTMLButtonElement>('[part=preferences] [data-consentry-action=save]')!.click()
+    expect(get()).toMatchObject({ services: { video: true, pixel: true }, optOut: { sale: true, sharing: true, targetedAds: true } })
+  })
+
   it('opt-in mode has no opt-out switches', async () => {
     await start({ region: 'DE' })
     await open()

@@ -157,7 +157,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await expect.poll(() => page.locator('#usp-string').textContent()).toBe('1YNN')
       expect(await page.locator('#gpp-string').textContent()).toBe('DBABLA~CVQqAAAAAACA.QA')
       expect(await page.locator('#section-name').textContent()).toBe('usnat')
-      expect(JSON.parse((await page.locator('#gpp-section').textContent()) ?? '{}')).toMatchObject({ SaleOptOut: 2, SharingOptOut: 2 })
+      // getSection gives the spec's sub-sections: the core, then GPC.
+      expect(JSON.parse((await page.locator('#gpp-section').textContent()) ?? '[]')).toMatchObject([{ SaleOptOut: 2, SharingOptOut: 2 }, { SubsectionType: 1 }])
       expect(JSON.parse((await page.locator('#gpp-ping').textContent()) ?? '{}')).toMatchObject({ gppVersion: '1.1', applicableSections: [7], signalStatus: 'ready' })
       expect(await page.locator('#gpc-hint').textContent()).toContain('To try it, turn GPC on')
       await expect.poll(async () => (await tagsNow()).find((h) => h.kind == 'pixel' && h.detail.includes('us_privacy'))?.detail).toContain('us_privacy=1YNN')
@@ -172,7 +173,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       // The inspector redraws from the GPP events: both strings now say "opted out".
       await expect.poll(() => page.locator('#usp-string').textContent()).toBe('1YYN')
       await expect.poll(() => page.locator('#gpp-string').textContent()).toBe('DBABLA~CVQVAAAAAACA.QA')
-      expect(JSON.parse((await page.locator('#gpp-section').textContent()) ?? '{}')).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1 })
+      expect(JSON.parse((await page.locator('#gpp-section').textContent()) ?? '[]')).toMatchObject([{ SaleOptOut: 1, SharingOptOut: 1 }, { SubsectionType: 1 }])
       expect(await page.locator('#opted-out').textContent()).toBe('Yes, via preferences')
       expect(await page.locator('#gpp-event').textContent()).toMatch(/^(sectionChange: usnat|signalStatus: ready)/)
       const us = await page.evaluate(() => Consentry.get())
@@ -214,7 +215,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         expect(await tab.locator('#gpp-string').textContent()).toBe('DBABLA~CVQVAAAAAACA.YA')
         expect(await tab.locator('#opted-out').textContent()).toBe('Yes, via gpc')
         expect(await tab.locator('#gpc-status').textContent()).toContain('Your browser sends Global Privacy Control')
-        expect(JSON.parse((await tab.locator('#gpp-section').textContent()) ?? '{}')).toMatchObject({ SaleOptOut: 1, SharingOptOut: 1, Gpc: true })
+        expect(JSON.parse((await tab.locator('#gpp-section').textContent()) ?? '[]')).toMatchObject([{ SaleOptOut: 1, SharingOptOut: 1 }, { SubsectionType: 1, Gpc: true }])
         // The ad pixel is a sale or share: refused before it ran.
         expect(await tab.evaluate(() => typeof (window as any).adfinch)).toBe('undefined')
         expect(gpcLog.errors).toEqual([])

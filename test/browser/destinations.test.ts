@@ -32,6 +32,38 @@ ${first ? '' : '<script src="/dist/consentry-destinations.min.js"></script>'}
 <script type="text/plain" data-consent="analytics" src="/dest/analytics.js"></script>
 </head><body><p>page</p></body></html>`
 
+/** Google's snippet, as a file: it runs before Consentry when Consentry's script is async or deferred. */
+const GTAG = `
+window.dataLayer = window.dataLayer || []
+function gtag() { dataLayer.push(arguments) }
+gtag('js', new Date())
+gtag('config', 'G-TEST')
+`
+
+/**
+ * The placement the docs give: the destinations file first, then Google's tag, then Consentry loaded
+ * `async` or `defer` (or with a config that fails validation), so Consentry is ready only after Google's
+ * `js` and `config` are in dataLayer — or never.
+ */
+const lateConsentry = (loading: 'async' | 'defer', config: unknown) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>late</title>
+${configBlock(config)}
+<script type="application/json" data-consentry-destinations>{ "googleConsentMode": { "waitForUpdate": 500 } }</script>
+<script src="/dist/consentry-destinations.min.js"></script>
+<script src="/dest/gtag.js"></script>
+<script src="/dist/consentry.min.js" ${loading}></script>
+</head><body><p>page</p></body></html>`
+
+const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+  wait_for_update: 500,
+}
+
 describe.each(BROWSERS)('%s', (browserName) => {
   let server: TestServer
   let session: Session
@@ -42,6 +74,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     server = await startServer()
     session = await launch(browserName)
     server.route('/dest/tags.js', { body: TAGS, type: 'text/javascript' })
+    server.route('/dest/gtag.js', { body: GTAG, type: 'text/javascript' })
     // A tag Consentry blocks until analytics is granted: for a returning visitor it runs during init.
     server.route('/dest/analytics.js', { body: "gtag('event', 'blocked_tag_ran')", type: 'text/javascript' })
   })
@@ -97,6 +130,42 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(entries.findIndex((e) => e[2] == 'default')).toBeLessThan(i)
       expect(i).toBeLessThan(entries.findIndex((e) => e[1] == 'config'))
       expect(i).toBeLessThan(entries.findIndex((e) => e[2] == 'blocked_tag_ran'))
+    })
+  })
+
+  describe('the Consent Mode default comes first, whenever Consentry runs', () => {
+    /** Every dataLayer entry: whether it is an Arguments object, and its contents. */
+    const entries = (): Promise<{ args: boolean; value: unknown[] }[]> =>
+      page.evaluate(() =>
+        (window as any).dataLayer.map((e: any) => {
+          const args = Object.prototype.toString.call(e) === '[object Arguments]'
+          return { args, value: args ? JSON.parse(JSON.stringify(Array.from(e as ArrayLike<unknown>))) : [e.event] }
+        }),
+      )
+    const index = (list: { value: unknown[] }[], ...head: unknown[]) => list.findIndex((e) => head.every((h, i) => e.value[i] === h))
+
+    it.each(['async', 'defer'] as const)('Consentry loaded %s: the first consent command is default, all denied, as arguments, before gtag js and config; then the update', async (loading) => {
+      await page.goto(server.route(`/dest/late-${loading}.html`, { body: lateConsentry(loading, CONFIG) }))
+      await page.evaluate(() => new Promise((ok) => Consentry.on('ready', ok)))
+      await page.evaluate(() => Consentry.acceptAll())
+      const list = await entries()
+      const first = list.find((e) => e.value[0] == 'consent')!
+      expect(first).toEqual({ args: true, value: ['consent', 'default', DENIED] })
+      expect(index(list, 'consent', 'default')).toBeLessThan(index(list, 'js'))
+      expect(index(list, 'consent', 'default')).toBeLessThan(index(list, 'config'))
+      expect(list.filter((e) => e.value[1] == 'default')).toHaveLength(1)
+      const update = list.filter((e) => e.value[1] == 'update')
+      expect(update).toEqual([{ args: true, value: ['consent', 'update', expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'granted' })] }])
+    })
+
+    it.each(['async', 'defer'] as const)('Consentry loaded %s with a config that fails validation: denied stays in force', async (loading) => {
+      await page.goto(server.route(`/dest/late-bad-${loading}.html`, { body: lateConsentry(loading, { categories: 'analytics' }) }))
+      await expect.poll(() => log.errors.length).toBe(1)
+      expect(log.errors[0]).toContain('categories')
+      log.errors.length = 0
+      const list = await entries()
+      expect(list.filter((e) => e.value[0] == 'consent')).toEqual([{ args: true, value: ['consent', 'default', DENIED] }])
+      expect(index(list, 'consent', 'default')).toBeLessThan(index(list, 'js'))
     })
   })
 })

@@ -10,6 +10,7 @@
  * GPP strings and `__uspapi` strings: the same literals are asserted in each.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { consentCookieHeader, readConsent } from 'consentry/server'
 import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
 import { startServer, type TestServer } from './harness.js'
 import { configBlock } from './pages.js'
@@ -45,9 +46,87 @@ if (target) target.postMessage({ __gppCall: { command: 'addEventListener', versi
 else document.getElementById('out').textContent = 'no locator'
 `
 
-const html = (config: object, region: string, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>us</title>
-<script src="/dist/consentry-stub.min.js"></script>
-<script src="/us/early.js"></script>
+const DAY = 864e5
+/** Consentry's month (a twelfth of a Julian year), so 12 of them are exactly the default `lifetime`. */
+const MONTH = 2629800000
+
+/**
+ * Moves a tab's clock by `offset` ms before any page script runs: `Date.now()` and
+ * `new Date()`, which is all Consentry reads. The browser's cookie jar keeps real
+ * time, so the tests move the page's clock back for the first visit, and the
+ * second visit runs at the real now, where the jar judges expiry (and Chrome's
+ * 400-day cap) the same way.
+ */
+const shiftClock = (tab: Tab, offset: number) =>
+  tab.addInitScript((ms) => {
+    const Real = Date
+    // A subclass keeps Date.UTC, Date.parse and instanceof as they were.
+    class Shifted extends Real {
+      constructor(...args: unknown[]) {
+        super(...((args.length ? args : [Real.now() + ms]) as [number]))
+      }
+      static override now() {
+        return Real.now() + ms
+      }
+    }
+    globalThis.Date = Shifted as DateConstructor
+  }, offset)
+
+/**
+ * A vendor frame that asks odd and hostile questions through the locator once
+ * the CMP has loaded (it pings until `cmpStatus` is `loaded`), as objects and
+ * as JSON, and shows every reply it got, in order, when the last one comes.
+ */
+const HOSTILE_FRAME_JS = `
+let target = null
+// Without the stub the locator comes with Consentry's signals module: look until it is there.
+const find = () => {
+  for (let f = window.parent; ; f = f.parent) {
+    try { if (f.frames.__gppLocator) return f } catch (e) {}
+    if (f === window.top) return null
+  }
+}
+const replies = []
+let started = false
+const send = (m, json) => target.postMessage(json ? JSON.stringify(m) : m, '*')
+const battery = () => {
+  send({ __gppCall: { command: 'getSection', parameter: 'toString', version: '1.1', callId: 'toString' } })
+  send({ __gppCall: { command: 'getSection', parameter: 'toString', version: '1.1', callId: 'toString-json' } }, true)
+  send({ __gppCall: { command: 'hasSection', parameter: 'constructor', version: '1.1', callId: 'constructor' } }, true)
+  send({ __gppCall: { command: 'getField', parameter: 'constructor.name', version: '1.1', callId: 'field' } })
+  send({ __gppCall: { command: 'getField', parameter: 'usnat.__proto__', version: '1.1', callId: 'proto' } })
+  send({ __gppCall: { command: 'getSection', parameter: 'usnat', version: '1.1', callId: 42 } }, true)
+  send({ __gppCall: { command: 'ping', version: '1.1', callId: { odd: true } } })
+  send({ __gppCall: { command: 'getGPPData', version: '1.1', callId: 'unknown' } })
+  send({ __gppCall: { command: 'removeEventListener', parameter: { valueOf: 1 }, callId: 'remove' } })
+  send('{"__gppCall": {"command": "ping", "callId": "broken"')
+  send({ __gppCall: { command: 'getField', parameter: 'x'.repeat(200000), callId: 'huge' } })
+  send({ __uspapiCall: { command: 'getUSPData', version: 1, callId: 'usp' } }, true)
+  send({ __gppCall: { command: 'ping', version: '1.1', callId: 'done' } })
+}
+addEventListener('message', (e) => {
+  let d = e.data
+  if (typeof d == 'string') { try { d = JSON.parse(d) } catch (x) { return } }
+  const r = d && (d.__gppReturn || d.__uspapiReturn)
+  if (!r) return
+  if (r.callId === 'wait') {
+    if (!started && r.returnValue.cmpStatus == 'loaded') { started = true; battery() }
+    return
+  }
+  replies.push({ callId: r.callId, success: r.success, value: r.callId == 'done' ? r.returnValue.cmpStatus : r.returnValue })
+  if (r.callId === 'done') document.getElementById('out').textContent = JSON.stringify(replies)
+})
+const wait = () => {
+  if (started) return
+  target = target || find()
+  if (target) send({ __gppCall: { command: 'ping', version: '1.1', callId: 'wait' } })
+  setTimeout(wait, 20)
+}
+wait()
+`
+
+const html = (config: object, region: string, extra = '', stub = true) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>us</title>
+${stub ? '<script src="/dist/consentry-stub.min.js"></script>\n<script src="/us/early.js"></script>' : ''}
 ${configBlock(config)}
 <script src="/dist/consentry.min.js" data-region="${region}"></script>
 </head><body><p><a href="#" data-consentry-open data-consentry-choices></a></p>${extra}</body></html>`
@@ -75,6 +154,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
     server.route('/us/early.js', { body: EARLY, type: 'text/javascript' })
     server.route('/us/frame.js', { body: FRAME_JS, type: 'text/javascript' })
     server.route('/us/frame.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/frame.js"></script>' })
+    server.route('/us/hostile.js', { body: HOSTILE_FRAME_JS, type: 'text/javascript' })
+    server.route('/us/hostile.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/hostile.js"></script>' })
   })
   afterAll(async () => {
     await session?.close()
@@ -89,11 +170,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
     expect(log.errors).toEqual([])
   })
 
-  const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string }) => {
+  const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string; stub?: boolean }) => {
     // A visitor whose browser sends GPC: a first-time visitor of the GPC browser, watched into the same log.
     if (opts.gpc) page = await gpcSession.visitor(site)
     if (opts.gpc) watch(page, log)
-    const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra), headers: { 'Content-Security-Policy': CSP } })
+    const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra, opts.stub), headers: { 'Content-Security-Policy': CSP } })
     await page.goto(site + path.slice(server.origin.length))
   }
   const ping = () => page.evaluate(() => new Promise<any>((r) => (window as any).__gpp('ping', r)))
@@ -141,11 +222,106 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(JSON.parse((await frame.locator('#out').textContent())!)).toEqual({ callId: 'frame-1', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
     })
 
+    it.each([
+      ['with the stub', true],
+      ['without the stub', false],
+    ])('a frame asking hostile questions through the locator (%s): null and false, the same callIds, no error on the page', async (_, stub) => {
+      await open({ region: 'US-CA', gpc: true, stub, extra: `<iframe title="vendor" id="vendor" src="${other}/us/hostile.html"></iframe>` })
+      const out = page.frameLocator('#vendor').locator('#out')
+      await expect.poll(() => out.textContent(), { timeout: 15_000 }).toContain('"done"')
+      const replies = JSON.parse((await out.textContent())!)
+      expect(replies).toEqual([
+        { callId: 'toString', success: true, value: null },
+        { callId: 'toString-json', success: true, value: null },
+        { callId: 'constructor', success: true, value: false },
+        { callId: 'field', success: true, value: null },
+        { callId: 'proto', success: true, value: null },
+        { callId: 42, success: true, value: [expect.objectContaining({ Version: 2, SaleOptOut: 1, SharingOptOut: 1, TargetedAdvertisingOptOut: 1 }), { SubsectionType: 1, Gpc: true }] },
+        // The object callId is no call; the broken JSON is no message.
+        { callId: 'unknown', success: false, value: null },
+        { callId: 'remove', success: true, value: expect.objectContaining({ eventName: 'listenerRemoved', data: false }) },
+        { callId: 'huge', success: true, value: null },
+        { callId: 'usp', success: true, value: { version: 1, uspString: '1YYN' } },
+        { callId: 'done', success: true, value: 'loaded' },
+      ])
+      // The page saw no error (afterEach checks the log too).
+      expect(log.errors).toEqual([])
+    })
+
+    it('cmpDisplayStatus says what is on screen: visible while the US notice shows, hidden once it is closed', async () => {
+      await open({ region: 'US-CA' })
+      await expect.poll(ping).toMatchObject({ cmpStatus: 'loaded', cmpDisplayStatus: 'visible' })
+      expect(await notice().isVisible()).toBe(true)
+      await page.locator('[data-consentry] [part=notice] [data-consentry-action=close]').click()
+      await expect.poll(async () => (await ping()).cmpDisplayStatus).toBe('hidden')
+    })
+
+    it('a Virginia visitor: the opt-out in GPP, 1--- in USP and the usprivacy cookie (USP is the CCPA string)', async () => {
+      await open({ region: 'US-VA', gpc: true })
+      await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
+      expect(await uspNow()).toBe('1---')
+      await expect.poll(async () => (await page.context().cookies()).find((c) => c.name == 'usprivacy')?.value).toBe('1---')
+    })
+
     it('an EU visitor of the same site gets applicableSections [-1] and 1---, and the opt-in banner', async () => {
       await open({ region: 'FR', gpc: true })
       await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
       expect(await uspNow()).toBe('1---')
       expect(await page.locator('[data-consentry] [part=banner]').getAttribute('role')).toBe('dialog')
+    })
+
+    describe('14 months later (the decision made with the clock moved back)', () => {
+      const consentryCookie = async () => (await page.context().cookies()).find((c) => c.name == 'consentry')
+      /** A first visit 14 months ago, then the visitor comes back in a new tab at the real now. */
+      const visitAgain = async (first: () => Promise<void>, region: string) => {
+        await shiftClock(page, -14 * MONTH)
+        await open({ region })
+        await first()
+        const then = await page.evaluate(() => Consentry.get())
+        expect(Date.now() - Date.parse(then.updatedAt!)).toBeGreaterThan(14 * MONTH - DAY)
+        await page.close()
+        page = await session.context().newPage()
+        const later = watch(page, { errors: log.errors, warnings: [] })
+        await page.goto(`${site}/us/page.html`)
+        return later
+      }
+
+      it('a California opt-out never lapses: the cookie is set again for the cookie lifetime, and servers read it opted out', async () => {
+        const later = await visitAgain(async () => {
+          await page.locator('[data-consentry] [data-consentry-action=opt-out]').click()
+          await expect.poll(() => page.locator('[data-consentry] [part=confirmation]').textContent()).toContain('has been honored')
+        }, 'US-CA')
+        // The page: the decision is over, the opt-out is not, and the visitor is not asked to opt back in.
+        expect(await page.evaluate(() => Consentry.get())).toMatchObject({
+          decided: false, optOut: { sale: true, sharing: true, targetedAds: true }, categories: { analytics: true, marketing: false },
+        })
+        await expect.poll(uspNow).toBe('1YYN')
+        // The US UI has loaded (it decorates the choices link) and shows no notice.
+        await expect.poll(() => page.locator('a[data-consentry-choices]').textContent()).toContain('Your Privacy Choices')
+        expect(await page.locator('[data-consentry] [part=notice]').count()).toBe(0)
+        // The cookie: live again, for cookie.lifetime (366 days by default) from now.
+        await expect.poll(async () => (await consentryCookie())?.value).toBe(await page.evaluate(() => localStorage.getItem('consentry')))
+        const cookie = (await consentryCookie())!
+        expect(cookie.expires * 1000 - Date.now()).toBeGreaterThan(365 * DAY)
+        expect(cookie.expires * 1000 - Date.now()).toBeLessThan(367 * DAY)
+        expect(later.warnings.filter((w) => w.includes('[consentry]'))).toEqual([])
+        // The server, with what the browser now sends.
+        const config = { ...SITE, mode: 'auto' as const, region: 'US-CA' }
+        const header = `other=1; consentry=${cookie.value}`
+        expect(readConsent(header, config)).toMatchObject({
+          decided: false, optOut: { sale: true, sharing: true, targetedAds: true }, categories: { analytics: true, marketing: false },
+        })
+        expect(consentCookieHeader(header, config)).toMatch(new RegExp(`^consentry=${cookie.value.replace(/[.|!]/g, '\\$&')}; Max-Age=${366 * 86400}; `))
+      })
+
+      it('a decision without an opt-out still ends with its lifetime: no cookie, no "cookie unavailable" warning, asked again', async () => {
+        const later = await visitAgain(() => page.locator('[data-consentry] [part=banner] [data-consentry-action=accept-all]').click(), 'FR')
+        expect(await page.evaluate(() => Consentry.get())).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } })
+        await page.locator('[data-consentry] [part=banner]').waitFor()
+        await page.waitForTimeout(100) // console lines reach the test asynchronously
+        expect(await consentryCookie()).toBeUndefined()
+        expect(later.warnings.filter((w) => w.includes('[consentry]'))).toEqual([])
+      })
     })
 
     it('the "Your Privacy Choices" link gets its icon and text, and opens the preferences with the opt-out switch', async () => {

@@ -244,6 +244,44 @@ describe('a returning visitor', () => {
     expect(result.calls.filter((c) => c.api == 'setDefaultConsentState')).toHaveLength(1)
   })
 
+  describe('a US opt-out never lapses (privacy-signals §9 item 32)', () => {
+    const MONTH = 2629800000
+    const optedOut = (over: Partial<ConsentRecord>, optOut: Partial<ConsentRecord['optOut']> = { sale: true, sharing: true, targetedAds: true }) =>
+      record({ mode: 'opt-out', jurisdiction: 'US-CA', categories: { necessary: true, analytics: true, marketing: true }, optOut: { ...record({}).optOut, ...optOut }, ...over })
+    /** Consentry's own reading of the same cookie, in an opt-in and an opt-out region. */
+    const consentry = (r: ConsentRecord) => ['opt-in', 'opt-out'].map((mode) => readConsent(`consentry=${encodeRecord(r)}`, { ...CONFIG, mode }, { now: NOW }))
+
+    it.each([
+      ['14 months old', { createdAt: NOW - 14 * MONTH, updatedAt: NOW - 14 * MONTH }],
+      ['decided under an older revision', { revision: CONFIG.revision - 1 }],
+    ])('%s: the types the opt-out denies are denied at once, the others keep their defaults', (_name, over) => {
+      const r = optedOut(over)
+      const got = updates(run(data(), { cookies: { consentry: [encodeRecord(r)] } }))
+      // marketing is the only category granting ad_storage, and it is marked optOut.
+      expect(got).toEqual([{ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }])
+      for (const snapshot of consentry(r)) {
+        expect(snapshot).toMatchObject({ decided: false, optOut: { sale: true, sharing: true, targetedAds: true } })
+        expect(expected(snapshot.categories, snapshot.optOut)).toMatchObject(got[0]!)
+      }
+    })
+
+    it('targeted advertising alone refuses no category: only ad_user_data and ad_personalization', () => {
+      const r = optedOut({ createdAt: NOW - 14 * MONTH, updatedAt: NOW - 14 * MONTH }, { sale: false, sharing: false, targetedAds: true })
+      expect(updates(run(data(), { cookies: { consentry: [encodeRecord(r)] } }))).toEqual([{ ad_user_data: 'denied', ad_personalization: 'denied' }])
+    })
+
+    it('a type some other category of the configuration grants is left to its default', () => {
+      const config = { ...CONFIG, categories: [...CONFIG.categories, { id: 'ads' }] }
+      const r = optedOut({ createdAt: NOW - 14 * MONTH, updatedAt: NOW - 14 * MONTH })
+      expect(updates(run(data({ config: JSON.stringify(config) }), { cookies: { consentry: [encodeRecord(r)] } }))).toEqual([{ ad_user_data: 'denied', ad_personalization: 'denied' }])
+    })
+
+    it('the sensitive-data limit alone changes no Consent Mode type: defaults stay', () => {
+      const r = optedOut({ createdAt: NOW - 14 * MONTH, updatedAt: NOW - 14 * MONTH }, { sale: false, sharing: false, targetedAds: false, sensitive: true })
+      expect(updates(run(data(), { cookies: { consentry: [encodeRecord(r)] } }))).toEqual([])
+    })
+  })
+
   it('any cookie value: the template grants exactly what Consentry would (property, damaged and intact records)', () => {
     const base = fc.record({
       analytics: fc.boolean(), marketing: fc.boolean(), optedOut: fc.boolean(), age: fc.integer({ min: 0, max: 500 }),
@@ -259,7 +297,17 @@ describe('a returning visitor', () => {
     fc.assert(fc.property(fc.oneof(base, damaged, fc.string()).filter((v) => !v.includes(';')), (value) => {
       const snapshot = readConsent(`consentry=${value}`, CONFIG, { now: NOW })
       const got = updates(run(data(), { cookies: { consentry: [value] } }))
-      expect(got).toEqual(snapshot.decided ? [expected(snapshot.categories, snapshot.optOut)] : [])
+      const o = snapshot.optOut
+      if (snapshot.decided) expect(got).toEqual([expected(snapshot.categories, o)])
+      else if (o.sale || o.sharing || o.targetedAds) {
+        // A stale decision with an opt-out: what the opt-out denies, as Consentry's snapshot, in either mode.
+        expect(got).toHaveLength(1)
+        expect(got[0]).toMatchObject({ ad_user_data: 'denied', ad_personalization: 'denied' })
+        for (const mode of ['opt-in', 'opt-out']) {
+          const s = readConsent(`consentry=${value}`, { ...CONFIG, mode }, { now: NOW })
+          expect(expected(s.categories, s.optOut)).toMatchObject(got[0]!)
+        }
+      } else expect(got).toEqual([])
     }), { numRuns: 400 })
   })
 })

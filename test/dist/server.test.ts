@@ -17,8 +17,17 @@ describe('consentry/server in Node', () => {
     }
   })
 
-  it('Sec-GPC as Node gives it (string or string[]): only "1" counts', () => {
-    expect([readGpc('1'), readGpc(['1']), readGpc('0'), readGpc(undefined), readGpc(['1', '1 '])]).toEqual([true, true, false, false, false])
+  it('Sec-GPC as Node gives it (string, string[] or repeated headers joined with ", "): a value counts when exactly "1", several when one is', () => {
+    expect([readGpc('1'), readGpc(['1']), readGpc('0'), readGpc(undefined), readGpc(['1', '1 ']), readGpc('1, 0'), readGpc(['0', ' 1']), readGpc('1 ')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 
   it('a posted record: 413 for a huge body, 400 naming the field, 415 for a form', () => {

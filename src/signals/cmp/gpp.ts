@@ -5,10 +5,15 @@
  * then `cmpDisplayStatus` / `sectionChange`, `signalStatus: 'ready'` last
  * (§"Events"). Calls and listeners a stub collected before this loaded are
  * adopted, none lost (the `__gpp()` / `__gpp('events')` hand-off).
+ *
+ * Everything it is asked comes from outside code: sections and fields are
+ * looked up as own keys only (`constructor` is no section), every call with a
+ * callback is answered — `null` / `false` for what is not there — and nothing
+ * a caller passes or a callback throws escapes to the page.
  */
 import type { Fields, SectionName } from './state.js'
 import { SECTION_ID } from './state.js'
-import { answerFrames, locator } from './frames.js'
+import { answer, answerFrames, locator, MAX_KEPT } from './frames.js'
 
 export type CmpDisplayStatus = 'visible' | 'hidden' | 'disabled' | null
 
@@ -19,10 +24,13 @@ export interface GppState {
   sectionList: number[]
   /** In force now: one id, or `[-1]` when no section applies (outside the US). */
   applicableSections: number[]
-  /** Parsed sections by prefix, as `getSection` returns them. */
+  /** Field values by prefix (core and `Gpc` together); the API gives them as sub-sections. */
   sections: Partial<Record<SectionName, Fields>>
   cmpDisplayStatus: CmpDisplayStatus
 }
+
+/** One sub-section of a section as `getSection` gives it: its fields by the spec's names. */
+export type SubSection = Record<string, number | number[] | boolean>
 
 export interface PingReturn {
   gppVersion: '1.1'
@@ -34,7 +42,8 @@ export interface PingReturn {
   sectionList: number[]
   applicableSections: number[]
   gppString: string
-  parsedSections: Record<string, Fields>
+  /** Prefix → the section's sub-sections, as `getSection` gives them. */
+  parsedSections: Record<string, SubSection[]>
 }
 
 export interface GppEvent {
@@ -48,11 +57,30 @@ type Callback = (data: unknown, success: boolean) => void
 interface Listener {
   id: number
   callback: Callback
-  parameter?: unknown
 }
-type GppFunction = ((command?: string, callback?: Callback, parameter?: unknown, version?: string) => unknown) & { consentry?: true }
+type GppFunction = ((command?: unknown, callback?: unknown, parameter?: unknown, version?: unknown) => void) & { consentry?: true }
 
 const SUPPORTED = Object.entries(SECTION_ID).map(([name, id]) => `${id}:${name}`)
+
+/**
+ * A section as the CMP API gives it (§"getSection": "an array of objects,
+ * where each object represents one sub-section of this section in the order
+ * that is given by the section specification"): the core sub-section, then
+ * the GPC sub-section (`SubsectionType: 1`) where the section has one. Fresh
+ * copies every time: readers may change what they get (Prebid's `flatSection`
+ * merges the sub-sections into the first), never our state.
+ */
+const subSections = (f: Fields): SubSection[] => {
+  const core: SubSection = {}
+  for (const [k, v] of Object.entries(f)) if (k != 'Gpc') core[k] = Array.isArray(v) ? [...v] : v
+  return typeof f.Gpc == 'boolean' ? [core, { SubsectionType: 1, Gpc: f.Gpc }] : [core]
+}
+
+/** A listener id from outside: a positive integer (or its string), else 0, which no listener has. */
+const listenerId = (x: unknown): number => {
+  const n = typeof x == 'number' ? x : typeof x == 'string' && x.length < 20 ? Number(x) : 0
+  return Number.isInteger(n) && n > 0 ? n : 0
+}
 
 /**
  * Installs `window.__gpp` with `state` as the first answer. Returns `update`,
@@ -61,10 +89,19 @@ const SUPPORTED = Object.entries(SECTION_ID).map(([name, id]) => `${id}:${name}`
 export const startGpp = (state: GppState, cmpId: number) => {
   const w = window as unknown as { __gpp?: GppFunction }
   const stub = w.__gpp
-  // The stub's queue and listeners (its no-argument and 'events' hand-off); anything else is no stub of ours.
-  const queued = typeof stub == 'function' ? asArray(stub()) : []
-  const adopted = typeof stub == 'function' ? asArray(stub('events')) : []
-  const listeners: Listener[] = adopted.filter(isListener)
+  /** The stub's queue (no argument) and listeners (`'events'`); anything else — or a stub that throws — hands over nothing. */
+  const handOff = (...a: unknown[]): unknown[] => {
+    try {
+      const x = typeof stub == 'function' ? stub(...a) : null
+      return Array.isArray(x) ? x.slice(0, MAX_KEPT) : []
+    } catch {
+      return []
+    }
+  }
+  const queued = handOff()
+  const listeners: Listener[] = handOff('events')
+    .filter((x): x is Listener => !!x && typeof (x as Listener).id == 'number' && typeof (x as Listener).callback == 'function')
+    .map((x) => ({ id: x.id, callback: x.callback }))
   let lastId = Math.max(0, ...listeners.map((l) => l.id))
   let now = state
   let signal: PingReturn['signalStatus'] = 'not ready'
@@ -74,69 +111,74 @@ export const startGpp = (state: GppState, cmpId: number) => {
     cmpStatus: 'loaded',
     cmpDisplayStatus: now.cmpDisplayStatus,
     signalStatus: signal,
-    supportedAPIs: SUPPORTED,
+    supportedAPIs: [...SUPPORTED],
     cmpId,
-    sectionList: now.sectionList,
-    applicableSections: now.applicableSections,
+    sectionList: [...now.sectionList],
+    applicableSections: [...now.applicableSections],
     gppString: now.gppString,
-    parsedSections: { ...now.sections },
+    parsedSections: Object.fromEntries(Object.entries(now.sections).map(([k, f]) => [k, subSections(f!)])),
   })
   const fire = (eventName: string, data: unknown) => {
-    for (const l of [...listeners]) {
-      try {
-        l.callback({ eventName, listenerId: l.id, data, pingData: ping() } satisfies GppEvent, true)
-      } catch (e) {
-        // One vendor's failing listener must not stop the others.
-        console.error(e)
-      }
-    }
+    for (const l of [...listeners]) answer(l.callback, { eventName, listenerId: l.id, data, pingData: ping() } satisfies GppEvent, true)
   }
+  /** The section named by an API prefix: an own key of the state, nothing inherited. */
+  const section = (prefix: unknown): Fields | null =>
+    typeof prefix == 'string' && Object.hasOwn(now.sections, prefix) ? now.sections[prefix as SectionName]! : null
+  /** `"<prefix>.<FieldName>"` (§"getField"): the field from whichever sub-section has it, or null. */
   const field = (path: unknown) => {
-    const [prefix, name] = String(path).split('.')
-    const fields = now.sections[prefix as SectionName]
-    return fields && name && name in fields ? fields[name] : null
+    const m = typeof path == 'string' && path.length < 100 ? /^(\w+)\.(\w+)$/.exec(path) : null
+    const f = m && section(m[1])
+    for (const sub of f ? subSections(f) : []) if (Object.hasOwn(sub, m![2]!)) return sub[m![2]!]
+    return null
   }
 
   const api: GppFunction = (command, callback, parameter) => {
-    const cb: Callback = typeof callback == 'function' ? callback : () => {}
+    // Nothing to answer to without a callback (§"How does the CMP provide the API?": it must be a function).
+    if (typeof callback != 'function') return
+    const cb = callback as Callback
     switch (command) {
       case 'ping':
-        return cb(ping(), true)
+        return answer(cb, ping(), true)
       case 'addEventListener': {
-        const l = { id: ++lastId, callback: cb, parameter }
+        if (listeners.length >= MAX_KEPT) return answer(cb, { eventName: 'listenerRegistered', listenerId: 0, data: false, pingData: ping() }, true)
+        const l = { id: ++lastId, callback: cb }
         listeners.push(l)
-        return cb({ eventName: 'listenerRegistered', listenerId: l.id, data: true, pingData: ping() }, true)
+        return answer(cb, { eventName: 'listenerRegistered', listenerId: l.id, data: true, pingData: ping() }, true)
       }
       case 'removeEventListener': {
-        const i = listeners.findIndex((l) => l.id === Number(parameter))
+        const id = listenerId(parameter)
+        const i = listeners.findIndex((l) => l.id === id)
         if (i >= 0) listeners.splice(i, 1)
-        return cb({ eventName: 'listenerRemoved', listenerId: Number(parameter), data: i >= 0, pingData: ping() }, true)
+        return answer(cb, { eventName: 'listenerRemoved', listenerId: id, data: i >= 0, pingData: ping() }, true)
       }
       case 'hasSection':
-        return cb(String(parameter) in now.sections, true)
-      case 'getSection':
-        return cb(now.sections[String(parameter) as SectionName] ?? null, true)
+        return answer(cb, !!section(parameter), true)
+      case 'getSection': {
+        const f = section(parameter)
+        return answer(cb, f && subSections(f), true)
+      }
       case 'getField':
-        return cb(field(parameter), true)
+        return answer(cb, field(parameter), true)
       default:
         // No section defines commands of its own here: an unknown command fails, it does not hang.
-        return cb(null, false)
+        return answer(cb, null, false)
     }
   }
   api.consentry = true
   w.__gpp = api
-  // A stub of ours already answers frames and placed the locator; without one, do both here.
-  const frames = typeof stub == 'function' ? () => {} : answerFrames('__gppCall', '__gppReturn', (c, reply) => api(c.command as string, reply, c.parameter))
+  // Frames are answered here from now on (a stub's relay answers only while the stub is on the page).
+  const frames = answerFrames('__gppCall', '__gppReturn', (c, reply) => api(c.command, reply, c.parameter))
   locator('__gppLocator')
 
   // The load itself is a chain: loaded, the display state, the section, and ready last.
   fire('signalStatus', 'not ready')
   fire('cmpStatus', 'loaded')
-  fire('cmpDisplayStatus', now.cmpDisplayStatus)
+  // Only where a consent layer is displayed (CMP API §"Events": cmpDisplayStatus).
+  if (now.cmpDisplayStatus) fire('cmpDisplayStatus', now.cmpDisplayStatus)
   for (const prefix of Object.keys(now.sections)) fire('sectionChange', prefix)
   signal = 'ready'
   fire('signalStatus', 'ready')
-  for (const args of queued) if (Array.isArray(args)) api(...(args as Parameters<GppFunction>))
+  for (const args of queued) if (Array.isArray(args)) api(args[0], args[1], args[2], args[3])
 
   return {
     update(next: GppState): void {
@@ -158,7 +200,3 @@ export const startGpp = (state: GppState, cmpId: number) => {
     },
   }
 }
-
-const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : [])
-const isListener = (x: unknown): x is Listener =>
-  !!x && typeof (x as Listener).id == 'number' && typeof (x as Listener).callback == 'function'

@@ -37,6 +37,8 @@ const initialDraft = (ctx: Ctx): Draft => {
 
 interface SwitchProps {
   checked: boolean
+  /** Off, with some of what it carries on: drawn half-way (see {@link CategoryRow}). */
+  partial?: boolean
   disabled?: boolean
   labelledBy: string
   describedBy?: string
@@ -44,11 +46,11 @@ interface SwitchProps {
 }
 
 /** A real `<button role="switch">` (WAI-ARIA APG switch pattern): Space and Enter toggle it natively. */
-const Switch = ({ checked, disabled, labelledBy, describedBy, onToggle }: SwitchProps) => (
+const Switch = ({ checked, partial, disabled, labelledBy, describedBy, onToggle }: SwitchProps) => (
   <button
     type="button"
     role="switch"
-    class="switch"
+    class={partial ? 'switch partial' : 'switch'}
     part="switch"
     aria-checked={checked ? 'true' : 'false'}
     aria-labelledby={labelledBy}
@@ -106,24 +108,33 @@ const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draf
   const description = known?.description ?? c.description
   const id = 'consentry-c-' + c.id
   const on = draft.categories[c.id] === true
-  // The same rules as the engine's set(): the category carries its services; a service switched on switches its category on.
+  // The same rules as the engine's set(): the category switch carries its services; a service
+  // switch carries only its service. The category is on when switched on or when all of its services
+  // are, and off once one of them is switched off: it stands for the whole category, never a part.
   const toggleCategory = (v: boolean) => {
     const services = { ...draft.services }
     for (const s of c.services) services[s.id] = v
     props.setDraft({ ...draft, categories: { ...draft.categories, [c.id]: v }, services })
   }
-  const toggleService = (sid: string, v: boolean) =>
-    props.setDraft({
-      ...draft,
-      categories: v ? { ...draft.categories, [c.id]: true } : draft.categories,
-      services: { ...draft.services, [sid]: v },
-    })
+  const toggleService = (sid: string, v: boolean) => {
+    const services = { ...draft.services, [sid]: v }
+    props.setDraft({ ...draft, categories: { ...draft.categories, [c.id]: v && (on || c.services.every((s) => services[s.id])) }, services })
+  }
   return (
     <li class="category" part="category">
       <div class="row">
         <h3 id={id}>{known?.name ?? c.label}</h3>
         {c.necessary && <span class="always">{t.alwaysOn}</span>}
-        <Switch checked={on} disabled={c.necessary} labelledBy={id} describedBy={description && id + '-d'} onToggle={toggleCategory} />
+        {/* Partly on is drawn, not announced as aria-checked="mixed": a switch has no mixed state (WAI-ARIA 1.2 §switch:
+            user agents treat it as false). Its services' own switches, listed next, say which part. */}
+        <Switch
+          checked={on}
+          partial={!on && c.services.some((s) => draft.services[s.id])}
+          disabled={c.necessary}
+          labelledBy={id}
+          describedBy={description && id + '-d'}
+          onToggle={toggleCategory}
+        />
       </div>
       {description && <p id={id + '-d'}>{description}</p>}
       {c.services.length > 0 && (

@@ -29,6 +29,7 @@ h3+.switch,h4+.switch{margin-inline-start:auto}
 .switch::before{content:"";position:absolute;top:.2em;inset-inline-start:.2em;width:1.1em;height:1.1em;border-radius:50%;background:var(--_line)}
 .switch[aria-checked=true]{background:var(--_accent);border-color:var(--_accent)}
 .switch[aria-checked=true]::before{inset-inline-start:auto;inset-inline-end:.2em;background:var(--_on)}
+.switch.partial::before{inset-inline-start:calc(50% - .55em);background:var(--_accent)}
 .switch:disabled{cursor:not-allowed;opacity:.75}
 .link{min-height:0;padding:.25em 0;border:0;background:none;color:var(--_accent);text-decoration:underline;font-weight:400;font-size:.875em;margin-top:.25em}
 table{border-collapse:collapse;width:100%;margin:.5em 0 0;font-size:.875em}
