@@ -90,6 +90,7 @@ export type {
   ConsentState,
   UiView,
   ConsentryErrorCode,
+  ConfigProblem,
   ConsentryConfig,
   CategoryConfig,
   ServiceConfig,
