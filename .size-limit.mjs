@@ -11,8 +11,9 @@ export default [
     ignore: ['nanostores', 'js-cookie', 'preact'],
     gzip: true,
     // +0.35 kB in issue #5: regions for mode auto, GPC, the sensitive-data opt-out; +0.03 kB in #8: cookie.serverSet;
-    // +0.02 kB in #14: a US opt-out's cookie never lapses (re-set from now on every visit).
-    limit: '5.47 KB',
+    // +0.02 kB in #14: a US opt-out's cookie never lapses (re-set from now on every visit); +0.01 kB in #14:
+    // consent exactly as wide as agreed (a service grant grants that service only) and strict URL checks.
+    limit: '5.49 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -20,7 +21,8 @@ export default [
     path: 'dist/headless.mjs',
     import: '{ init, get, has, whenGranted, acceptAll, rejectAll, set, optOut, reset, on, show, showPreferences, hide }',
     gzip: true,
-    limit: '6.3 KB',
+    // 6.3 kB until issue #14 (the same additions as above).
+    limit: '6.32 KB',
     modifyEsbuildConfig: production,
   },
   {
