@@ -18,7 +18,9 @@ startScriptTag((config) => {
     const url = new URL(file, new URL(config.ui?.assetsUrl ?? '.', scriptUrl)).href
     return import(/* webpackIgnore: true */ url).catch((e) => {
       // The browser's own trace is a bare 404, or nothing when blocked: say which file and what to do, once per file.
-      said.has(url) || (said.add(url), console.error(`[consentry] ${url} failed to load: upload ${file} from consentry's dist/ there (or set ui.assetsUrl), or use consentry.all.min.js instead.${meanwhile}`))
+      // Said a moment later: a load cut short because the visitor is leaving the page (Firefox rejects it) is no
+      // missing file, and the timers of a page that has been left do not run.
+      setTimeout(() => said.has(url) || (said.add(url), console.error(`[consentry] ${url} failed to load: upload ${file} from consentry's dist/ there (or set ui.assetsUrl), or use consentry.all.min.js instead.${meanwhile}`)), 2000)
       throw e
     })
   }

@@ -146,10 +146,10 @@ export interface SiteServer {
 /**
  * Serves the files under `root` on 127.0.0.1, as a static host would: each file
  * at its path (`/index.html` for `/`), 404 for anything else, `headers` (e.g. a
- * CSP) on every response. Besides the site, only the two paths the driver
- * itself visits: `/__blank` and `/favicon.ico`.
+ * CSP) on every response, each file after `delay(path)` ms (a slow host). Besides
+ * the site, only the two paths the driver itself visits: `/__blank` and `/favicon.ico`.
  */
-export const serveDirectory = async (root: string, headers: Record<string, string> = {}): Promise<SiteServer> => {
+export const serveDirectory = async (root: string, headers: Record<string, string> = {}, delay: (path: string) => number = () => 0): Promise<SiteServer> => {
   const base = resolve(root)
   const hits: Hit[] = []
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -161,6 +161,8 @@ export const serveDirectory = async (root: string, headers: Record<string, strin
     if (path == '/__blank') return reply(200, '<!doctype html><title>blank</title>', TYPES['.html']!)
     if (path == '/favicon.ico') return reply(200, '', 'image/x-icon')
     if (path.endsWith('/')) path += 'index.html'
+    const wait = delay(path)
+    if (wait) await new Promise((ok) => setTimeout(ok, wait))
     let file: string
     try {
       file = resolve(base, '.' + decodeURIComponent(path))
