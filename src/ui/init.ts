@@ -25,8 +25,9 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   })
   const resolved = $config.get()
   if (!resolved) return started
-  // The cookie cleaner comes with the extras module, fetched only when something is there to delete.
-  if (first) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a)))
+  // The cookie cleaner comes with the extras module, fetched only when something is there to delete
+  // (if it cannot be loaded, the loader has said so, and the rest goes on).
+  if (first) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a), () => {}))
   // Started by an earlier call, whose config stays in force (init says so once): this call's UI part is read
   // as far as it is valid (a UI not started yet, after consentry/headless's init, still starts).
   startUi(ui ?? UI((config as ConsentryConfig | undefined)?.ui, 'config.ui', []), loaders)
