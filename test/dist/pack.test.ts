@@ -1,7 +1,8 @@
 // `npm pack` on a fresh clone, which has no dist/ (it is not in git): what `npm publish` packs, and what
-// npm packs when it installs Consentry from git (`npm install github:…`). The `prepare` script must build
-// dist/ first — the only lifecycle script npm runs for a git install, and it runs for pack and publish
-// too — so the tarball holds every file package.json points at.
+// npm packs when it installs Consentry from git (`npm install github:…`: npm installs the clone's
+// dependencies, dev ones included, because it has a `prepack` script, then packs it). `prepack` builds
+// dist/ first, so the tarball holds every file package.json points at. It is `prepack` rather than
+// `prepare`, which npm also runs on every plain `npm install` and `npm ci` here: CI would build twice.
 //
 // The clone is this checkout's tracked files as they are now (uncommitted edits included; untracked and
 // ignored ones, dist/ and node_modules/ among them, left out). Its node_modules is a link to this
