@@ -10,7 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { resolveConfig } from '../config/index.js'
-import { resolveUi } from '../ui/config.js'
+import { UI } from '../ui/config.js'
+import { signalsPart } from '../signals/settings.js'
 import { LANGUAGES } from '../ui/i18n/pick.js'
 import { VERSION } from '../version.js'
 import { fromVanillaCookieConsent, loadConfig, toJson, toModule } from '../migrate/index.js'
@@ -117,8 +118,7 @@ export const main = (argv: string[], io = { out: (s: string) => process.stdout.w
   }
   const { config, warnings } = result
   try {
-    resolveConfig(config)
-    resolveUi(config.ui)
+    resolveConfig(config, { ui: UI, signals: signalsPart })
   } catch (e) {
     say(`consentry: internal error: the converted config fails Consentry's validation (${(e as Error).message}); please report it with your config`)
     return 1
