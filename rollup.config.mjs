@@ -85,8 +85,10 @@ export default [
   {
     // `npx consentry migrate …`: a Node command, never loaded by a page.
     input: 'src/cli/index.ts',
-    external: (id) => id.startsWith('node:'),
-    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    // The database engines stay imports, made only when a records command opens a store (they are optional peers).
+    external: (id) => id.startsWith('node:') || /^(@electric-sql\/pglite|pg)(\/|$)/.test(id),
+    // One file (a copied bin still runs); the records commands' code is in it, but runs only when one is called.
+    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
     // npm sets the executable bit when it installs a bin; set it here too, so ./dist/cli.mjs runs in this repository.
     plugins: [ts(), { name: 'executable', writeBundle: async ({ file }) => (await import('node:fs/promises')).chmod(file, 0o755) }],
   },

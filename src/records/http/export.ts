@@ -32,6 +32,7 @@ export const exportStream = (records: AsyncIterable<StoredRecord>, format: Expor
   const encoder = new TextEncoder()
   const row = format == 'csv' ? csvRow : ndjsonRow
   let it: AsyncIterator<StoredRecord> | undefined
+  let cancelled = false
   let header = format == 'csv' ? CSV_COLUMNS.join(',') + '\r\n' : ''
   return new ReadableStream<Uint8Array>(
     {
@@ -42,6 +43,8 @@ export const exportStream = (records: AsyncIterable<StoredRecord>, format: Expor
         try {
           while (text.length < CHUNK) {
             const next = await it.next()
+            // The client went away while the store was answering: nothing more to send.
+            if (cancelled) return
             if (next.done) {
               if (text) controller.enqueue(encoder.encode(text))
               return controller.close()
@@ -49,13 +52,15 @@ export const exportStream = (records: AsyncIterable<StoredRecord>, format: Expor
             text += row(next.value)
           }
         } catch (e) {
+          if (cancelled) return
           onError(e)
           return controller.error(e)
         }
         controller.enqueue(encoder.encode(text))
       },
       async cancel() {
-        // The client went away: let the store release its cursor.
+        cancelled = true
+        // Let the store release its cursor.
         await it?.return?.().catch(() => {})
       },
     },
