@@ -19,7 +19,7 @@ const SUBDIVISION = /^[A-Z\d]{1,3}$/
  * ZZ and the legacy GeoIP pseudo-countries (A1 anonymous proxy, A2 satellite, O1 other,
  * EU and AP continents). Fastly's `**` fails the pattern anyway.
  */
-const NOT_A_COUNTRY = ['XX', 'T1', 'ZZ', 'A1', 'A2', 'O1', 'EU', 'AP']
+const NOT_A_COUNTRY = 'XX T1 ZZ A1 A2 O1 EU AP'.split(' ')
 
 /** A header's value, or undefined (absent, repeated as an array, not a string). */
 const get = (headers: GeoHeaders, name: string): string | undefined => {
@@ -49,35 +49,34 @@ const region = (country: string, subdivision: string): string => {
   return SUBDIVISION.test(sub) ? `${country}-${sub}` : country
 }
 
-/** X-Akamai-Edgescape: comma-separated `key=value` pairs (country_code, region_code, city…); '' for a missing key. */
-const edgescape = (headers: GeoHeaders): [string, string] => {
-  const v = get(headers, 'x-akamai-edgescape')
-  if (!v || v.length > 8192) return ['', '']
-  const pairs = new Map<string, string>()
-  for (const part of v.split(',')) {
-    const i = part.indexOf('=')
-    const key = part.slice(0, i).trim().toLowerCase()
+/** X-Akamai-Edgescape's comma-separated `key=value` pairs (country_code, region_code, city…): [country, region]. */
+const edgescape = (v = ''): string[] => {
+  const pairs: Record<string, string> = {}
+  for (const part of v.length > 8192 ? [] : v.split(',')) {
+    const [key, value] = part.split('=').map((x) => x.trim().toUpperCase())
     // A key given twice is ambiguous: it reads as garbled.
-    if (i > 0) pairs.set(key, pairs.has(key) ? '?' : part.slice(i + 1).trim().toUpperCase())
+    if (key && value !== undefined) pairs[key] = key in pairs ? '?' : value
   }
-  return [pairs.get('country_code') ?? '', pairs.get('region_code') ?? '']
+  return [pairs.COUNTRY_CODE ?? '', pairs.REGION_CODE ?? '']
 }
 
-/** Where each CDN puts the country and the subdivision (see docs/records.md, "Region headers", for the vendors' docs). */
-const SOURCES: Record<GeoSource, (h: GeoHeaders) => [string, string]> = {
+/**
+ * Where each CDN puts the country and the subdivision (two header names), or
+ * the one header that holds both (Akamai). The vendors' docs are cited in
+ * docs/records.md, "Region headers". Fastly adds no geo header of its own:
+ * these are the names docs/records.md asks its VCL (or Compute code) to set
+ * from client.geo.
+ */
+const SOURCES: Record<GeoSource, string> = {
   // CF-IPCountry (IP Geolocation, or the "Add visitor location headers" Managed Transform, which adds cf-region-code).
-  cloudflare: (h) => [one(h, 'cf-ipcountry'), one(h, 'cf-region-code')],
-  vercel: (h) => [one(h, 'x-vercel-ip-country'), one(h, 'x-vercel-ip-country-region')],
+  cloudflare: 'cf-ipcountry cf-region-code',
+  vercel: 'x-vercel-ip-country x-vercel-ip-country-region',
   // Forwarded only when the origin request policy includes them.
-  cloudfront: (h) => [one(h, 'cloudfront-viewer-country'), one(h, 'cloudfront-viewer-country-region')],
+  cloudfront: 'cloudfront-viewer-country cloudfront-viewer-country-region',
   // The Content Targeting (EdgeScape) behaviour.
-  akamai: edgescape,
-  // Fastly adds no geo header: these are the names docs/records.md asks the VCL (or Compute code) to set from client.geo.
-  fastly: (h) => [one(h, 'client-geo-country'), one(h, 'client-geo-region')],
+  akamai: 'x-akamai-edgescape',
+  fastly: 'client-geo-country client-geo-region',
 }
-
-/** Every source, in the order they are tried. */
-const ALL = Object.keys(SOURCES) as GeoSource[]
 
 /**
  * The visitor's region from CDN geolocation headers: `US-CA`, `DE`, or `''`
@@ -95,10 +94,10 @@ const ALL = Object.keys(SOURCES) as GeoSource[]
 export const regionFromHeaders = (headers: GeoHeaders | null | undefined, options: { from?: readonly GeoSource[] } = {}): string => {
   try {
     if (!headers || typeof headers != 'object') return ''
-    for (const source of options.from ?? ALL) {
+    for (const source of options.from ?? (Object.keys(SOURCES) as GeoSource[])) {
       if (!Object.hasOwn(SOURCES, source)) continue
-      const [country, subdivision] = SOURCES[source](headers)
-      const found = region(country, subdivision)
+      const [a, b] = SOURCES[source].split(' ') as [string, string?]
+      const found = b ? region(one(headers, a), one(headers, b)) : region(...(edgescape(get(headers, a)) as [string, string]))
       if (found) return found
     }
   } catch {

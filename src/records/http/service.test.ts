@@ -5,12 +5,15 @@
  * the rate limit, the body limit, auth, and the store failing.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { syncRecordProblem } from '../../sync/record.js'
 import { SYNC_MAX_BYTES } from '../../server/index.js'
 import { createRecordsService, type RecordsService, type RecordsServiceOptions } from '../index.js'
 import type { RecordStore } from '../store/types.js'
 import { ENGINES, record, switchable, TOKEN, uuid } from './testing.js'
 
 const SITE = 'https://shop.example.com'
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
 const BASE = 'http://records.test'
 
 describe.each(ENGINES)('records service on %s', (_, open) => {
@@ -118,6 +121,27 @@ describe.each(ENGINES)('records service on %s', (_, open) => {
       expect((await history(r.consentId)).records).toHaveLength(1)
     })
   })
+
+  it(`hostile bodies (${Math.min(RUNS, 2000)} cases): never a 5xx, and nothing stored that readSyncRecord refuses`, async () => {
+    const consentId = uuid()
+    const base = record({ consentId })
+    // Valid records with one field replaced by anything, SQL-looking strings included, and raw strings.
+    const mutated = fc.record({ key: fc.constantFrom(...Object.keys(base), 'extra', '__proto__'), value: fc.oneof(fc.anything(), fc.constantFrom("'; DROP TABLE records; --", "0b6f1d4e-8c3a-4f2b-9d1e-2a7c5e9f0b13' OR '1'='1", '\u0000', 'https://e.com/\u0000')) })
+    const body = fc.oneof(
+      mutated.map(({ key, value }) => JSON.stringify({ ...base, id: uuid(), [key]: value })),
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+    )
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom('application/json', 'text/plain', 'text/html', ''), async (text, type) => {
+        const res = await service.fetch(new Request(`${BASE}/v1/consent`, { method: 'POST', body: text, headers: type ? { 'content-type': type } : {} }))
+        expect([204, 400, 413, 415]).toContain(res.status)
+      }),
+      { numRuns: Math.min(RUNS, 2000) },
+    )
+    const stored = (await history(consentId)).records as Record<string, unknown>[]
+    for (const { receivedAt, ...r } of stored) expect(syncRecordProblem(r)).toBeNull()
+  }, 120_000)
 
   describe('CORS', () => {
     const origin = (o: string) => ({ origin: o })
