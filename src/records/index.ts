@@ -1,0 +1,8 @@
+/**
+ * `consentry/records`: the proof-of-consent records service for Node —
+ * storage on PGlite or PostgreSQL. Importing it loads no database engine;
+ * opening a store does.
+ */
+export { openStore } from './store/index.js'
+export type { ConsentHistory, OpenStore, RecordStore, StatsBy, StatsQuery, StatsRow, StoredRecord, StoreOptions } from './store/index.js'
+export type { SyncRecord } from '../sync/record.js'
