@@ -31,8 +31,15 @@ const WARNINGS = {
     'a visitor who has decided has no way back to the choices: add a "Cookie settings" link with data-consentry-open (e.g. in the footer), or leave ui.floatingButton at "auto" (GDPR Art. 7(3): withdrawing as easy as giving)',
 } as const
 
+/**
+ * Codes thrown only by the Node entry `consentry/records`. Their messages live in
+ * that entry's own table (src/records/errors.ts) and arrive here whole, as the
+ * detail, so no browser bundle carries their text.
+ */
+export type NodeErrorCode = 'missing-package' | 'invalid-record' | 'invalid-query'
+
 /** The codes a {@link ConsentryError} can carry. */
-export type ConsentryErrorCode = keyof typeof ERRORS
+export type ConsentryErrorCode = keyof typeof ERRORS | NodeErrorCode
 
 /** The codes of warnings. */
 export type WarningCode = keyof typeof WARNINGS | keyof typeof NOTICES
@@ -52,7 +59,7 @@ export class ConsentryError extends Error {
   /** Machine-readable reason, e.g. `'invalid-config'`. */
   readonly code: ConsentryErrorCode
   constructor(code: ConsentryErrorCode, detail = '') {
-    super(format(ERRORS[code], detail))
+    super(format((ERRORS as Record<string, string>)[code] ?? '%', detail))
     this.name = 'ConsentryError'
     this.code = code
   }

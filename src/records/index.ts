@@ -1,8 +1,9 @@
 /**
- * `consentry/records`: the proof-of-consent records service (Node; Bun and Deno
- * through the fetch handler). The database engines are optional peer
- * dependencies, loaded only when a store opens.
+ * `consentry/records`: the proof-of-consent records service for Node (Bun and
+ * Deno through its fetch handler) — storage on PGlite or PostgreSQL. Importing
+ * it loads no database engine; opening a store does.
  */
 export { createRecordsService, nodeListener, type RecordsService, type RecordsServiceOptions, type RateLimit, type PruneSchedule } from './http/index.js'
 export { openStore } from './store/index.js'
-export type { ConsentHistory, RecordStore, StatsBy, StatsQuery, StatsRow, StoredRecord, StoreOptions } from './store/types.js'
+export type { ConsentHistory, OpenStore, RecordStore, StatsBy, StatsQuery, StatsRow, StoredRecord, StoreOptions } from './store/index.js'
+export type { SyncRecord } from '../sync/record.js'

@@ -52,4 +52,4 @@ export interface RecordStore {
 }
 
 /** Opens (and migrates: one schema, one ordered set of SQL migrations, the same SQL on both engines) the store. */
-export declare function openStore(options: StoreOptions): Promise<RecordStore>
+export type OpenStore = (options: StoreOptions) => Promise<RecordStore>
