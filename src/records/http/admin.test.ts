@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRecordsService, type RecordsService } from '../index.js'
 import type { RecordStore, StoredRecord } from '../store/types.js'
 import { CSV_COLUMNS, exportStream } from './export.js'
-import { ENGINES, record, TOKEN, uuid } from './testing.js'
+import { ENGINES, record, TOKEN, uuid, stopEngines } from './testing.js'
 
 const BASE = 'http://records.test'
 
@@ -28,6 +28,8 @@ const parseCsv = (text: string): string[][] => {
   return rows
 }
 
+
+afterAll(stopEngines, 60_000)
 describe.each(ENGINES)('admin data on %s', (_, open) => {
   let store: RecordStore
   let service: RecordsService
@@ -48,7 +50,7 @@ describe.each(ENGINES)('admin data on %s', (_, open) => {
     service = createRecordsService({ store, adminToken: TOKEN, prune: false })
     // Stored out of order: the export sorts.
     for (const r of [...january].reverse()) await store.insert(r)
-  })
+  }, 120_000)
   afterAll(async () => {
     await service.close()
     await store.close()

@@ -5,6 +5,7 @@
  * readSyncRecord; stored once per record id. The outbox retries on 408, 429
  * and 5xx and gives up on other 4xx, so a store failure is a 503, never a 4xx.
  */
+import { ConsentryError } from '../../errors/index.js'
 import { readSyncRecord } from '../../server/sync.js'
 import type { RecordStore } from '../store/types.js'
 import { readBody } from './body.js'
@@ -42,6 +43,8 @@ export const postConsent = async (request: Request, client: string | undefined, 
     // false: already stored (the outbox sent it twice, or two tabs did). Still a success for the client.
     await (await ctx.store()).insert(r.record)
   } catch (e) {
+    // What readSyncRecord lets by but a database cannot keep as sent (a NUL in the url, 2026-02-30): never storable, so a 4xx.
+    if (e instanceof ConsentryError && e.code == 'invalid-record') return fail(400, e.message.replace(/^\[consentry\] /, ''), cors)
     ctx.onError(e, 'POST /v1/consent')
     return fail(503, 'the record could not be stored now: retry later', { ...cors, 'retry-after': '5' })
   }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYNC_MAX_BYTES } from '../../server/index.js'
 import { createRecordsService, nodeListener, type RecordsService } from '../index.js'
 import type { RecordStore, StoredRecord } from '../store/types.js'
-import { ENGINES, record, TOKEN } from './testing.js'
+import { ENGINES, record, TOKEN, stopEngines } from './testing.js'
 
 const listen = async (service: RecordsService): Promise<Server> => {
   const server = createServer(nodeListener(service))
@@ -20,6 +20,8 @@ const stop = (server: Server) =>
   })
 const portOf = (server: Server) => (server.address() as AddressInfo).port
 
+
+afterAll(stopEngines, 60_000)
 describe.each(ENGINES)('nodeListener on %s', (_, open) => {
   let store: RecordStore
   let service: RecordsService
@@ -31,7 +33,7 @@ describe.each(ENGINES)('nodeListener on %s', (_, open) => {
     service = createRecordsService({ store, adminToken: TOKEN, prune: false, rateLimit: false })
     server = await listen(service)
     base = `http://127.0.0.1:${portOf(server)}`
-  })
+  }, 120_000)
   afterAll(async () => {
     await stop(server)
     await service.close()

@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConsentryError } from '../../errors/index.js'
 import { createRecordsService, type RecordsService } from '../index.js'
 import type { RecordStore } from '../store/types.js'
-import { ENGINES, record, switchable, TOKEN } from './testing.js'
+import { ENGINES, record, switchable, TOKEN, stopEngines } from './testing.js'
 
 const BASE = 'http://records.test'
 const SITE = 'https://shop.example.com'
 
+
+afterAll(stopEngines, 60_000)
 describe.each(ENGINES)('records service on %s', (_, open) => {
   let store: RecordStore & { down: boolean }
   let service: RecordsService
@@ -17,7 +19,7 @@ describe.each(ENGINES)('records service on %s', (_, open) => {
   beforeAll(async () => {
     store = switchable(await open())
     service = createRecordsService({ store, adminToken: TOKEN, allowedOrigins: SITE, prune: false, onError: () => {} })
-  })
+  }, 120_000)
   afterAll(async () => {
     await service.close()
     await store.close()

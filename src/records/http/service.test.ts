@@ -10,12 +10,14 @@ import { syncRecordProblem } from '../../sync/record.js'
 import { SYNC_MAX_BYTES } from '../../server/index.js'
 import { createRecordsService, type RecordsService, type RecordsServiceOptions } from '../index.js'
 import type { RecordStore } from '../store/types.js'
-import { ENGINES, record, switchable, TOKEN, uuid } from './testing.js'
+import { ENGINES, record, switchable, TOKEN, uuid, stopEngines } from './testing.js'
 
 const SITE = 'https://shop.example.com'
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
 const BASE = 'http://records.test'
 
+
+afterAll(stopEngines, 60_000)
 describe.each(ENGINES)('records service on %s', (_, open) => {
   let store: RecordStore & { down: boolean }
   let service: RecordsService
@@ -29,7 +31,7 @@ describe.each(ENGINES)('records service on %s', (_, open) => {
   beforeAll(async () => {
     store = switchable(await open())
     service = make()
-  })
+  }, 120_000)
   afterEach(() => {
     store.down = false
   })
@@ -72,6 +74,9 @@ describe.each(ENGINES)('records service on %s', (_, open) => {
       ['an unknown field', { ...record(), email: 'a@b.c' }, 400, 'email: unknown field'],
       ['a query string in the URL', { ...record(), url: 'https://e.com/?email=a@b.c' }, 400, 'url: expected an http(s) URL without query or fragment'],
       ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0x7d]), 400, 'body is not valid UTF-8'],
+      // readSyncRecord lets these by; PostgreSQL cannot keep them as sent. Never storable: a 4xx, so the outbox does not retry for ever.
+      ['a NUL in the url', { ...record(), url: 'https://e.com/\u0000' }, 400, 'not a record the store can keep: url: NUL or a lone surrogate (check it with readSyncRecord first)'],
+      ['a date not in the calendar', { ...record(), createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-30T10:00:00.000Z' }, 400, 'not a record the store can keep: updatedAt: not a date in the calendar (check it with readSyncRecord first)'],
     ])('refuses %s with 400 and the reason in JSON, storing nothing', async (_, body, status, error) => {
       const res = await service.fetch(new Request(`${BASE}/v1/consent`, { method: 'POST', body: body instanceof Uint8Array ? body : typeof body == 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }))
       expect([res.status, res.headers.get('content-type'), await res.json()]).toEqual([status, 'application/json; charset=utf-8', { error }])

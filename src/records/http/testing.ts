@@ -3,11 +3,30 @@
  * records, requests, and a switch that takes a real store "down".
  */
 import type { SyncRecord } from '../../sync/record.js'
+import { startPostgres, type TestPostgres } from '../../testing/postgres.js'
+import { openStore } from '../store/index.js'
 import type { RecordStore } from '../store/types.js'
-import { memoryStore } from './memory-store.js'
 
-/** The engines the endpoint suites run on, each opening an empty store. */
-export const ENGINES: [string, () => Promise<RecordStore>][] = [['memory', async () => memoryStore()]]
+let postgres: Promise<TestPostgres> | undefined
+const ALL: [string, () => Promise<RecordStore>][] = [
+  // PGlite in memory: a new, empty database each time.
+  ['pglite', () => openStore({ engine: 'pglite' })],
+  // A real PostgreSQL (Debian's package), started once per test file on 127.0.0.1; a new database each time.
+  ['postgres', async () => openStore({ engine: 'postgres', url: await (await (postgres ??= startPostgres())).createDatabase() })],
+]
+
+/**
+ * The engines the endpoint suites run on, each opening an empty store: both,
+ * or those named in RECORDS_ENGINES (`RECORDS_ENGINES=pglite` for a quick local run).
+ */
+export const ENGINES = ALL.filter(([name]) => process.env.RECORDS_ENGINES?.split(',').includes(name) ?? true)
+
+/** Stops the PostgreSQL server a suite started (call it in the file's afterAll). */
+export const stopEngines = async (): Promise<void> => {
+  const started = postgres
+  postgres = undefined
+  await (await started?.catch(() => undefined))?.stop()
+}
 
 /** The admin token the suites configure. */
 export const TOKEN = 'test-admin-token-0123456789abcdef'
