@@ -6,11 +6,13 @@ import terser from '@rollup/plugin-terser'
 import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts', preact: 'src/hooks/preact.ts', react: 'src/hooks/react.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts', preact: 'src/hooks/preact.ts', react: 'src/hooks/react.ts', records: 'src/records/index.ts' }
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
 const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
-const external = (id) => /^(preact|nanostores|js-cookie|react|react-dom)(\/|$)/.test(id)
+// The database engines of consentry/records are optional peers: imported (lazily) from the user's node_modules.
+// Node's own modules (consentry/records uses node:crypto) are never bundled.
+const external = (id) => id.startsWith('node:') || /^(preact|nanostores|js-cookie|react|react-dom|pg|@electric-sql\/pglite)(\/|$)/.test(id)
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',

@@ -33,8 +33,8 @@ const WARNINGS = {
 
 /**
  * Codes thrown only by the Node entry `consentry/records`. Their messages live in
- * that entry's own table (src/records/errors.ts) and arrive here whole, as the
- * detail, so no browser bundle carries their text.
+ * that entry's own table (src/records/errors.ts), not in ERRORS, so no browser
+ * bundle carries a byte of them.
  */
 export type NodeErrorCode = 'missing-package' | 'invalid-record' | 'invalid-query'
 
@@ -59,7 +59,7 @@ export class ConsentryError extends Error {
   /** Machine-readable reason, e.g. `'invalid-config'`. */
   readonly code: ConsentryErrorCode
   constructor(code: ConsentryErrorCode, detail = '') {
-    super(format((ERRORS as Record<string, string>)[code] ?? '%', detail))
+    super(format(ERRORS[code as keyof typeof ERRORS], detail))
     this.name = 'ConsentryError'
     this.code = code
   }
