@@ -51,7 +51,8 @@ const record = (consentId: string, id: string, updatedAt = '2020-01-02T00:00:00.
 })
 const CONSENT = '0b6f1d4e-8c3a-4f2b-9d1e-2a7c5e9f0b13'
 
-describe('consentry records serve', () => {
+// Each test starts Node and PGlite (WebAssembly: seconds on a busy machine).
+describe('consentry records serve', { timeout: 120_000 }, () => {
   it('starts on PGlite in --data, takes a record, answers the admin and stops cleanly on SIGTERM; the data outlives it', async () => {
     const first = await serve('--data', data)
     expect(first.err()).not.toMatch(/CONSENTRY_ADMIN_TOKEN is not set/)
@@ -115,7 +116,7 @@ describe('consentry records serve', () => {
   })
 })
 
-describe('dist/cli.mjs and the database engines', () => {
+describe('dist/cli.mjs and the database engines', { timeout: 60_000 }, () => {
   it('imports neither engine up front: they appear only as import() calls', () => {
     const text = readFileSync(root + 'dist/cli.mjs', 'utf8')
     expect(text).not.toMatch(/^\s*import\s[^(]*['"](pg|@electric-sql\/pglite)['"]/m)
