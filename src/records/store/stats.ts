@@ -27,21 +27,20 @@ const BUCKETS: Record<StatsBy, [key: string, sort: string]> = {
   revision: ['revision::text', 'revision'],
 }
 
-const TRUE = `'true'::jsonb`
-
+// Each record's outcome is worked out once, without unpacking its categories: a JSON path finds a refusal,
+// and containment (@>) finds a granted category that some record refused. Only the consent rates unpack them.
 const sql = ([key, sort]: [string, string]) => `
-  WITH r AS (
-    SELECT ${key} AS bucket, ${sort} AS sort, method, categories, opt_out, gpc
-    FROM consentry_records WHERE updated_at >= $1::timestamptz AND updated_at < $2::timestamptz
+  WITH refusable AS MATERIALIZED (
+    SELECT coalesce(array_agg(jsonb_build_object(category, true)), '{}') AS granted FROM consentry_refused_categories
   ),
-  c AS (
-    SELECT bucket, sort, gpc, CASE
+  r AS MATERIALIZED (
+    SELECT ${key} AS bucket, ${sort} AS sort, gpc, categories, CASE
       WHEN method = 'gpc' THEN 'gpc'
-      WHEN NOT EXISTS (SELECT 1 FROM jsonb_each(categories) AS e WHERE e.value <> ${TRUE}) THEN 'acceptAll'
-      WHEN NOT EXISTS (SELECT 1 FROM jsonb_each(categories) AS e WHERE e.value = ${TRUE} AND e.key IN (SELECT category FROM consentry_refused_categories)) THEN 'rejectAll'
+      WHEN NOT jsonb_path_exists(categories, '$.* ? (@ == false)') THEN 'acceptAll'
+      WHEN NOT categories @> ANY ((SELECT granted FROM refusable)) THEN 'rejectAll'
       WHEN NOT gpc AND (opt_out->>'sale' = 'true' OR opt_out->>'sharing' = 'true') THEN 'optOut'
       ELSE 'custom' END AS outcome
-    FROM r
+    FROM consentry_records WHERE updated_at >= $1::timestamptz AND updated_at < $2::timestamptz
   ),
   b AS (
     SELECT bucket, min(sort) AS sort, count(*)::int AS records,
@@ -51,16 +50,18 @@ const sql = ([key, sort]: [string, string]) => `
       count(*) FILTER (WHERE outcome = 'optOut')::int AS opt_out,
       count(*) FILTER (WHERE outcome = 'gpc')::int AS gpc,
       count(*) FILTER (WHERE gpc)::float8 / count(*) AS gpc_share
-    FROM c GROUP BY bucket
+    FROM r GROUP BY bucket
   ),
-  rate AS (
-    SELECT r.bucket, e.key AS category, count(*) FILTER (WHERE e.value = ${TRUE}) AS granted
+  granted AS (
+    SELECT r.bucket, e.key AS category, count(*) FILTER (WHERE e.value = 'true'::jsonb) AS n
     FROM r, jsonb_each(r.categories) AS e GROUP BY r.bucket, e.key
+  ),
+  rates AS (
+    SELECT granted.bucket, jsonb_object_agg(granted.category, granted.n::float8 / b.records) AS consent_rate
+    FROM granted JOIN b ON b.bucket = granted.bucket GROUP BY granted.bucket
   )
-  SELECT b.*, coalesce((
-    SELECT jsonb_object_agg(rate.category, rate.granted::float8 / b.records) FROM rate WHERE rate.bucket = b.bucket
-  ), '{}'::jsonb) AS consent_rate
-  FROM b ORDER BY b.sort, b.bucket`
+  SELECT b.*, coalesce(rates.consent_rate, '{}'::jsonb) AS consent_rate
+  FROM b LEFT JOIN rates ON rates.bucket = b.bucket ORDER BY b.sort, b.bucket`
 
 const SQL = Object.fromEntries(Object.entries(BUCKETS).map(([by, bucket]) => [by, sql(bucket)])) as Record<StatsBy, string>
 

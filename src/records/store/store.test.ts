@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SyncRecord } from '../../sync/record.js'
+import { importPeer } from './db.js'
 import { exportRecords } from './export.js'
 import { migrate, MIGRATIONS } from './migrations.js'
 import { prune } from './prune.js'
@@ -389,6 +390,24 @@ describe.each(['pglite', 'postgres'] as const)('the records store on %s', (name)
     await store.close()
     await store.close()
   }, 120_000)
+})
+
+describe('an engine package that is not installed', () => {
+  const notFound = (name: string, code = 'ERR_MODULE_NOT_FOUND') => Object.assign(new Error(`Cannot find package '${name}' imported from /app/node_modules/x.mjs`), { code })
+
+  it('is the missing-package error naming the install command, from ESM or CJS', async () => {
+    for (const code of ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'])
+      await expect(importPeer('pg', () => Promise.reject(notFound('pg', code)))).rejects.toMatchObject({
+        name: 'ConsentryError',
+        code: 'missing-package',
+        message: expect.stringContaining('run `npm install pg`'),
+      })
+  })
+
+  it('a package missing inside an installed engine (a broken install) is reported as it is', async () => {
+    const inner = notFound('pg-types')
+    await expect(importPeer('pg', () => Promise.reject(inner))).rejects.toBe(inner)
+  })
 })
 
 describe('openStore', () => {
