@@ -37,7 +37,7 @@ const sql = ([key, sort]: [string, string]) => `
     SELECT ${key} AS bucket, ${sort} AS sort, gpc, categories, CASE
       WHEN method = 'gpc' THEN 'gpc'
       WHEN NOT jsonb_path_exists(categories, '$.* ? (@ == false)') THEN 'acceptAll'
-      WHEN NOT categories @> ANY ((SELECT granted FROM refusable)) THEN 'rejectAll'
+      WHEN NOT categories @> ANY ((SELECT granted FROM refusable)::jsonb[]) THEN 'rejectAll'
       WHEN NOT gpc AND (opt_out->>'sale' = 'true' OR opt_out->>'sharing' = 'true') THEN 'optOut'
       ELSE 'custom' END AS outcome
     FROM consentry_records WHERE updated_at >= $1::timestamptz AND updated_at < $2::timestamptz
