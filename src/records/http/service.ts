@@ -71,7 +71,8 @@ const CONSENT_ID = /^\/v1\/consent\/([^/]+)$/
  */
 export const createRecordsService = (options: RecordsServiceOptions = {}): RecordsService => {
   const origins = parseOrigins(options.allowedOrigins ?? env('CONSENTRY_ALLOWED_ORIGINS'))
-  const checkAdmin = adminCheck(options.adminToken ?? env('CONSENTRY_ADMIN_TOKEN'))
+  const adminToken = options.adminToken ?? env('CONSENTRY_ADMIN_TOKEN')
+  const checkAdmin = adminCheck(adminToken)
   const maxBytes = positive('maxBytes', options.maxBytes, SYNC_MAX_BYTES)
   const months = positive('retentionMonths', options.retentionMonths, 24)
   const rate = options.rateLimit === false ? null : { perMinute: positive('rateLimit.perMinute', options.rateLimit?.perMinute, 60), burst: positive('rateLimit.burst', options.rateLimit?.burst, 20) }
@@ -88,6 +89,7 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
     return opening
   }
   const ctx = { store, onError, maxBytes, limiter: rate && limiter(rate) }
+  const board = dashboard({ token: adminToken, store, onError })
   const stopPruning = options.prune === false ? () => {} : schedulePrune(store, months, options.prune ?? {}, { error: onError, pruned: (n) => options.onInfo?.(`retention: pruned ${n} record(s) older than ${months} months`) })
 
   const allow = (methods: string) => fail(405, 'method not allowed', { allow: methods })
@@ -116,7 +118,7 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
         return json(503, { ok: false, error: 'the store does not answer' })
       }
     }
-    if (path == '/dashboard' || path.startsWith('/dashboard/')) return dashboard(request)
+    if (path == '/dashboard' || path.startsWith('/dashboard/')) return board(request, url, client)
     const byId = CONSENT_ID.exec(path)
     if (byId || path == '/v1/export' || path == '/v1/stats') {
       const methods = byId ? 'GET, HEAD, DELETE' : 'GET, HEAD'
