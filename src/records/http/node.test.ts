@@ -20,6 +20,24 @@ const stop = (server: Server) =>
   })
 const portOf = (server: Server) => (server.address() as AddressInfo).port
 
+it('a body the service cancels once Node has read it all does not crash the process (the logout and 429 paths)', async () => {
+  const crashes: unknown[] = []
+  const onCrash = (e: unknown) => crashes.push(e)
+  process.on('uncaughtException', onCrash)
+  const service: RecordsService = { fetch: async (req) => (await req.body?.cancel(), new Response(null, { status: 204 })), close: async () => {} }
+  const server = await listen(service)
+  try {
+    for (const body of ['', 'x', 'token=abc']) {
+      const res = await fetch(`http://127.0.0.1:${portOf(server)}/dashboard/logout`, { method: 'POST', body })
+      expect(res.status).toBe(204)
+    }
+    await new Promise((ok) => setTimeout(ok, 200))
+    expect(crashes).toEqual([])
+  } finally {
+    process.off('uncaughtException', onCrash)
+    await stop(server)
+  }
+})
 
 afterAll(stopEngines, 60_000)
 describe.each(ENGINES)('nodeListener on %s', (_, open) => {

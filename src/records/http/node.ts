@@ -8,28 +8,34 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RecordsService } from './service.js'
 
 /** A Web ReadableStream over the request body that pauses Node's stream while the reader is not reading. */
-const bodyOf = (req: IncomingMessage): ReadableStream<Uint8Array> =>
-  new ReadableStream<Uint8Array>(
+const bodyOf = (req: IncomingMessage): ReadableStream<Uint8Array> => {
+  let cancelled = false
+  return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        // After a cancel, Node may still deliver what it had queued (an 'end' already on its way): a closed
+        // controller throws on enqueue or close, and thrown from an event handler that would end the process.
         req.on('data', (chunk: Buffer) => {
+          if (cancelled) return
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
           if ((controller.desiredSize ?? 0) <= 0) req.pause()
         })
-        req.once('end', () => controller.close())
-        req.once('error', (e) => controller.error(e))
+        req.once('end', () => cancelled || controller.close())
+        req.once('error', (e) => cancelled || controller.error(e))
         req.pause()
       },
       pull() {
         req.resume()
       },
       cancel() {
+        cancelled = true
         // Read no more of it; the connection closes after the answer (see below).
         req.pause()
       },
     },
     { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
   )
+}
 
 /** The request's URL: its path on `http://<Host>`, or on localhost when the Host header is not a host. */
 const urlOf = (req: IncomingMessage): string => {
