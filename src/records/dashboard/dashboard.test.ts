@@ -44,6 +44,8 @@ describe('logging in', () => {
   it('without a session, /dashboard is the login form: a password field posted to /dashboard/login, under the strict CSP', async () => {
     const res = await call('/dashboard')
     expect([res.status, res.headers.get('content-type'), res.headers.get('content-security-policy'), res.headers.get('cache-control')]).toEqual([200, 'text/html; charset=utf-8', CSP, 'no-store'])
+    // no-referrer would make browsers send `Origin: null` with the form's POST, which the origin check refuses.
+    expect(res.headers.get('referrer-policy')).toBe('same-origin')
     const html = await res.text()
     expect(isLoginForm(html)).toBe(true)
     expect(html).toMatch(/<form method="post" action="\/dashboard\/login">[\s\S]*<input id="token" name="token" type="password"/)

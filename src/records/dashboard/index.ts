@@ -75,6 +75,10 @@ export const dashboard = (options: DashboardOptions) => {
       res = fail(503, 'the store does not answer now: reload in a moment', { 'retry-after': '5' })
     }
     res.headers.set('content-security-policy', DASHBOARD_CSP)
+    // Not the service's no-referrer: under it a browser sends `Origin: null` with the page's own form POSTs
+    // (Fetch, "serializing a request origin"), and the login's origin check could not tell them from a forgery.
+    // same-origin sends the dashboard's URL (which holds no secret) to the dashboard only.
+    res.headers.set('referrer-policy', 'same-origin')
     return res
   }
 }
