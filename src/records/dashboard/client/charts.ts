@@ -23,7 +23,7 @@ const pct = (v: number | null | undefined) => (v == null ? '–' : `${v.toFixed(
 
 const axes = (t: Theme, y: Partial<uPlot.Axis> = {}): uPlot.Axis[] => [
   { stroke: t.axis, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 } },
-  { stroke: t.axis, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 }, size: 48, ...y },
+  { stroke: t.axis, grid: { stroke: t.grid, width: 1 }, ticks: { stroke: t.grid, width: 1 }, size: 60, ...y },
 ]
 
 /** Every day of the range, as Unix seconds at midnight UTC. */
@@ -55,7 +55,8 @@ export const dayChart = (name: string, data: ClientData, t: Theme, width: number
   if (name == 'records') {
     const bars = uPlot.paths.bars!({ size: [0.7, 40] })
     return {
-      options: { ...opts, series: [x, { label: 'Records', stroke: t.series[0], fill: t.series[0], paths: bars, points: { show: false } }] },
+      // Counts start at zero, not at the lowest day.
+      options: { ...opts, scales: { ...opts.scales, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] } }, series: [x, { label: 'Records', stroke: t.series[0], fill: t.series[0], paths: bars, points: { show: false } }] },
       data: [xs, xs.map((d) => row(d)?.records ?? 0)],
     }
   }
