@@ -33,8 +33,15 @@ const WARNINGS = {
     'a visitor who has decided has no way back to the choices: add a "Cookie settings" link with data-consentry-open (e.g. in the footer), or leave ui.floatingButton at "auto" (GDPR Art. 7(3): withdrawing as easy as giving)',
 } as const
 
+/**
+ * Codes thrown only by the Node entry `consentry/records`. Their messages live in
+ * that entry's own table (src/records/errors.ts), not in ERRORS, so no browser
+ * bundle carries a byte of them.
+ */
+export type NodeErrorCode = 'missing-package' | 'invalid-record' | 'invalid-query'
+
 /** The codes a {@link ConsentryError} can carry. */
-export type ConsentryErrorCode = keyof typeof ERRORS
+export type ConsentryErrorCode = keyof typeof ERRORS | NodeErrorCode
 
 /**
  * One wrong field of a config: its path (`config.categories[1].id`), what it
@@ -69,7 +76,7 @@ export class ConsentryError extends Error {
    */
   readonly problems: readonly ConfigProblem[]
   constructor(code: ConsentryErrorCode, detail = '', problems: readonly ConfigProblem[] = []) {
-    super(format(ERRORS[code], detail))
+    super(format(ERRORS[code as keyof typeof ERRORS], detail))
     this.name = 'ConsentryError'
     this.code = code
     this.problems = problems
