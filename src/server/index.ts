@@ -13,6 +13,7 @@ export { readGpc, consentCookieHeader, type HeaderValue } from './headers.js'
 export { readSyncRecord, SYNC_MAX_BYTES, type SyncResult } from './sync.js'
 export { regionFromHeaders, type GeoHeaders, type GeoSource } from './region.js'
 export type { SyncRecord } from '../sync/record.js'
+export { signWebhook, verifyWebhook, type WebhookRefusal, type WebhookResult, type ConsentEvent, type ConsentEventPrevious } from './webhooks/index.js'
 
 /**
  * The visitor's consent as the browser would see it, from the request's
