@@ -4,7 +4,7 @@
  * the visitor's page published) are used as they are; otherwise they are
  * encoded here with the same code and settings the page uses.
  */
-import { gppState, signalDefaults } from '../../signals/start.js'
+import { gppState, signalDefaults } from '../../signals/settings.js'
 import { uspString } from '../../signals/cmp/state.js'
 import type { Snapshot } from '../../store/snapshot.js'
 import { regionOf, usRegion, type ConsentView, type OutcomeOptions } from './view.js'
