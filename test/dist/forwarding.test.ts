@@ -40,7 +40,7 @@ describe('the receiver example (docs/examples/receiver.ts)', () => {
     const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], skipLibCheck: true, types: [] }
     const errors = ts.getPreEmitDiagnostics(ts.createProgram([file], options)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
     expect(errors).toEqual([])
-  })
+  }, 60_000)
 
   it('accepts a delivery signed with the old secret during a rotation, refuses a tampered one with the reason', async () => {
     const signature = await signWebhook(body, 'old')
