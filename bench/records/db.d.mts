@@ -7,3 +7,4 @@ export declare const migrate: (store: BenchStore) => Promise<void>
 export declare const storedIds: (store: BenchStore) => Promise<Map<string, number>>
 export declare const seed: (store: BenchStore, n: number, onBatch?: (done: number) => void) => Promise<void>
 export declare const engineVersion: (store: BenchStore) => Promise<string>
+export declare const dropStore: (store: BenchStore) => void

@@ -1,7 +1,7 @@
 // The benchmark's own look at the database, beside the service: the ids stored, and a million records
 // seeded in the shape the store writes (the same SQL on both engines). PGlite allows one process per
 // directory, so its checks run while the service is stopped.
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -10,6 +10,9 @@ import { ROOT } from './service.mjs'
 /** A fresh store: a new PGlite directory, or a new database on the benchmark's PostgreSQL. */
 export const freshStore = async (engine, postgres) =>
   engine == 'postgres' ? { url: await postgres.createDatabase() } : { dataDir: mkdtempSync(join(tmpdir(), 'consentry-bench-')) }
+
+/** Removes a fresh store's PGlite directory (a PostgreSQL database goes with the server). */
+export const dropStore = (store) => store.dataDir && rmSync(store.dataDir, { recursive: true, force: true })
 
 /** A raw connection: `{ query(sql, params) → rows, close() }`. */
 export const openSql = async (store) => {

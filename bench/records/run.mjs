@@ -15,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPostgres } from '../../src/testing/postgres.mjs'
-import { engineVersion, freshStore } from './db.mjs'
+import { dropStore, engineVersion, freshStore } from './db.mjs'
 import { DOCS_END, DOCS_START, render } from './report.mjs'
 import { ROOT } from './service.mjs'
 import { exportMillion, ingestion, killNine } from './scenarios.mjs'
@@ -54,7 +54,9 @@ const results = {
 const postgres = engines.includes('postgres') ? await startPostgres({ durable: true }) : null
 try {
   for (const engine of engines) {
-    results.engines.push(await engineVersion(await freshStore(engine, postgres)))
+    const probe = await freshStore(engine, postgres)
+    results.engines.push(await engineVersion(probe))
+    dropStore(probe)
     if (only.has('ingestion'))
       for (const clients of settings.clients) results.ingestion.push(await ingestion({ engine, postgres, clients, seconds: settings.seconds, warmup: settings.warmup, say }))
     if (only.has('kill')) results.kill.push(await killNine({ engine, postgres, clients: settings.killClients, seconds: settings.killSeconds, say }))

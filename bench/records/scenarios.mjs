@@ -1,7 +1,7 @@
 // The three measurements, each on a fresh database: sustained ingestion, kill -9 in the middle of a
 // load, and a million-record export.
 import { request } from 'node:http'
-import { freshStore, migrate, seed, storedIds } from './db.mjs'
+import { dropStore, freshStore, migrate, seed, storedIds } from './db.mjs'
 import { memory, resetPeak, sampleRss, startService, TOKEN } from './service.mjs'
 import { percentile, record, runLoad } from './load.mjs'
 
@@ -27,6 +27,7 @@ export const ingestion = async ({ engine, postgres, clients, seconds, warmup, sa
     }
   } finally {
     await service.stop()
+    dropStore(store)
   }
 }
 
@@ -65,6 +66,7 @@ export const killNine = async ({ engine, postgres, clients, seconds, say }) => {
   const resend = await runLoad({ base: service.base, clients, next: () => queue.pop() ?? null })
   await service.stop()
   const after = await storedIds(store)
+  dropStore(store)
   return {
     ...result,
     resent: load.sent.length, resendAnswers: resend.outcomes, storedAfterResend: after.size,
@@ -122,6 +124,7 @@ export const exportMillion = async ({ engine, postgres, n, say }) => {
     }
   } finally {
     await service.stop()
+    dropStore(store)
   }
   return { seedSeconds: round(seedSeconds, 1), rows }
 }
