@@ -52,15 +52,19 @@ const results = {
 }
 
 const postgres = engines.includes('postgres') ? await startPostgres({ durable: true }) : null
+// Ctrl-C: stop the PostgreSQL this run started (its exit handler runs on a normal exit only).
+process.once('SIGINT', () => void postgres?.stop().finally(() => process.exit(130)))
 try {
   for (const engine of engines) {
     const probe = await freshStore(engine, postgres)
     results.engines.push(await engineVersion(probe))
     dropStore(probe)
+    // Each result is also logged as it comes, so an interrupted run keeps what it measured.
+    const keep = (list, result) => (list.push(result), say(JSON.stringify(result)))
     if (only.has('ingestion'))
-      for (const clients of settings.clients) results.ingestion.push(await ingestion({ engine, postgres, clients, seconds: settings.seconds, warmup: settings.warmup, say }))
-    if (only.has('kill')) results.kill.push(await killNine({ engine, postgres, clients: settings.killClients, seconds: settings.killSeconds, say }))
-    if (only.has('export')) results.export.push(await exportMillion({ engine, postgres, n: settings.exportRecords, say }))
+      for (const clients of settings.clients) keep(results.ingestion, await ingestion({ engine, postgres, clients, seconds: settings.seconds, warmup: settings.warmup, say }))
+    if (only.has('kill')) keep(results.kill, await killNine({ engine, postgres, clients: settings.killClients, seconds: settings.killSeconds, say }))
+    if (only.has('export')) keep(results.export, await exportMillion({ engine, postgres, n: settings.exportRecords, say }))
   }
 } finally {
   await postgres?.stop()

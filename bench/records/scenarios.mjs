@@ -76,7 +76,7 @@ export const killNine = async ({ engine, postgres, clients, seconds, say }) => {
 }
 
 /** GETs `path` with the admin token and reads the body to its end: bytes, lines, seconds. */
-const download = (base, path) =>
+const download = (base, path, say) =>
   new Promise((ok, fail) => {
     const started = performance.now()
     let bytes = 0
@@ -87,7 +87,7 @@ const download = (base, path) =>
       res.on('data', (chunk) => {
         if (!bytes) first = performance.now() - started
         bytes += chunk.length
-        for (let i = chunk.indexOf(10); i != -1; i = chunk.indexOf(10, i + 1)) lines++
+        for (let i = chunk.indexOf(10); i != -1; i = chunk.indexOf(10, i + 1)) if (++lines % 100_000 == 0) say(`${path}: ${lines} lines, ${((performance.now() - started) / 1000).toFixed(0)} s`)
       })
       res.once('end', () => ok({ bytes, lines, firstByteMs: first, seconds: (performance.now() - started) / 1000 }))
       res.once('error', fail)
@@ -111,7 +111,7 @@ export const exportMillion = async ({ engine, postgres, n, say }) => {
       say(`${engine}: export of ${n} records as ${format}`)
       const peakReset = resetPeak(service.pid)
       const rss = sampleRss(service.pid)
-      const got = await download(service.base, `/v1/export?format=${format}`)
+      const got = await download(service.base, `/v1/export?format=${format}`, say)
       const sampled = rss()
       const records = format == 'csv' ? got.lines - 1 : got.lines
       if (records != n) throw new Error(`${engine} ${format} export: ${records} records, expected ${n}`)
