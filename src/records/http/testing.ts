@@ -3,7 +3,7 @@
  * records, requests, and a switch that takes a real store "down".
  */
 import type { SyncRecord } from '../../sync/record.js'
-import { startPostgres, type TestPostgres } from '../../testing/postgres.js'
+import { startPostgres, type TestPostgres } from '../../testing/postgres.mjs'
 import { openStore } from '../store/index.js'
 import type { RecordStore } from '../store/types.js'
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startPostgres } from '../../testing/postgres.js'
+import { startPostgres } from '../../testing/postgres.mjs'
 import type { Db } from './db.js'
 import { openStore, storeOn } from './index.js'
 import { openPglite } from './pglite.js'

@@ -16,14 +16,8 @@ import pg from 'pg'
 
 const run = promisify(execFile)
 
-export interface TestPostgres {
-  /** A new, empty database on the server: its URL. */
-  createDatabase(): Promise<string>
-  stop(): Promise<void>
-}
-
 /** The newest PostgreSQL's bin directory (CONSENTRY_PG_BIN overrides it). */
-const binDir = (): string => {
+const binDir = () => {
   if (process.env.CONSENTRY_PG_BIN) return process.env.CONSENTRY_PG_BIN
   const root = '/usr/lib/postgresql'
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))) : []
@@ -36,24 +30,31 @@ const binDir = (): string => {
   return join(root, newest, 'bin')
 }
 
-const freePort = (): Promise<number> =>
+/** @returns {Promise<number>} */
+const freePort = () =>
   new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
+      const { port } = /** @type {{ port: number }} */ (server.address())
       server.close(() => resolve(port))
     })
   })
 
-export const startPostgres = async (): Promise<TestPostgres> => {
+/**
+ * @param {{ durable?: boolean }} [options] durable: PostgreSQL's default durability (fsync, synchronous commit),
+ *   for the benchmark; by default a test database with durability off.
+ * @returns {Promise<import('./postgres.d.mts').TestPostgres>}
+ */
+export const startPostgres = async ({ durable = false } = {}) => {
   const bin = binDir()
   const asRoot = process.getuid?.() === 0
   // As root: run each command as postgres (runuser, from util-linux); otherwise as ourselves.
-  const cmd = (tool: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args])
+  /** @type {(tool: string, args: string[]) => [string, string[]]} */
+  const cmd = (tool, args) => (asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args])
   const dir = mkdtempSync(join(tmpdir(), 'consentry-pg-'))
   if (asRoot) {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
+    const id = (/** @type {string} */ flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
     chownSync(dir, id('-u'), id('-g'))
   }
   const data = join(dir, 'data')
@@ -69,14 +70,15 @@ export const startPostgres = async (): Promise<TestPostgres> => {
   process.once('exit', stopNow)
   try {
     await run(...cmd('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']))
-    // Loopback only, the socket in the throwaway directory, durability off: a test database.
-    const options = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`
+    // Loopback only, the socket in the throwaway directory; durability off for a test database, PostgreSQL's defaults for the benchmark.
+    const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'
+    const options = `-h 127.0.0.1 -p ${port} -k ${dir}${fast} -c max_connections=200`
     await run(...cmd('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '120', 'start']))
   } catch (e) {
     stopNow()
-    throw new Error(`PostgreSQL did not start (${bin}): ${(e as Error).message}`)
+    throw new Error(`PostgreSQL did not start (${bin}): ${/** @type {Error} */ (e).message}`)
   }
-  const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`
+  const url = (/** @type {string} */ database) => `postgres://postgres@127.0.0.1:${port}/${database}`
   let n = 0
   return {
     async createDatabase() {
