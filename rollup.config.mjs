@@ -47,6 +47,12 @@ export default [
     ],
     output: { file, format: 'iife', sourcemap: true },
   })),
+  {
+    // The single-file script tag: everything above and below in one IIFE, its dynamic imports inlined (no fetch).
+    input: 'src/browser-all.ts',
+    plugins: [production(), resolve({ browser: true }), ts(), terser({ ecma: 2020, module: false, compress: { passes: 2 } })],
+    output: { file: 'dist/consentry.all.min.js', format: 'iife', sourcemap: true, inlineDynamicImports: true },
+  },
   // Loaded on demand by the script-tag build: the preferences centre, with its
   // own Preact, and one small module per language.
   {

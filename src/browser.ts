@@ -1,72 +1,35 @@
 /**
- * The script-tag build (`dist/consentry.min.js`): defines `window.Consentry`,
- * initialises itself from `window.consentryConfig` or from
- * `<script type="application/json" data-consentry-config>`, then runs the calls
- * queued in `window.consentryQueue`.
+ * The script-tag build (`dist/consentry.min.js`): the engine, the banner and
+ * English. The preferences centre, the extras, the US signals and the other
+ * languages are ES modules beside it (or at `ui.assetsUrl`), loaded with
+ * import(), which `script-src 'self'` allows; `consentry.all.min.js`
+ * (browser-all.ts) carries them all instead.
  */
-import { get, has, whenGranted, on, show, showPreferences, hide } from './api/index.js'
-import { acceptAll, rejectAll, set, optOut, limitSensitive, reset } from './store/index.js'
-import { ConsentryError } from './errors/index.js'
-import { adoptQueue, type QueueHost } from './queue/index.js'
-import { VERSION } from './version.js'
-import type { ConsentryConfig } from './config/index.js'
 import { LANGUAGES } from './ui/i18n/pick.js'
 import type { Translation } from './ui/i18n/types.js'
-import { initWithUi } from './ui/init.js'
 import type { PreferencesModule } from './ui/preferences/types.js'
+import { scriptUrl, startScriptTag } from './script-tag.js'
 
-// Read while this script runs: afterwards document.currentScript is null.
-const me = document.currentScript as HTMLScriptElement | null
-const scriptUrl = me?.src || location.href
-// `<script src="consentry.min.js" data-region="US-CA">`: a server or CDN that knows the region writes it here.
-const scriptRegion = me?.getAttribute('data-region')
+const said = new Set<string>()
 
-/**
- * The script tag carries the engine, the banner and English. The preferences
- * centre and other languages are ES modules beside it (or at `ui.assetsUrl`),
- * loaded with import(), which `script-src 'self'` allows.
- */
-const init = (config: ConsentryConfig) => {
+startScriptTag((config) => {
   // Resolved at the first load, once init has checked ui.assetsUrl: a bad one is a ConsentryError, not a TypeError here.
-  const load = (file: string) => import(/* webpackIgnore: true */ new URL(file, new URL(config.ui?.assetsUrl ?? '.', scriptUrl)).href)
+  const load = (file: string, meanwhile = '') => {
+    const url = new URL(file, new URL(config.ui?.assetsUrl ?? '.', scriptUrl)).href
+    return import(/* webpackIgnore: true */ url).catch((e) => {
+      // The browser's own trace is a bare 404, or nothing when blocked: say which file and what to do, once per file.
+      // Said a moment later: a load cut short because the visitor is leaving the page (Firefox rejects it) is no
+      // missing file, and the timers of a page that has been left do not run.
+      setTimeout(() => said.has(url) || (said.add(url), console.error(`[consentry] ${url} failed to load: upload ${file} from consentry's dist/ there (or set ui.assetsUrl), or use consentry.all.min.js instead.${meanwhile}`)), 2000)
+      throw e
+    })
+  }
   const part = (name: string) => () => load(`consentry-${name}.mjs`)
-  if (scriptRegion && config && typeof config == 'object' && config.region === undefined) config = { ...config, region: scriptRegion }
-  return initWithUi(config, {
+  return {
     preferences: part('preferences') as () => Promise<PreferencesModule>,
     extras: part('extras'),
     signals: part('signals'),
     languages: LANGUAGES,
-    language: (lang) => load(`i18n/${lang}.mjs`).then((m: Record<string, Translation>) => m[lang]),
-  })
-}
-
-interface Host extends QueueHost {
-  Consentry?: { VERSION?: unknown }
-  consentryConfig?: unknown
-}
-
-const api = {
-  init, get, has, whenGranted, on, acceptAll, rejectAll, set, optOut, limitSensitive, reset,
-  show, showPreferences, hide, ConsentryError, VERSION,
-}
-
-const readConfig = (host: Host): unknown => {
-  if (host.consentryConfig) return host.consentryConfig
-  const el = document.querySelector('script[type="application/json"][data-consentry-config]')
-  if (!el) return undefined
-  try {
-    return JSON.parse(el.textContent || '')
-  } catch {
-    console.error(new ConsentryError('invalid-config', 'data-consentry-config: invalid JSON'))
-    return undefined
+    language: (lang) => load(`i18n/${lang}.mjs`, ' The banner is in English until then.').then((m: Record<string, Translation>) => m[lang]),
   }
-}
-
-const host = window as unknown as Host
-// A second copy of the script leaves the first in charge: one state, one UI.
-if (!host.Consentry?.VERSION) {
-  host.Consentry = api
-  const config = readConfig(host)
-  if (config) init(config as ConsentryConfig).catch(console.error)
-  adoptQueue(api, host)
-}
+})

@@ -9,8 +9,22 @@ import { initWithUi } from './ui/init.js'
 import { warnOnce } from './errors/index.js'
 import * as engine from './headless.js'
 
-const initHere = (config: ConsentryConfig): Promise<Snapshot> =>
-  initWithUi(config, { preferences: () => import('./ui/preferences/index.js'), extras: () => import('./ui/extras/index.js'), signals: () => import('./signals/start.js') })
+/** A chunk that cannot be loaded (offline, or replaced by a new deploy) is reported once; the UI falls back (see ui/fallback). */
+const reported = <T>(load: () => Promise<T>) => {
+  let said = false
+  return () =>
+    load().catch((e: unknown) => {
+      if (!said) console.error(e)
+      said = true
+      throw e
+    })
+}
+const chunks = {
+  preferences: reported(() => import('./ui/preferences/index.js')),
+  extras: reported(() => import('./ui/extras/index.js')),
+  signals: reported(() => import('./signals/start.js')),
+}
+const initHere = (config: ConsentryConfig): Promise<Snapshot> => initWithUi(config, chunks)
 
 /** This copy's API, as the page sees it on `window.Consentry` when this copy is the first one there. */
 const here = {

@@ -258,8 +258,10 @@ describe(`fuzzing the US signals' outside inputs (${RUNS} cases each)`, () => {
             ? (d: unknown, ok: boolean) => void answers.push([d, ok])
             : cb == 'throws'
               ? (d: any) => {
-                  // A throwing listener stays registered: note it, so removing it later is expected to work.
+                  // A throwing listener stays registered: note it, so removing it later is expected to work;
+                  // and a removal asked with a throwing callback still removes.
                   if (d?.eventName == 'listenerRegistered' && d.data) registered.add(d.listenerId)
+                  if (d?.eventName == 'listenerRemoved') registered.delete(d.listenerId)
                   throw new Error('vendor bug')
                 }
               : undefined

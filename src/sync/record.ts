@@ -51,7 +51,8 @@ const CHECKS: Record<string, [(x: any) => boolean, string, boolean?]> = {
   createdAt: [(x) => typeof x == 'string' && ISO.test(x) && !isNaN(Date.parse(x)), 'an ISO 8601 UTC time'],
   updatedAt: [(x) => typeof x == 'string' && ISO.test(x) && !isNaN(Date.parse(x)), 'an ISO 8601 UTC time'],
   method: [(x) => METHODS.includes(x), METHODS.join(' | ')],
-  mode: [(x) => x == 'opt-in' || x == 'opt-out', 'opt-in | opt-out'],
+  // Strict comparison: JSON can carry {"toString": false}, which a loose one would try to convert, and throw.
+  mode: [(x) => x === 'opt-in' || x === 'opt-out', 'opt-in | opt-out'],
   jurisdiction: [(x) => typeof x == 'string' && /^([A-Z]{2,3}(-[A-Z\d]{1,3})?)?$/.test(x), 'a region code or ""'],
   revision: [(x) => Number.isInteger(x) && x >= 0 && x <= 2 ** 31, 'an integer ≥ 0'],
   categories: [choices, 'an object of ids to true/false'],

@@ -3,6 +3,7 @@ import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.j
 import { buildBanner } from './banner.js'
 import type { ResolvedUi } from './config.js'
 import { el, OPENERS } from './dom.js'
+import { fallbackEmbeds, renderFallback } from './fallback/index.js'
 import { warnOnce } from '../errors/index.js'
 import { $waitingFrames } from '../blocking/index.js'
 import type * as Extras from './extras/index.js'
@@ -15,7 +16,11 @@ import type { PreferencesModule } from './preferences/types.js'
 import type { UiLink } from './link.js'
 import { BASE_CSS } from './styles.js'
 
-/** How this build finds the parts it does not carry (the script tag loads them by URL, bundlers by chunk). */
+/**
+ * How this build finds the parts it does not carry (the script tag loads them by URL, bundlers by chunk).
+ * A loader that fails says why on the console, once per file, and rejects: the UI then falls back quietly
+ * (see fallback/).
+ */
 export interface UiLoaders {
   preferences(): Promise<PreferencesModule>
   /** The floating button, the modal focus trap, the US notice, embed placeholders and the cookie cleaner. */
@@ -72,15 +77,15 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
     let preferences: Promise<PreferencesModule> | undefined
     let opener: Element | null = null
     let view: UiView = 'hidden'
+    // Once the extras have loaded, or failed to (then the fallback placeholders stand in).
     let extrasReady = false
     let stopExtras = () => {}
-    // Fetched only when this page uses one of them (see extras/start.ts).
+    // Fetched only when this page uses one of them (see extras/start.ts). Without them, embeds still get a placeholder.
     const loadExtras = () =>
-      loaders.extras().then((x) => {
-        if (extrasReady) return
-        extrasReady = true
-        stopExtras = x.startExtras(link)
-      }, console.error)
+      loaders.extras().then(
+        (x) => extrasReady || ((extrasReady = true), (stopExtras = x.startExtras(link))),
+        () => extrasReady || ((extrasReady = true), (stopExtras = fallbackEmbeds(link))),
+      )
 
     const loadPreferences = () => {
       if (!preferences) {
@@ -162,19 +167,14 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
     }
 
     const openPreferences = () => {
-      loadPreferences().then(
-        (mod) => {
-          if (view != 'preferences' || closePrefs) return
-          prefsHost = el('div')
-          m.root.append(prefsHost)
-          closePrefs = mod.renderPreferences(prefsHost, link)
-        },
-        (e) => {
-          // The second layer could not load (offline, blocked): fall back to the banner, which still decides.
-          console.error(e)
-          $ui.set($snapshot.get().decided ? 'hidden' : 'banner')
-        },
-      )
+      const render = (preferencesIn: PreferencesModule['renderPreferences']) => {
+        if (view != 'preferences' || closePrefs) return
+        prefsHost = el('div')
+        m.root.append(prefsHost)
+        closePrefs = preferencesIn(prefsHost, link)
+      }
+      // The second layer could not load (not uploaded, blocked, offline): a plain one of checkboxes instead.
+      loadPreferences().then((mod) => render(mod.renderPreferences), () => render(renderFallback))
     }
 
     // Only a visitor's own click decides (DOM §2.2 `isTrusted`): a script's `.click()` or
@@ -192,7 +192,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       afterDecision()
     })
     // A modal banner keeps Tab inside: the trap comes with the extras, fetched with the banner;
-    // until they arrive, Tab simply stays where it is.
+    // until they arrive, Tab simply stays where it is (if they cannot load, Tab is free again).
     m.root.addEventListener('keydown', (e) => {
       if (!extrasReady && view == 'banner' && ui.layout == 'modal' && (e as KeyboardEvent).key == 'Tab') e.preventDefault()
     })

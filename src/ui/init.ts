@@ -22,8 +22,9 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   const first = !$config.get()
   const started = init(config)
   const resolved = $config.get()
-  // The cookie cleaner comes with the extras module, fetched only when something is there to delete.
-  if (first && resolved) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a)))
+  // The cookie cleaner comes with the extras module, fetched only when something is there to delete
+  // (if it cannot be loaded, the loader has said so, and the rest goes on).
+  if (first && resolved) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a), () => {}))
   if (resolved) startUi(ui, loaders)
 
   return started

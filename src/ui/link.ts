@@ -2,6 +2,7 @@ import type { ReadableAtom, WritableAtom } from 'nanostores'
 import type { Method, ResolvedConfig } from '../config/types.js'
 import type { ConsentState, Snapshot, UiView } from '../store/index.js'
 import type { ResolvedUi } from './config.js'
+import type { BannerText } from './i18n/en-banner.js'
 import type { Translation } from './i18n/types.js'
 import type { UiLoaders } from './index.js'
 
@@ -16,7 +17,7 @@ export interface UiLink {
   root: ShadowRoot
   addStyles(css: string): void
   /** The first layer's texts in force, with any translation and overrides; the rest falls back to English there. */
-  text: Partial<Translation>
+  text: BannerText & Partial<Translation>
   ui: ResolvedUi
   config: ResolvedConfig
   $ui: WritableAtom<UiView>

@@ -104,7 +104,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(entries.slice(0, 3)).toEqual([['args', 'set', 'ads_data_redaction'], ['args', 'consent', 'default'], ['event', 'consentry_default']])
       expect(entries.findIndex((e) => e[2] == 'default')).toBeLessThan(entries.findIndex((e) => e[1] == 'config'))
       const fbq = await page.evaluate(() => (window as any).fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a)))
-      expect(fbq).toEqual([['dataProcessingOptions', []], ['consent', 'revoke'], ['init', '123']])
+      expect(fbq).toEqual([['consent', 'revoke'], ['dataProcessingOptions', []], ['consent', 'revoke'], ['init', '123']])
       expect(log.errors).toEqual([])
     })
 

@@ -128,3 +128,65 @@ export const launchChromium = async (extraArgs: string[] = [], ignoreDefaultArgs
     },
   }
 }
+
+/** One request a {@link SiteServer} answered. */
+export interface Hit {
+  path: string
+  status: number
+}
+
+/** A static site: what a site owner uploaded, served as a plain static host serves it. */
+export interface SiteServer {
+  readonly origin: string
+  /** Every request, in order, with the status it got. */
+  readonly hits: Hit[]
+  close(): Promise<void>
+}
+
+/**
+ * Serves the files under `root` on 127.0.0.1, as a static host would: each file
+ * at its path (`/index.html` for `/`), 404 for anything else, `headers` (e.g. a
+ * CSP) on every response, each file after `delay(path)` ms (a slow host). Besides
+ * the site, only the two paths the driver itself visits: `/__blank` and `/favicon.ico`.
+ */
+export const serveDirectory = async (root: string, headers: Record<string, string> = {}, delay: (path: string) => number = () => 0): Promise<SiteServer> => {
+  const base = resolve(root)
+  const hits: Hit[] = []
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const reply = (status: number, body: string | Buffer, type: string) => {
+      hits.push({ path, status })
+      send(res, status, body, type, headers)
+    }
+    if (path == '/__blank') return reply(200, '<!doctype html><title>blank</title>', TYPES['.html']!)
+    if (path == '/favicon.ico') return reply(200, '', 'image/x-icon')
+    if (path.endsWith('/')) path += 'index.html'
+    const wait = delay(path)
+    if (wait) await new Promise((ok) => setTimeout(ok, wait))
+    let file: string
+    try {
+      file = resolve(base, '.' + decodeURIComponent(path))
+    } catch {
+      return reply(400, 'bad request', 'text/plain; charset=utf-8')
+    }
+    if (file.startsWith(base + sep)) {
+      try {
+        return reply(200, await readFile(file), TYPES[extname(file)] ?? 'application/octet-stream')
+      } catch {
+        // Not uploaded, or a directory: 404, as any static host answers.
+      }
+    }
+    reply(404, 'not found', 'text/plain; charset=utf-8')
+  }
+  const server = createServer((req, res) => void handle(req, res))
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok))
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections()
+        server.close(() => ok())
+      }),
+  }
+}

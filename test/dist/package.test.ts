@@ -95,6 +95,6 @@ describe('the published package', () => {
   })
 
   it('marks only the self-initialising script-tag builds as having side effects', () => {
-    expect(pkg.sideEffects).toEqual(['./dist/consentry.min.js', './dist/consentry.strict.min.js', './dist/consentry.js', './dist/consentry-stub.min.js', './dist/consentry-destinations.min.js'])
+    expect(pkg.sideEffects).toEqual(['./dist/consentry.min.js', './dist/consentry.strict.min.js', './dist/consentry.all.min.js', './dist/consentry.js', './dist/consentry-stub.min.js', './dist/consentry-destinations.min.js'])
   })
 })

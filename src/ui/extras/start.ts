@@ -72,7 +72,8 @@ export const startExtras = (ctx: ExtrasContext): (() => void) => {
   if (config.signals && ctx.loaders.signals) {
     let stopSignals = () => {}
     stops.push(() => stopSignals())
-    void ctx.loaders.signals().then((m) => (stopSignals = m.startSignalsWith(ctx)), console.error)
+    // If they cannot be loaded, the loader has said so (UiLoaders).
+    void ctx.loaders.signals().then((m) => (stopSignals = m.startSignalsWith(ctx)), () => {})
   }
 
   decorateChoiceLinks(t)
