@@ -10,15 +10,16 @@
  * the group is first laid out as `fit`, labels on one line at their own width, and
  * measured in a ResizeObserver callback: it runs after layout and before paint,
  * so reading sizes forces no extra layout and the visitor never sees the `fit`
- * state. The layer around it is hidden meanwhile (the stylesheet's
- * `.layer:has(.fit)`): Chromium counts the change made in the callback as a
- * layout shift of whatever was visible in that first layout, though it was
- * never painted (measured: CLS 0.22 for a bar). Before changing the class the
- * observer lets go, since a change of the
- * observed box's own size inside its callback would be reported as a
+ * state. The first time, the layer around it is hidden meanwhile (`first`, the
+ * stylesheet's `.layer:has(.first)`): Chromium counts the change made in the
+ * callback as a layout shift of whatever was visible in that first layout,
+ * though it was never painted (measured: CLS 0.22 for a bar). Not later: a
+ * focused button that is hidden, even for a frame, can lose its place in the
+ * Tab order. Before changing the class the observer lets go, since a change of
+ * the observed box's own size inside its callback would be reported as a
  * "ResizeObserver loop" error on the page (Resize Observer §3.4.6). Returns the
  * function that measures again, for the caller to run when the room or the
- * labels change (a window resize: rotation, zoom).
+ * labels change (a window resize: rotation, zoom; a web font that loads).
  */
 export const fit = (group: HTMLElement): (() => void) => {
   // Fractional widths: a label 0.3 px too wide for half the room would widen its column by as much.
@@ -33,8 +34,10 @@ export const fit = (group: HTMLElement): (() => void) => {
     const pair = Math.max(first, second)
     group.className = 'buttons' + (3 * Math.max(pair, third) + 2 * gap <= room ? ' row' : 2 * pair + gap <= room && third <= room ? ' pair' : '')
   })
+  let first = ' first'
   const measure = () => {
-    group.className = 'buttons fit'
+    group.className = 'buttons fit' + first
+    first = ''
     observer.observe(group)
   }
   measure()

@@ -17,8 +17,8 @@
  * `--consentry-space` (1em: the padding, and the gaps in proportion) and
  * `--consentry-radius`; the font is `--consentry-font`. Buttons are 44 px
  * high at the default size (WCAG 2.2 SC 2.5.5). Their arrangement (`fit`,
- * `row`, `pair`, or stacked) is chosen by fit.ts; while it measures, the layer
- * is hidden, though never painted so.
+ * `row`, `pair`, or stacked) is chosen by fit.ts; while it measures the first
+ * time, the layer is hidden, though never painted so.
  */
 export const BASE_CSS = `
 :host{all:initial!important;display:block!important;
@@ -48,7 +48,7 @@ h2{font-size:1.0625em;line-height:1.3;margin:0 0 .4em;font-weight:650}
 p{margin:0;color:var(--_muted);font-size:.875em}
 a{color:var(--_accent);text-underline-offset:.15em}
 .buttons{display:grid;grid-auto-columns:1fr;gap:calc(var(--_sp)/2);flex:auto}
-.fit{display:flex;flex-wrap:wrap;flex-basis:100%}.layer:has(.fit){visibility:hidden}.fit>*,.row>*,.pair>*{white-space:nowrap}
+.fit{display:flex;flex-wrap:wrap;flex-basis:100%}.layer:has(.first){visibility:hidden}.fit>*,.row>*,.pair>*{white-space:nowrap}
 .row{grid-auto-flow:column}.pair{grid-template-columns:1fr 1fr}.pair>:last-child{grid-column:1/-1}
 button{font:inherit;font-size:.9375em;font-weight:600;line-height:1.25;cursor:pointer;border-radius:var(--_radius);padding:.5em .75em;
 min-height:2.94em;border:2px solid var(--_accent);background:var(--_accent);color:var(--_on)}

@@ -3,7 +3,9 @@
  * tokens of BASE_CSS (colours, `--_sp` spacing, `--_radius`) and its button
  * arrangements (`row`, `pair`, `stack`, see fit.ts). Categories are compact rows
  * divided by rules, not boxed cards, so four of them fit a phone without
- * scrolling; each opens to its description and services. Title and buttons stay
+ * scrolling; each opens to its description and services. A row's name takes
+ * the room its switch leaves and wraps first (flex-basis 0); the switch drops
+ * below only where even the name's longest word leaves it no room (320 px). Title and buttons stay
  * put while the list scrolls, except on short screens (a phone held sideways,
  * 400 % zoom), where they would leave the list no room: there the whole dialog
  * scrolls as one (WCAG 2.2 SC 1.4.10).
@@ -22,7 +24,7 @@ border-radius:var(--_radius);display:flex;flex-direction:column;padding:0;--_rul
 ul{list-style:none;margin:0;padding:0}
 .category+.category,.service{border-top:1px solid var(--_rule)}
 .entry{display:flex;flex-wrap:wrap;align-items:center;gap:.25em .75em;min-height:3em}
-h3,h4{flex:1 1 auto;margin:0;font-size:1em;font-weight:650}
+h3,h4{flex:1 1 0;margin:0;font-size:1em;font-weight:650}
 h4{font-size:.9375em;font-weight:600}
 .more{display:flex;align-items:center;gap:.5em;width:100%;min-height:2.75em;padding:0;border:0;background:none;color:inherit;font-weight:inherit;text-align:start}
 .more svg{flex:none;width:1.125em;height:1.125em}
