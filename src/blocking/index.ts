@@ -2,7 +2,8 @@ import type { ConsentryConfig, CookieMatcher, ResolvedConfig, Service } from '..
 import { atom } from 'nanostores'
 import { env } from '../env/index.js'
 import { granted } from '../api/query.js'
-import { ConsentryError } from '../errors/index.js'
+import { ConsentryError, type ConfigProblem } from '../errors/index.js'
+import { BLOCKING, fail, invalid, type ConfigParts, type Rule } from '../config/validate.js'
 import { $config, $snapshot, type Snapshot } from '../store/index.js'
 import { clean } from './cookies.js'
 import { matches, presentNames } from './names.js'
@@ -10,6 +11,7 @@ import { guardElements } from './dynamic.js'
 import { activate } from './markup.js'
 import { urlMatches } from './match.js'
 import { warnPlacement } from './placement.js'
+import { warnUndeclared } from './undeclared.js'
 
 export { activate, allowedFor, resetMarkup } from './markup.js'
 export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
@@ -21,8 +23,8 @@ export const $waitingFrames = atom<HTMLIFrameElement[]>([])
 
 /** What strict mode adds to element blocking: see `consentry/strict`. */
 export interface NetworkGuard {
-  /** Checks the config's strict-mode fields; throws a `ConsentryError` naming the field. */
-  check(config: ResolvedConfig | ConsentryConfig): void
+  /** Reads `config.quarantine`, limits included (a {@link Rule} of the config). */
+  quarantine: Rule
   start(
     blockedBy: (url: string) => Service | undefined,
     config: ResolvedConfig,
@@ -37,11 +39,24 @@ export interface NetworkGuard {
 
 let networkGuard: NetworkGuard | undefined
 
-/** Throws when the config asks for strict mode and no network guard is plugged in. */
+/**
+ * Strict mode's part of the config, for init's one pass: `'strict'` needs the
+ * network guard (`consentry/strict`), which reads `quarantine`. The hint is
+ * kept in production builds too: without it the error would not say what to add.
+ */
+export const strictParts = (): ConfigParts => ({
+  blocking: (v, path, problems) =>
+    v == 'strict' && !networkGuard ? fail(path, "'elements', or 'strict' with consentry/strict or consentry.strict.min.js", v, problems) : BLOCKING(v, path, problems),
+  quarantine: networkGuard?.quarantine,
+})
+
+/** Throws when the config asks for strict mode and no network guard is plugged in, or its quarantine is wrong. */
 export const checkStrict = (config?: ResolvedConfig | ConsentryConfig | null): void => {
-  if (config?.blocking != 'strict') return
-  if (!networkGuard) throw new ConsentryError('invalid-config', "config.blocking: 'strict' needs consentry/strict or consentry.strict.min.js")
-  networkGuard.check(config)
+  const problems: ConfigProblem[] = []
+  const parts = strictParts()
+  parts.blocking!(config?.blocking, 'config.blocking', problems)
+  if (config?.blocking == 'strict') parts.quarantine?.(config.quarantine, 'config.quarantine', problems)
+  if (problems[0]) throw invalid(problems)
 }
 
 /** The plugin seam for `consentry/strict`. */
@@ -76,7 +91,11 @@ const cleanUp = (config: ResolvedConfig, s: Snapshot, cleaner: Cleaner, only?: (
  * after `init`.
  * @example await init(config); startBlocking()
  */
-export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => blockWith(config, clean)
+export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => {
+  // consentry/headless's init leaves strict mode to this call (the UI's init checks it with the rest).
+  checkStrict(config)
+  return blockWith(config, clean)
+}
 
 /** `startBlocking` with the cookie cleaner given: the UI's loads it on demand. */
 export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() => void) => {
@@ -85,15 +104,17 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
   let last = $snapshot.get()
   const run = () => {
     const s = $snapshot.get()
-    $waitingFrames.set(activate((id) => granted(s, id), s.decided).filter((el) => el.tagName == 'IFRAME') as HTMLIFrameElement[])
+    const waiting = activate((id) => granted(s, id), s.decided)
+    if (process.env.NODE_ENV !== 'production') warnUndeclared(config, waiting)
+    $waitingFrames.set(waiting.filter((el) => el.tagName == 'IFRAME') as HTMLIFrameElement[])
   }
   const services = [...config.services.values()].filter((s) => s.hosts.length)
   const blockedBy = (url: string) => {
     const s = $snapshot.get()
     return services.find((x) => !s.services[x.id] && x.hosts.some((h) => urlMatches(url, h)))
   }
-  // Strict mode's network guard is an add-on (`consentry/strict`), so only its users carry it.
-  checkStrict(config)
+  // Strict mode's network guard is an add-on (`consentry/strict`), so only its users carry it; the
+  // config was checked for it by init (with the UI) or startBlocking.
   const net = config.blocking == 'strict' ? networkGuard!.start(blockedBy, config) : undefined
   const unguard = [services.length ? guardElements(blockedBy, net?.parked) : () => {}, net ? net.stop : () => {}]
   cleanUp(config, last, cleaner)

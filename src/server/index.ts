@@ -11,6 +11,7 @@ import { cookieValues } from '../storage/parse.js'
 export { cookieValues }
 export { readGpc, consentCookieHeader, type HeaderValue } from './headers.js'
 export { readSyncRecord, SYNC_MAX_BYTES, type SyncResult } from './sync.js'
+export { regionFromHeaders, type GeoHeaders, type GeoSource } from './region.js'
 export type { SyncRecord } from '../sync/record.js'
 
 /**

@@ -6,44 +6,21 @@
 import type { ReadableAtom } from 'nanostores'
 import type { ResolvedConfig } from '../config/types.js'
 import { ConsentryError } from '../errors/index.js'
-import { bool, int, rule, shape } from '../config/validate.js'
+import { check } from '../config/validate.js'
+import { SIGNALS } from './settings.js'
 import type { Snapshot, UiView } from '../store/index.js'
 import { encodeGpp } from './codec/index.js'
 import { startGpp, type GppState } from './cmp/gpp.js'
 import { fieldsFor, sectionFor, SECTION_ID, uspString, type SignalsConfig } from './cmp/state.js'
 import { startUsp } from './cmp/usp.js'
 
-const mode = (x: unknown) => x === 0 || x === 1 || x === 2
-const SIGNALS = shape(
-  {
-    gpp: bool(true),
-    usp: bool(true),
-    sections: rule((x) => Array.isArray(x) && x.every((s) => ['usca', 'usva', 'usco', 'usct'].includes(s)), 'a list of usca, usva, usco, usct', []),
-    usnatVersion: rule((x) => x === 1 || x === 2, '1 or 2', 2),
-    sells: bool(true),
-    shares: bool(true),
-    targetedAds: bool(true),
-    sensitive: bool(),
-    knownChildren: bool(),
-    secondaryUse: bool(),
-    mspaCovered: bool(),
-    mspaOptOutMode: rule(mode, '0, 1 or 2', 0),
-    mspaServiceProviderMode: rule(mode, '0, 1 or 2', 0),
-    lspa: bool(),
-    uspCookie: bool(true),
-    cmpId: int(0, 4095, 1),
-    cmpVersion: int(0, 4095, 1),
-  },
-  true,
-)
-
 /** The signals settings with every default (what the site does, IAB settings), and `over` on top. */
 export const signalDefaults = (over: object = {}): SignalsConfig & { gpp: boolean; usp: boolean } =>
-  ({ ...(SIGNALS(over, 'config.signals') as SignalsConfig & { gpp: boolean; usp: boolean }), limitSensitive: false })
+  ({ ...check<SignalsConfig & { gpp: boolean; usp: boolean }>(SIGNALS, over, 'config.signals'), limitSensitive: false })
 
 /** `config.signals` checked, with every default; throws a `ConsentryError` naming the field. */
 export const signalsConfig = (config: ResolvedConfig): SignalsConfig & { gpp: boolean; usp: boolean } => ({
-  ...(SIGNALS(config.signals === true ? {} : config.signals, 'config.signals') as SignalsConfig & { gpp: boolean; usp: boolean }),
+  ...check<SignalsConfig & { gpp: boolean; usp: boolean }>(SIGNALS, config.signals === true ? {} : config.signals, 'config.signals'),
   limitSensitive: config.limitSensitive,
 })
 
