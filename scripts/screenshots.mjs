@@ -1,10 +1,12 @@
 /**
- * The README's screenshots, taken from the real demo pages: starts the demo
- * server on a free 127.0.0.1 port (with a records file of its own, so the
- * shots never show a developer's records), opens each page in a fresh
- * headless-Chromium context at 1280×800, and writes
- * docs/screenshots/{site,spa,us,records}.png. Needs a build (`npm run build`)
- * and Debian's Chromium at /usr/bin/chromium (or $CHROMIUM); downloads nothing.
+ * The screenshots of the README and docs/ui.md, taken from the real demo pages:
+ * starts the demo server on a free 127.0.0.1 port (with a records file of its
+ * own, so the shots never show a developer's records), opens each page in a
+ * fresh headless-Chromium context, and writes docs/screenshots/:
+ * {site,spa,us,records}.png at 1280×800, and the banner in both layouts, light
+ * and dark, at 1280×800 and (in German) 390×844, and the preferences centre
+ * (banner-*.png, preferences-*.png). Needs a build (`npm run build`) and
+ * Debian's Chromium at /usr/bin/chromium (or $CHROMIUM); downloads nothing.
  *
  *   npm run build && node scripts/screenshots.mjs
  */
@@ -99,6 +101,43 @@ try {
     const { page, context } = await visit('/records.html')
     await page.waitForFunction(() => Number(document.documentElement.dataset.loaded) >= 3)
     await shoot(page, 'records')
+    await context.close()
+  }
+
+  // The banner as a first-time visitor sees it on the home page, in each layout and theme, on a screen and a phone
+  // (in German, whose long labels show how the buttons arrange themselves); the page's config and <html lang>
+  // are changed on the way in, nothing else.
+  const shots = [
+    ...['bar', 'box'].flatMap((layout) => [
+      ...[false, true].map((dark) => ({ layout, dark, width: 1280, height: 800, lang: 'en' })),
+      ...[false, true].map((dark) => ({ layout, dark, width: 390, height: 844, lang: 'de' })),
+    ]),
+    { layout: 'bar', dark: false, width: 1280, height: 800, lang: 'en', preferences: true },
+    { layout: 'bar', dark: true, width: 390, height: 844, lang: 'de', preferences: true },
+  ]
+  for (const { layout, dark, width, height, lang, preferences } of shots) {
+    const context = await browser.newContext({ viewport: { width, height }, colorScheme: dark ? 'dark' : 'light', reducedMotion: 'reduce' })
+    const page = await context.newPage()
+    page.on('pageerror', (e) => {
+      throw new Error(`/ (${layout}, ${lang}): ${e.message}`)
+    })
+    page.on('console', (m) => m.type() === 'error' && console.error(`/ (${layout}, ${lang}): ${m.text()}`))
+    await page.route(`${origin}/`, async (route) => {
+      const response = await route.fetch()
+      const html = await response.text()
+      const body = html.replace('<html lang="en">', `<html lang="${lang}">`).replace('"theme": "auto"', `"theme": "auto",\n        "layout": "${layout}"`)
+      if (body.includes(`"layout": "${layout}"`) === false) throw new Error('the demo page changed: its ui block was not found')
+      await route.fulfill({ response, body })
+    })
+    await page.goto(`${origin}/`)
+    // The language is in and the buttons are arranged.
+    await page.locator(`[data-consentry] [part=banner][lang=${lang}] [part=buttons]:not(.fit)`).waitFor({ state: 'attached' })
+    const name = preferences ? `preferences-${width}${lang == 'en' ? '' : '-' + lang}` : `banner-${layout}-${width}${lang == 'en' ? '' : '-' + lang}`
+    if (preferences) {
+      await page.locator('[data-consentry] [data-consentry-action=preferences]').click()
+      await page.locator('[data-consentry] [part=preferences] [part=buttons]:not(.fit)').waitFor({ state: 'attached' })
+    }
+    await shoot(page, name + (dark ? '-dark' : ''))
     await context.close()
   }
 } finally {

@@ -1,20 +1,11 @@
 import type { BannerText } from './i18n/en-banner.js'
 import type { ResolvedUi } from './config.js'
 import { el } from './dom.js'
+import { fit } from './fit.js'
 
 /** A button of the UI; accept and reject are built by the same call, so they look alike (EDPB 03/2022). */
 export const button = (action: string, label: string, part: string, secondary?: boolean): HTMLButtonElement =>
   el('button', { type: 'button', 'data-consentry-action': action, part: 'button ' + part, class: secondary ? 'secondary' : undefined }, label)
-
-/**
- * The privacy-policy link goes where `{policy}` stands in the text; without a
- * policy URL the placeholder is dropped. Text and link are separate nodes.
- */
-const bodyText = (t: BannerText, ui: ResolvedUi): (Node | string)[] => {
-  const [before = '', after = ''] = t.bannerText.split('{policy}')
-  const link = ui.policyUrl && el('a', { href: ui.policyUrl, part: 'link' }, t.policyLink)
-  return [before, link || '', after].map((x) => (typeof x == 'string' ? x.trim() && x : x)).filter(Boolean) as (Node | string)[]
-}
 
 /**
  * The first layer: title, text with the policy link, and three buttons —
@@ -24,7 +15,16 @@ const bodyText = (t: BannerText, ui: ResolvedUi): (Node | string)[] => {
  */
 export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
   const modal = ui.layout == 'modal'
-  const text = bodyText(t, ui)
+  // The privacy-policy link goes where `{policy}` stands, the text around it as written, and a space before
+  // it; without a policy URL the placeholder is dropped. Text and link are separate nodes.
+  const [before, after] = t.bannerText.split('{policy}')
+  const buttons = el('div', { class: 'buttons', part: 'buttons' },
+    button('reject-all', t.rejectAll, 'reject'),
+    button('accept-all', t.acceptAll, 'accept'),
+    button('preferences', t.manage, 'manage', true))
+  const measure = fit(buttons)
+  addEventListener('resize', measure)
+  document.fonts?.addEventListener('loadingdone', measure)
   return el(
     'div',
     {
@@ -40,10 +40,7 @@ export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
     },
     el('div', { class: 'body' },
       el('h2', { id: 'consentry-title', part: 'title' }, t.bannerTitle),
-      el('p', { id: 'consentry-text', part: 'text' }, ...text.flatMap((x, i) => (i ? [' ', x] : [x])))),
-    el('div', { class: 'buttons', part: 'buttons' },
-      button('reject-all', t.rejectAll, 'reject'),
-      button('accept-all', t.acceptAll, 'accept'),
-      button('preferences', t.manage, 'manage', true)),
+      el('p', { id: 'consentry-text', part: 'text' }, before, ' ', ui.policyUrl && el('a', { href: ui.policyUrl, part: 'link' }, t.policyLink), after)),
+    buttons,
   )
 }

@@ -12,7 +12,9 @@ export interface Mount {
 /**
  * Styles go in as constructed stylesheets (`adoptedStyleSheets`), which a CSP
  * without `'unsafe-inline'` allows; with a `nonce`, or where constructed
- * stylesheets are missing, as a `<style nonce>` element instead.
+ * stylesheets are missing, as a `<style nonce>` element instead. Browsers
+ * shipped `adoptedStyleSheets` and `replaceSync` together (Chromium 73,
+ * Firefox 101, Safari 16.4), so one is looked for.
  */
 export const mount = (theme: string, nonce?: string): Mount => {
   const host = document.createElement('div')
@@ -20,7 +22,7 @@ export const mount = (theme: string, nonce?: string): Mount => {
   host.setAttribute('data-theme', theme)
   const root = host.attachShadow({ mode: 'open' })
   const addStyles = (css: string) => {
-    if (!nonce && 'adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync == 'function') {
+    if (!nonce && 'adoptedStyleSheets' in root) {
       const sheet = new CSSStyleSheet()
       sheet.replaceSync(css)
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]

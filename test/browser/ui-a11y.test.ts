@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import type * as Axe from 'axe-core'
 import { BROWSERS, type Tab } from './driver.js'
-import { bannerButton, bannerOf, openPage, prefsOf, settled, uiConfig, uiSuite } from './ui-helpers.js'
+import { bannerButton, bannerOf, openCategory, openPage, prefsOf, settled, uiConfig, uiSuite } from './ui-helpers.js'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"
@@ -65,8 +65,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       await bannerButton(page, 'preferences').click()
       await prefsOf(page).waitFor()
-      // With the cookie table open, so the table is checked too.
-      await page.locator('[part=preferences] [aria-expanded]').click()
+      // With a category and its cookie table open, so the closed rows, the open row and the table are all checked.
+      await openCategory(page, 'analytics')
+      await page.locator('[part=preferences] [aria-controls=consentry-s-posthog-t]').click()
       await page.locator('[part=cookie-table]').waitFor()
       expectClean(await axe(page))
     })

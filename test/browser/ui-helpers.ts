@@ -98,6 +98,16 @@ export const prefsOf = (page: Tab) => page.locator('[part=preferences]')
 /** A button of the banner or of the preferences, by its `data-consentry-action`. */
 export const bannerButton = (page: Tab, action: string) => page.locator(`[part=banner] [data-consentry-action=${action}]`)
 export const prefsButton = (page: Tab, action: string) => page.locator(`[part=preferences] [data-consentry-action=${action}]`)
+/**
+ * Opens a category's row in the preferences (its description and services), by its id, as a visitor
+ * does: a click on its name. Closed rows keep their services out of sight and out of the Tab order.
+ */
+export const openCategory = async (page: Tab, id: string): Promise<void> => {
+  const disclosure = page.locator(`[part=preferences] [aria-controls=consentry-c-${id}-p]`)
+  await disclosure.click()
+  await expect.poll(() => disclosure.getAttribute('aria-expanded')).toBe('true')
+}
+
 /** A switch of the preferences, by the text of the heading that labels it. */
 export const switchOf = (page: Tab, name: string) => page.getByRole('switch', { name, exact: true })
 

@@ -5,21 +5,21 @@
  * dialog and switch patterns).
  */
 import { describe, expect, it } from 'vitest'
-import { BROWSERS, type BrowserName } from './driver.js'
+import { BROWSERS } from './driver.js'
 import { UI_CONFIG, bannerOf, focused, openPage, prefsOf, snapshot, switchOf, uiSuite, walk, type UiSuite } from './ui-helpers.js'
 
 /**
- * Every stop inside the preferences, in Tab order: the necessary switch is disabled, so it is
- * skipped. Firefox also stops on the scrolling middle of the dialog (it gives every scrolling
- * region a Tab stop, so the keyboard can scroll it; Chromium only one with nothing focusable
- * inside), which shows the UI's focus ring too.
+ * Every stop inside the preferences, in Tab order: each category's name (the button that opens its
+ * row) and its switch; the necessary switch is disabled, so it is skipped, and a closed row's services
+ * are out of the Tab order. The list is short enough not to scroll, so Firefox gives its middle no
+ * stop of its own (it gives one to every region that scrolls, so the keyboard can scroll it).
  */
-const preferencesOrder = (browserName: BrowserName): string[] => [
+const PREFERENCES_ORDER = [
   'preferences close',
-  ...(browserName === 'firefox' ? ['preferences scroller'] : []),
+  'preferences button:Strictly necessary',
+  'preferences button:Analytics',
   'preferences switch:Analytics',
-  'preferences switch:PostHog',
-  'preferences button:Show cookies',
+  'preferences button:Marketing',
   'preferences switch:Marketing',
   'preferences reject-all',
   'preferences accept-all',
@@ -38,7 +38,6 @@ const openPreferencesByKeyboard = async (suite: UiSuite): Promise<void> => {
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const suite = uiSuite(browserName)
-  const PREFERENCES_ORDER = preferencesOrder(browserName)
   /** Tab presses from the dialog itself (or from Save, the last stop) to `stop`. */
   const tabsTo = (stop: string): number => PREFERENCES_ORDER.indexOf(stop) + 1
 
@@ -92,17 +91,30 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const reversed = [...PREFERENCES_ORDER].reverse()
       expect(backward).toEqual([...reversed.slice(1), ...reversed, reversed[0]])
 
-      // Focus is back on Save; Tab wraps to close, then (past Firefox's scroller) the analytics switch.
+      // Focus is back on Save; Tab wraps to close, then on to the analytics switch.
       const toAnalytics = tabsTo('preferences switch:Analytics')
       expect(await walk(page, 'Tab', toAnalytics)).toEqual(PREFERENCES_ORDER.slice(0, toAnalytics))
       const analytics = switchOf(page, 'Analytics')
       await expect(analytics.getAttribute('aria-checked')).resolves.toBe('false')
       await page.keyboard.press('Space')
       await expect.poll(() => analytics.getAttribute('aria-checked')).toBe('true')
-      // The category carries its service.
+      // Enter on the category's name opens its row (WAI-ARIA APG disclosure): its service follows in the Tab
+      // order, and the category carried it.
+      await page.keyboard.press('Shift+Tab')
+      expect(await focused(page)).toBe('preferences button:Analytics')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => page.locator('[part=preferences] [aria-controls=consentry-c-analytics-p]').getAttribute('aria-expanded')).toBe('true')
+      expect(await walk(page, 'Tab', 4)).toEqual([
+        'preferences switch:Analytics',
+        'preferences switch:PostHog',
+        'preferences button:Show cookies',
+        'preferences button:Marketing',
+      ])
       await expect(switchOf(page, 'PostHog').getAttribute('aria-checked')).resolves.toBe('true')
+      expect(await walk(page, 'Shift+Tab', 3)).toEqual(['preferences button:Show cookies', 'preferences switch:PostHog', 'preferences switch:Analytics'])
       await page.keyboard.press('Space')
       await expect.poll(() => analytics.getAttribute('aria-checked')).toBe('false')
+      await expect(switchOf(page, 'PostHog').getAttribute('aria-checked')).resolves.toBe('false')
       expect(await focused(page)).toBe('preferences switch:Analytics')
 
       await page.keyboard.press('Escape')
@@ -156,7 +168,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await walk(page, 'Tab', tabsTo('preferences switch:Analytics'))
       expect(await focused(page)).toBe('preferences switch:Analytics')
       await page.keyboard.press('Space')
-      await walk(page, 'Tab', 6)
+      await walk(page, 'Tab', tabsTo('preferences save') - tabsTo('preferences switch:Analytics'))
       expect(await focused(page)).toBe('preferences save')
       await page.keyboard.press('Enter')
       await expect.poll(async () => (await snapshot(page)).categories.analytics).toBe(false)

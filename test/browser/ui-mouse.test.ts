@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { BROWSERS, type Tab } from './driver.js'
 import {
-  bannerButton, bannerOf, focused, openPage, prefsButton, prefsOf, snapshot, switchOf, uiConfig, uiSuite, walk, type UiSuite,
+  bannerButton, bannerOf, focused, openCategory, openPage, prefsButton, prefsOf, snapshot, switchOf, uiConfig, uiSuite, walk, type UiSuite,
 } from './ui-helpers.js'
 
 const consentCookie = async (s: UiSuite) =>
@@ -54,6 +54,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await openPage(suite)
       await bannerButton(page, 'preferences').click()
       await prefsOf(page).waitFor()
+      // Compact rows: a category's services show once its row is opened.
+      await expect(switchOf(page, 'PostHog').count()).resolves.toBe(0)
+      await openCategory(page, 'analytics')
       // No pre-ticked boxes (CJEU C-673/17); necessary is on and locked.
       await expect(switchOf(page, 'Strictly necessary').getAttribute('aria-checked')).resolves.toBe('true')
       await expect(switchOf(page, 'Strictly necessary').isDisabled()).resolves.toBe(true)
@@ -70,10 +73,33 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await expectKeptAfterReload(page, { necessary: true, analytics: true, marketing: false })
     })
 
+    it("a category's name opens its row to its description and services, and closes it again", async () => {
+      const { page } = suite
+      await openPage(suite)
+      await bannerButton(page, 'preferences').click()
+      const name = page.getByRole('button', { name: 'Analytics', exact: true })
+      const panel = page.locator('#consentry-c-analytics-p')
+      await expect(name.getAttribute('aria-expanded')).resolves.toBe('false')
+      await expect(panel.isHidden()).resolves.toBe(true)
+      await name.click()
+      await expect.poll(() => name.getAttribute('aria-expanded')).toBe('true')
+      await expect(panel.isVisible()).resolves.toBe(true)
+      expect(await panel.locator('#consentry-c-analytics-d').textContent()).toBe('Help us understand how the site is used, so that we can improve it.')
+      await expect(switchOf(page, 'PostHog').isVisible()).resolves.toBe(true)
+      await name.click()
+      await expect.poll(() => panel.isHidden()).toBe(true)
+      await expect(switchOf(page, 'PostHog').count()).resolves.toBe(0)
+      // Opening decides nothing; the category's switch is described by the row's text, open or closed.
+      await expect(switchOf(page, 'Analytics').getAttribute('aria-checked')).resolves.toBe('false')
+      await expect(switchOf(page, 'Analytics').getAttribute('aria-describedby')).resolves.toBe('consentry-c-analytics-d')
+      expect((await snapshot(page)).decided).toBe(false)
+    })
+
     it('Show cookies expands the service\'s cookie table', async () => {
       const { page } = suite
       await openPage(suite)
       await bannerButton(page, 'preferences').click()
+      await openCategory(page, 'analytics')
       const toggle = page.getByRole('button', { name: 'Show cookies' })
       await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false')
       await toggle.click()

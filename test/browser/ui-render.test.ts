@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BROWSERS, MEDIA_EMULATION, emulateScreen, type Tab } from './driver.js'
-import { bannerButton, bannerOf, openPage, prefsButton, prefsOf, settled, snapshot, uiConfig, uiSuite } from './ui-helpers.js'
+import { bannerButton, bannerOf, openCategory, openPage, prefsButton, prefsOf, settled, snapshot, uiConfig, uiSuite } from './ui-helpers.js'
 
 /**
  * What a site's CSS might do to anything it can reach: a Tailwind-like
@@ -84,7 +84,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   const suite = uiSuite(browserName, MEDIA_EMULATION)
 
   describe('hostile page CSS', () => {
-    it('cannot reach the banner: Accept all and Reject all stay 16 px, the same size, visible and clickable', async () => {
+    it('cannot reach the banner: Accept all and Reject all keep their 15 px, the same size, visible and clickable', async () => {
       const { page, server } = suite
       server.route('/hostile.css', { body: HOSTILE_CSS, type: 'text/css; charset=utf-8' })
       await openPage(suite, { head: '<link rel="stylesheet" href="/hostile.css">' })
@@ -106,17 +106,18 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(acceptStyle).toEqual(rejectStyle)
       expect(acceptWidth).toBeCloseTo(rejectWidth, 3)
       expect(acceptHeight).toBeCloseTo(rejectHeight, 3)
-      expect(accept).toMatchObject({ fontSize: '16px', transform: 'none', writing: 'horizontal-tb' })
+      // The type scale from a fixed 16 px: buttons 15 px, text 14 px, whatever the page's sizes.
+      expect(accept).toMatchObject({ fontSize: '15px', transform: 'none', writing: 'horizontal-tb' })
       expect(accept.fontFamily).toMatch(/^system-ui/)
       expect(accept.height).toBeGreaterThanOrEqual(44) // WCAG 2.5.5 target size (AAA 44 px; AA 2.5.8 is 24 px)
       expect(accept.width).toBeGreaterThan(accept.height)
-      expect(await bannerOf(page).locator('p').evaluate((p) => getComputedStyle(p).fontSize)).toBe('16px')
+      expect(await bannerOf(page).locator('p').evaluate((p) => getComputedStyle(p).fontSize)).toBe('14px')
       expect(await hitTestable(page, '[part=banner] button')).toBe(true)
       expect(await overflowing(page)).toEqual([])
 
       await bannerButton(page, 'preferences').click()
       await prefsOf(page).waitFor()
-      expect(await prefsButton(page, 'save').evaluate((b) => getComputedStyle(b).fontSize)).toBe('16px')
+      expect(await prefsButton(page, 'save').evaluate((b) => getComputedStyle(b).fontSize)).toBe('15px')
       await prefsButton(page, 'accept-all').click()
       await expect.poll(async () => (await snapshot(page)).categories.marketing).toBe(true)
     })
@@ -144,6 +145,28 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(luminance((await bannerColours(page)).bg)).toBeLessThan(0.05)
       await page.emulateMedia({ colorScheme: 'light' })
       expect(luminance((await bannerColours(page)).bg)).toBeGreaterThan(0.9)
+    })
+  })
+
+  describe('theming', () => {
+    it('custom properties on [data-consentry] set the colours, the type scale, the spacing and the corners', async () => {
+      const { page } = suite
+      const theme = `<style>[data-consentry] { --consentry-accent: #0b5d1e; --consentry-bg: #fffbe6;
+        --consentry-font-size: 18px; --consentry-space: 1.5em; --consentry-radius: 0 }</style>`
+      await openPage(suite, { head: theme })
+      await bannerOf(page).waitFor()
+      await settled(page)
+      const banner = await bannerOf(page).evaluate((b) => {
+        const s = getComputedStyle(b)
+        return { background: s.backgroundColor, padding: s.paddingTop, text: getComputedStyle(b.querySelector('p')!).fontSize, title: getComputedStyle(b.querySelector('h2')!).fontSize }
+      })
+      // The scale follows the base size: text 7/8 of it, the title 17/16; the padding is the space.
+      expect(banner).toEqual({ background: 'rgb(255, 251, 230)', padding: '27px', text: '15.75px', title: '19.125px' })
+      const accept = await bannerButton(page, 'accept-all').evaluate((b) => {
+        const s = getComputedStyle(b)
+        return { background: s.backgroundColor, size: s.fontSize, radius: s.borderTopLeftRadius }
+      })
+      expect(accept).toEqual({ background: 'rgb(11, 93, 30)', size: '16.875px', radius: '0px' })
     })
   })
 
@@ -194,6 +217,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       await bannerButton(page, 'preferences').click()
       await prefsOf(page).waitFor()
+      // Open, so the service's switch and its cookie-table toggle are checked too.
+      await openCategory(page, 'analytics')
       await settled(page)
       expect(await overflowing(page)).toEqual([])
       expect(await unreachable(page, '[part=preferences] button:not([disabled])')).toEqual([])
@@ -223,6 +248,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       await bannerButton(page, 'preferences').click()
       await prefsOf(page).waitFor()
+      await openCategory(page, 'analytics')
       await settled(page)
       const prefs = (await prefsOf(page).boundingBox())!
       expect(prefs.y).toBeGreaterThanOrEqual(0)

@@ -43,7 +43,7 @@ export const decorateChoiceLinks = (t: Translation): void => {
     if (!a.childNodes.length) a.append(choicesIcon(), ' ', t.privacyChoices)
 }
 
-export const NOTICE_CSS = `.notice .buttons{grid-template-columns:repeat(auto-fit,minmax(min(14em,100%),1fr))}
+export const NOTICE_CSS = `.notice .buttons{grid-template-columns:repeat(auto-fit,minmax(min(14em,100%),1fr));flex-basis:40em}
 .choices{display:inline-flex;align-items:center;justify-content:center;gap:.5em}.choices svg{flex:none}
 .confirm{left:auto;right:0;bottom:0;margin:1em;max-width:min(26em,calc(100% - 2em));border-radius:var(--_radius);display:flex;gap:1em;align-items:center}
 .confirm p{margin:0;color:var(--_fg)}`

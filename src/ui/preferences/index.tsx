@@ -1,6 +1,7 @@
 import { render } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Category, CookieInfo, Service } from '../../config/types.js'
+import { fit } from '../fit.js'
 import { trapTab } from '../focus.js'
 import { en } from '../i18n/en.js'
 import { textFor } from '../i18n/pick.js'
@@ -85,7 +86,7 @@ const ServiceRow = (props: { service: Service; on: boolean; locked: boolean; onT
   const id = 'consentry-s-' + s.id
   return (
     <li class="service" part="service">
-      <div class="row">
+      <div class="entry">
         <h4 id={id}>{s.label}</h4>
         <Switch checked={props.on} disabled={props.locked} labelledBy={id} describedBy={s.description && id + '-d'} onToggle={props.onToggle} />
       </div>
@@ -101,13 +102,21 @@ const ServiceRow = (props: { service: Service; on: boolean; locked: boolean; onT
   )
 }
 
+const CHEVRON = 'M6 9l6 6 6-6'
+
 const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draft): void; ctx: Ctx }) => {
   const { category: c, draft, ctx } = props
   const t = ctx.text
   const known = t.categories[c.label]
+  const name = known?.name ?? c.label
   const description = known?.description ?? c.description
   const id = 'consentry-c-' + c.id
   const on = draft.categories[c.id] === true
+  const partial = !on && c.services.some((s) => draft.services[s.id])
+  // A compact row: the name, which opens what the category holds, and its switch. Partly on, it opens
+  // at first, so the services that are on can be seen.
+  const [open, setOpen] = useState(partial)
+  const more = !!description || c.services.length > 0
   // The same rules as the engine's set(): the category switch carries its services; a service
   // switch carries only its service. The category is on when switched on or when all of its services
   // are, and off once one of them is switched off: it stands for the whole category, never a part.
@@ -122,27 +131,35 @@ const CategoryRow = (props: { category: Category; draft: Draft; setDraft(d: Draf
   }
   return (
     <li class="category" part="category">
-      <div class="row">
-        <h3 id={id}>{known?.name ?? c.label}</h3>
+      <div class="entry">
+        {/* The disclosure is a button inside the heading (WAI-ARIA APG accordion pattern); the switch is labelled by the name alone. */}
+        <h3>
+          {more ? (
+            <button type="button" class="more" aria-expanded={open ? 'true' : 'false'} aria-controls={id + '-p'} onClick={() => setOpen(!open)}>
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d={CHEVRON} /></svg>
+              <span id={id}>{name}</span>
+            </button>
+          ) : (
+            <span id={id}>{name}</span>
+          )}
+        </h3>
         {c.necessary && <span class="always">{t.alwaysOn}</span>}
         {/* Partly on is drawn, not announced as aria-checked="mixed": a switch has no mixed state (WAI-ARIA 1.2 §switch:
-            user agents treat it as false). Its services' own switches, listed next, say which part. */}
-        <Switch
-          checked={on}
-          partial={!on && c.services.some((s) => draft.services[s.id])}
-          disabled={c.necessary}
-          labelledBy={id}
-          describedBy={description && id + '-d'}
-          onToggle={toggleCategory}
-        />
+            user agents treat it as false). Its services' own switches, under it, say which part. */}
+        <Switch checked={on} partial={partial} disabled={c.necessary} labelledBy={id} describedBy={description && id + '-d'} onToggle={toggleCategory} />
       </div>
-      {description && <p id={id + '-d'}>{description}</p>}
-      {c.services.length > 0 && (
-        <ul class="services" aria-label={`${t.services}: ${known?.name ?? c.label}`}>
-          {c.services.map((s) => (
-            <ServiceRow service={s} on={draft.services[s.id] === true} locked={c.necessary} onToggle={(v) => toggleService(s.id, v)} ctx={ctx} />
-          ))}
-        </ul>
+      {/* Kept in the document while closed: the switch's description points into it. */}
+      {more && (
+        <div id={id + '-p'} class="panel" hidden={!open}>
+          {description && <p id={id + '-d'}>{description}</p>}
+          {c.services.length > 0 && (
+            <ul class="services" aria-label={`${t.services}: ${name}`}>
+              {c.services.map((s) => (
+                <ServiceRow service={s} on={draft.services[s.id] === true} locked={c.necessary} onToggle={(v) => toggleService(s.id, v)} ctx={ctx} />
+              ))}
+            </ul>
+          )}
+        </div>
       )}
     </li>
   )
@@ -172,7 +189,7 @@ const OptOuts = ({ draft, setDraft, ctx }: { draft: Draft; setDraft(d: Draft): v
   return (
     <ul class="optouts" part="opt-outs">
       <li class="category">
-        <div class="row">
+        <div class="entry">
           <h3 id="consentry-o-sale">{t.doNotSell}</h3>
           <Switch checked={draft.sale || gpc} disabled={gpc} labelledBy="consentry-o-sale" describedBy={gpc ? 'consentry-o-gpc' : undefined} onToggle={toggleSale} />
         </div>
@@ -184,7 +201,7 @@ const OptOuts = ({ draft, setDraft, ctx }: { draft: Draft; setDraft(d: Draft): v
       </li>
       {ctx.config.limitSensitive && (
         <li class="category">
-          <div class="row">
+          <div class="entry">
             <h3 id="consentry-o-spi">{t.limitSensitive}</h3>
             <Switch checked={draft.sensitive} labelledBy="consentry-o-spi" onToggle={(v) => setDraft({ ...draft, sensitive: v })} />
           </div>
@@ -201,16 +218,25 @@ const save = (ctx: Ctx, draft: Draft) =>
 const CLOSE_ICON = 'M6 6l12 12M18 6L6 18'
 
 /**
- * The second layer: one switch per category (necessary ones on and locked),
- * services nested under their category with their own switches and cookie
- * tables, and Save / Reject all / Accept all with equal weight. A modal
+ * The second layer: one compact row per category with its switch (necessary
+ * ones on and locked), opening to its description and its services, each with
+ * its own switch and cookie table; then Reject all and Accept all, alike, and
+ * Save, the primary action. A modal
  * dialog: focus moves in, stays in (Tab and Shift+Tab cycle), Esc closes.
  */
 const Preferences = ({ ctx }: { ctx: Ctx }) => {
   const t = ctx.text
   const [draft, setDraft] = useState(() => initialDraft(ctx))
   const dialog = useRef<HTMLDivElement>(null)
+  const foot = useRef<HTMLDivElement>(null)
   useEffect(() => dialog.current?.focus(), [])
+  // The footer's buttons sit as the banner's do: in a row, as a pair above Save, or stacked, as the labels fit.
+  // Before the first paint, so the dialog is never drawn in another arrangement first.
+  useLayoutEffect(() => {
+    const measure = fit(foot.current!)
+    addEventListener('resize', measure)
+    return () => removeEventListener('resize', measure)
+  }, [])
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key == 'Escape') {
       e.preventDefault()
@@ -247,10 +273,13 @@ const Preferences = ({ ctx }: { ctx: Ctx }) => {
             {ctx.config.categories.map((c) => <CategoryRow category={c} draft={draft} setDraft={setDraft} ctx={ctx} />)}
           </ul>
         </div>
-        <div class="foot" part="buttons">
-          <button type="button" part="button reject" data-consentry-action="reject-all" onClick={() => ctx.rejectAll('preferences')}>{t.rejectAll}</button>
-          <button type="button" part="button accept" data-consentry-action="accept-all" onClick={() => ctx.acceptAll('preferences')}>{t.acceptAll}</button>
-          <button type="button" part="button save" data-consentry-action="save" onClick={() => save(ctx, draft)}>{t.save}</button>
+        {/* Save is the one filled button; Reject all and Accept all are alike, both outlined (EDPB 03/2022). */}
+        <div class="foot">
+          <div ref={foot} class="buttons" part="buttons">
+            <button type="button" class="secondary" part="button reject" data-consentry-action="reject-all" onClick={() => ctx.rejectAll('preferences')}>{t.rejectAll}</button>
+            <button type="button" class="secondary" part="button accept" data-consentry-action="accept-all" onClick={() => ctx.acceptAll('preferences')}>{t.acceptAll}</button>
+            <button type="button" part="button save" data-consentry-action="save" onClick={() => save(ctx, draft)}>{t.save}</button>
+          </div>
         </div>
       </div>
     </>
