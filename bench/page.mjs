@@ -2,7 +2,9 @@
 // inline (CSS, an SVG "hero image") so the only requests a consent SDK adds are
 // its own. All variants are byte-identical apart from the SDK's snippets (one at
 // the end of <head>, one at the end of <body>), so any difference in the numbers
-// is the SDK's.
+// is the SDK's. Its footer has the way back to the choices that a site with a consent banner
+// owes its visitors (GDPR Art. 7(3)), marked for both SDKs (Consentry's data-consentry-open,
+// vanilla-cookieconsent's data-cc), so neither needs a floating button of its own.
 
 export const consentryConfig = {
   categories: [
@@ -117,7 +119,8 @@ ${head}</head>
         saves two months. Non-profits and open-source maintainers get Team for free.</p>
     </section>
   </main>
-${tags}  <footer id="docs">© 2025 Northwind Cloud, Inc. · Privacy · Terms · Status · Careers</footer>
+${tags}  <footer id="docs">© 2025 Northwind Cloud, Inc. · Privacy · Terms · Status · Careers ·
+    <a href="#" data-consentry-open data-cc="show-preferencesModal">Cookie settings</a></footer>
 ${body}</body>
 </html>
 `

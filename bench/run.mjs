@@ -17,10 +17,10 @@ import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { CHROMIUM, CPU_THROTTLE, HERE, VIEWPORT, decide, fail, launch, snapshot, startServer, summarise, visit } from './lib.mjs'
 import { METRIC_KEYS, SCENARIOS, render, replaceBlock } from './report.mjs'
-import { DEFAULT_SDKS, SDKS, VENDOR } from './sdks.mjs'
+import { DEFAULT_SDKS, SDKS, VENDOR, beforeSdk } from './sdks.mjs'
 
 const USAGE = 'usage: node bench/run.mjs [--runs N (default 15; below 15 nothing is written)] ' +
-  `[--sdks ${SDKS.map((s) => s.id).join(',')}] [--scenarios ${SCENARIOS.map((s) => s[0]).join(',')}] [--dist DIR]`
+  `[--sdks ${SDKS.map((s) => s.id).join(',')}] [--scenarios ${SCENARIOS.map((s) => s[0]).join(',')}] [--dist DIR] [--before DIR [--before-label TEXT]]`
 let args
 try {
   args = parseArgs({
@@ -29,6 +29,8 @@ try {
       sdks: { type: 'string', default: DEFAULT_SDKS.join(',') },
       scenarios: { type: 'string', default: SCENARIOS.map((s) => s[0]).join(',') },
       dist: { type: 'string', default: join(HERE, '../dist') },
+      before: { type: 'string' },
+      'before-label': { type: 'string', default: 'before' },
     },
   }).values
 } catch (e) {
@@ -49,12 +51,15 @@ const load1 = () => loadavg()[0]
 const main = async () => {
   if (!Number.isInteger(RUNS) || RUNS < 1) fail(`--runs must be a whole number, at least 1 (got ${args.runs})\n${USAGE}`)
   const sdks = args.sdks.split(',').map((id) => SDKS.find((s) => s.id == id) ?? fail(`--sdks: no SDK ${id}\n${USAGE}`))
+  // Another build of Consentry beside this one, in the same run: before/after figures that share their conditions.
+  if (args.before) sdks.splice(2, 0, beforeSdk(args['before-label']))
   const scenarios = args.scenarios.split(',').map((id) => SCENARIOS.find((s) => s[0] == id) ?? fail(`--scenarios: no scenario ${id}\n${USAGE}`))
-  for (const s of sdks) if (s.file && !existsSync(join(DIST, s.file))) fail(`${join(DIST, s.file)} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
+  for (const s of sdks) if (s.file && !existsSync(join(s.id == 'consentry-before' ? resolve(args.before) : DIST, s.file))) fail(`${join(DIST, s.file)} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
   if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
   for (const [name, dir] of Object.entries(VENDOR)) if (!existsSync(dir)) fail(`${dir} is missing: ${name} is a dev dependency (npm install)`)
 
   const files = snapshot(DIST, '/dist')
+  if (args.before) snapshot(resolve(args.before), '/before', files)
   for (const [name, dir] of Object.entries(VENDOR)) snapshot(dir, `/vendor/${name}`, files)
   const pathOf = (sdk, blocked) => `/${sdk.id}${blocked ? `-${blocked}` : ''}.html`
   const pages = {}
@@ -120,7 +125,7 @@ const main = async () => {
       sdks: sdks.map((s) => {
         // Everything the SDK's page fetched on a first visit (on load or after the click), but the page itself.
         const first = runs.first?.[s.id] ?? Object.values(runs)[0][s.id]
-        const paths = s.target ? [...new Set(first.flatMap((r) => r.requests))].filter((p) => p.startsWith('/dist/') || p.startsWith('/vendor/')) : []
+        const paths = s.target ? [...new Set(first.flatMap((r) => r.requests))].filter((p) => /^\/(dist|before|vendor)\//.test(p)) : []
         const list = paths.map((path) => ({ path, bytes: server.served(path).length, gzipBytes: gzip9(server.served(path)) }))
         return { id: s.id, name: s.name, version: s.version, files: list, gzipBytes: list.reduce((n, f) => n + f.gzipBytes, 0) }
       }),

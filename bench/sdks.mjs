@@ -157,3 +157,13 @@ export const SDKS = [
   },
 ]
 export const DEFAULT_SDKS = ['none', 'consentry', 'consentry-all', 'vanilla-cookieconsent']
+
+/** With --before DIR: consentry.min.js from another build (its dist/, served under /before/), as one more column. */
+export const beforeSdk = (label) => ({
+  id: 'consentry-before',
+  name: `Consentry (${label})`,
+  file: 'consentry.min.js',
+  version: '',
+  html: (blocked) => marketingPage({ consentry: true, blocked, inHead: blocked > 0 }).replace('/dist/consentry.min.js', '/before/consentry.min.js'),
+  target: CONSENTRY_TARGET,
+})

@@ -6,6 +6,7 @@
 import { teardown } from '../api/init.js'
 import { useEnv } from '../env/index.js'
 import { resetWarnings } from '../errors/index.js'
+import { afterPaint } from '../schedule/index.js'
 import type { ConsentryConfig } from '../config/index.js'
 
 export const CONFIG: ConsentryConfig = {
@@ -67,3 +68,6 @@ export const freshPage = (): void => {
   localStorage.clear()
   sessionStorage.clear()
 }
+
+/** Resolves once the work Consentry left for after the first paint has run (it was queued earlier, so it runs first). */
+export const painted = (): Promise<void> => new Promise((r) => afterPaint(r))

@@ -25,7 +25,7 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   // The cookie cleaner comes with the extras module, fetched only when something is there to delete
   // (if it cannot be loaded, the loader has said so, and the rest goes on).
   if (first && resolved) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a), () => {}))
-  if (resolved) startUi(ui, loaders)
-
-  return started
+  // Resolved once the banner is in the page (it is built in the next task), so `await init()` finds it.
+  const shown = resolved ? startUi(ui, loaders) : undefined
+  return shown ? started.then((s) => shown.then(() => s)) : started
 }
