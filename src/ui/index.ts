@@ -70,6 +70,8 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   // The floating button, once decided: always with `true`; with 'auto' where the page has no way back of its
   // own when asked (the button then follows the page, see extras/fab.ts).
   const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
+  /** Whether this page uses the extras (see extras/start.ts). */
+  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')
   // Until the UI is built, stopping means not building it.
   let done = false
   stop = () => ((done = true), document.removeEventListener('click', onOpen))
@@ -81,8 +83,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
     // visitor on a page with its own way back gets no UI at all, not even its stylesheet, until
     // something asks for one (a call, a decision, a blocked embed).
     const needed = () =>
-      $ui.get() != 'hidden' || wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals ||
-      $waitingFrames.get().length || document.querySelector('[data-consentry-choices]') ||
+      $ui.get() != 'hidden' || wantsExtras() || $waitingFrames.get().length ||
       // The development build's warning that a decided visitor has no way back is said from the UI.
       (process.env.NODE_ENV !== 'production' && ui.floatingButton === false)
     const asked = () => document.body && nextTask(go)
@@ -157,7 +158,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
       announce: (text) => (status.textContent = text),
       loaders,
     }
-    if (wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')) void loadExtras()
+    if (wantsExtras()) void loadExtras()
 
     const show = (next: UiView) => {
       const was = view
