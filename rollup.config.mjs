@@ -5,25 +5,30 @@ import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
+import { dashboardAssets } from './scripts/dashboard-assets.mjs'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts', preact: 'src/hooks/preact.ts', react: 'src/hooks/react.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts', preact: 'src/hooks/preact.ts', react: 'src/hooks/react.ts', records: 'src/records/index.ts' }
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
 const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
-const external = (id) => /^(preact|nanostores|js-cookie|react|react-dom)(\/|$)/.test(id)
-const ts = () =>
+// The database engines of consentry/records are optional peers: imported (lazily) from the user's node_modules.
+// Node's own modules (consentry/records uses node:crypto) are never bundled.
+const external = (id) => id.startsWith('node:') || /^(preact|nanostores|js-cookie|react|react-dom|pg|@electric-sql\/pglite)(\/|$)/.test(id)
+// `sourceMap` as the output's `sourcemap`: the plugin warns when it makes maps that rollup will not write.
+const ts = (sourceMap = true) =>
   typescript({
     tsconfig: './tsconfig.json',
     include: ['src/**/*.ts', 'src/**/*.tsx'],
     exclude: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-    compilerOptions: { noEmit: false, declaration: false, sourceMap: true },
+    compilerOptions: { noEmit: false, declaration: false, sourceMap },
   })
 
 export default [
   {
     input: entries,
     external,
-    plugins: [ts()],
+    // consentry/records serves its dashboard's script (with uPlot) and stylesheet, built here; a chunk loaded on the dashboard's first request.
+    plugins: [dashboardAssets(), ts()],
     output: [
       { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs', sourcemap: true },
       { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true },
@@ -85,16 +90,18 @@ export default [
   },
   {
     input: Object.fromEntries(LANGUAGES.map((l) => [l, `src/ui/i18n/${l}.ts`])),
-    plugins: [ts(), minify()],
+    plugins: [ts(false), minify()],
     output: { dir: 'dist/i18n', format: 'es', entryFileNames: '[name].mjs' },
   },
   {
     // `npx consentry migrate …`: a Node command, never loaded by a page.
     input: 'src/cli/index.ts',
-    external: (id) => id.startsWith('node:'),
-    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    // The database engines stay imports, made only when a records command opens a store (they are optional peers).
+    external: (id) => id.startsWith('node:') || /^(@electric-sql\/pglite|pg)(\/|$)/.test(id),
+    // One file (a copied bin still runs); the records commands' code is in it, but runs only when one is called.
+    output: { file: 'dist/cli.mjs', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
     // npm sets the executable bit when it installs a bin; set it here too, so ./dist/cli.mjs runs in this repository.
-    plugins: [ts(), { name: 'executable', writeBundle: async ({ file }) => (await import('node:fs/promises')).chmod(file, 0o755) }],
+    plugins: [dashboardAssets(), ts(false), { name: 'executable', writeBundle: async ({ file }) => (await import('node:fs/promises')).chmod(file, 0o755) }],
   },
   ...Object.entries(entries).map(([name, input]) => ({
     input,

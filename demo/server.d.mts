@@ -11,14 +11,19 @@ export declare const ROOTS: Record<string, string>
 export declare const policyFor: (path: string, html?: string) => string
 /** The real path of the file `urlPath` names inside `root`, or null if it is missing or outside `root`. */
 export declare const resolveInside: (root: string, urlPath: string) => Promise<string | null>
-/** Where the demo appends the proof-of-consent records it receives (JSON lines). */
-export declare const RECORDS: string
+/** Where the demo's records service keeps its PGlite database by default (demo/.data/, ignored by git). */
+export declare const DATA: string
 /** How many records `GET /api/records` returns at most (the newest). */
 export declare const RECORDS_SHOWN: number
+/** The demo server, with its records service's database directory and admin token. */
+export interface DemoServer extends Server {
+  records: { dataDir: string; adminToken: string; close(): Promise<void> }
+}
 /**
- * Creates (does not start) the demo server; `roots` maps URL prefixes to directories; `/api/consent` appends to
- * `recordsFile`, `/api/records` lists (GET) or empties (DELETE) it, `/api/tags` lists what the demo's vendor tags did.
+ * Creates (does not start) the demo server; `roots` maps URL prefixes to directories. The records service
+ * (consentry/records on PGlite in `dataDir`) answers `/v1/…`, `/healthz` and `/dashboard`; `/api/records` lists
+ * (GET) or erases (DELETE) its records with the admin token; `/api/tags` lists what the demo's vendor tags did.
  */
-export declare const createDemoServer: (roots?: Record<string, string>, recordsFile?: string) => Server
+export declare const createDemoServer: (roots?: Record<string, string>, options?: { dataDir?: string; adminToken?: string }) => DemoServer
 /** Listens on 127.0.0.1 at `port` or the next free one (up to `tries`); resolves with the port. */
 export declare const listen: (server: Server, port: number, tries?: number) => Promise<number>

@@ -1,15 +1,16 @@
 /**
- * The Consentry demo server: dependency-free, loopback only. Serves `demo/` at
- * `/`, the built `dist/` at `/dist/`, and the three packages the ESM build
- * imports (for the SPA page's import map) at `/modules/<name>/`, every page
- * under the strict CSP the SDK promises to work with. It also plays the site's
- * backend (proof-of-consent records) and the vendors' (the analytics beacon
- * and the ad pixel the demo's blocked tags send). `npm run demo` builds first,
- * then runs this file.
+ * The Consentry demo server: loopback only. Serves `demo/` at `/`, the built
+ * `dist/` at `/dist/`, and the three packages the ESM build imports (for the
+ * SPA page's import map) at `/modules/<name>/`, every page under the strict
+ * CSP the SDK promises to work with. It also runs Consentry's records service
+ * (consentry/records, on PGlite in demo/.data) under `/v1/`, `/healthz` and
+ * `/dashboard`, where the pages' serverSync posts, and plays the vendors'
+ * backends (the analytics beacon and the ad pixel the demo's blocked tags
+ * send). `npm run demo` builds first, then runs this file.
  */
 import { createServer } from 'node:http'
-import { createHash } from 'node:crypto'
-import { appendFile, readFile, realpath, stat, writeFile } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -91,56 +92,36 @@ export const resolveInside = async (root, urlPath) => {
   }
 }
 
-/** Where the demo keeps the proof-of-consent records it receives: one JSON object per line. */
-export const RECORDS = fileURLToPath(new URL('./records.jsonl', import.meta.url))
-
-/** The records in `recordsFile`, one per record id (the outbox may deliver one twice; the id makes that harmless), oldest first. */
-const readRecords = async (recordsFile) => {
-  let lines = []
-  try {
-    lines = (await readFile(recordsFile, 'utf8')).split('\n').filter(Boolean)
-  } catch {
-    // No records yet.
-  }
-  const latest = new Map()
-  for (const line of lines) {
-    try {
-      const r = JSON.parse(line)
-      latest.set(r.id, r)
-    } catch {
-      // A torn line from a crash: skip it.
-    }
-  }
-  return [...latest.values()]
-}
+/** Where the demo's records service keeps its database (PGlite) unless told otherwise: ignored by git, kept across runs. */
+export const DATA = fileURLToPath(new URL('./.data/', import.meta.url))
 
 /** How many records `GET /api/records` returns at most: the newest. */
 export const RECORDS_SHOWN = 200
 
 /**
- * The site's side of proof of consent: `POST /api/consent` takes a record the
- * SDK's outbox sends, validates it with `consentry/server`, and appends it to a
- * JSON-lines file; `GET /api/consent` returns the latest 20, newest first.
+ * The records service, as a site would run it: consentry/records on PGlite,
+ * with an admin token made for this run. The pages post to it on the demo's
+ * own origin, so no CORS set-up is needed.
  */
-const consentApi = async (req, res, headers, recordsFile) => {
-  const { readSyncRecord, SYNC_MAX_BYTES } = await import(pathToFileURL(resolve(DIST, 'server.mjs')).href)
-  const json = (status, body) => {
-    res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
-    res.end(JSON.stringify(body))
-  }
-  if (req.method === 'POST') {
-    let body = ''
-    for await (const chunk of req) {
-      body += chunk
-      if (body.length > SYNC_MAX_BYTES * 4) return json(413, { error: 'body too large' })
-    }
-    const r = readSyncRecord(body, req.headers['content-type'])
-    if (!r.ok) return json(r.status, { error: r.reason })
-    await appendFile(recordsFile, JSON.stringify({ receivedAt: new Date().toISOString(), ...r.record }) + '\n')
-    res.writeHead(204, headers)
-    return res.end()
-  }
-  return json(200, (await readRecords(recordsFile)).slice(-20).reverse())
+const recordsService = async (dataDir, adminToken) => {
+  const { createRecordsService, nodeListener } = await import(pathToFileURL(resolve(DIST, 'records.mjs')).href)
+  // A generous rate limit: every demo visitor is 127.0.0.1, and the browser tests make many decisions a minute.
+  const service = createRecordsService({ store: { engine: 'pglite', dataDir }, adminToken, allowedOrigins: [], rateLimit: { perMinute: 600, burst: 200 } })
+  return { service, listener: nodeListener(service) }
+}
+
+/** The records page's data: the service's export, newest first, through the admin API with the demo's token (the page never sees it). */
+const listRecords = async (service, adminToken) => {
+  const res = await service.fetch(new Request('http://demo.local/v1/export?format=ndjson', { headers: { authorization: `Bearer ${adminToken}` } }))
+  if (!res.ok) throw new Error(`export: HTTP ${res.status}`)
+  const rows = (await res.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line))
+  return rows.reverse().slice(0, RECORDS_SHOWN)
+}
+
+/** Erases every consent id the service holds (DELETE /v1/consent/:id, logged by the store without the data). */
+const eraseAll = async (service, adminToken) => {
+  const ids = new Set((await listRecords(service, adminToken)).map((r) => r.consentId))
+  for (const id of ids) await service.fetch(new Request(`http://demo.local/v1/consent/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${adminToken}` } }))
 }
 
 /** A transparent 1×1 GIF: what an ad pixel answers. */
@@ -151,18 +132,21 @@ const TAG_HITS_KEPT = 500
 
 /**
  * Creates (does not start) the demo server. `roots` maps URL prefixes to
- * directories; the longest matching prefix wins. `recordsFile` is where
- * `/api/consent` appends proof-of-consent records.
+ * directories; the longest matching prefix wins. `options.dataDir` is where
+ * the records service's database lives (default {@link DATA});
+ * `options.adminToken` its admin token (default: a new random one, printed by
+ * `npm run demo`). The server's `records` property holds both, and closing the
+ * server closes the service.
  *
  * Besides files, it answers:
- * - `POST /api/consent`, `GET /api/consent`: the SDK's proof-of-consent sync (see {@link consentApi});
- * - `GET /api/records`: every record received, one per id, newest first (at most {@link RECORDS_SHOWN});
- *   `DELETE /api/records` empties the file;
+ * - `/v1/…`, `/healthz`, `/dashboard`: the records service (POST /v1/consent is where the pages' serverSync posts);
+ * - `GET /api/records`: the records the service holds, newest first (at most {@link RECORDS_SHOWN}), read with the
+ *   admin token on the page's behalf; `DELETE /api/records` erases every consent id;
  * - `POST /collect` (the analytics beacon) and `GET /pixel.gif` (the ad pixel), the demo vendors' endpoints;
  * - `GET /api/tags`: what the vendor tags did, in order — each `/vendor/*.js` fetched, beacon and pixel
  *   received — so a visitor (and the test) can see that a blocked tag made no request at all.
  */
-export const createDemoServer = (roots = ROOTS, recordsFile = RECORDS) => {
+export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = randomBytes(24).toString('hex') } = {}) => {
   const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length)
   /** @type {{ at: string, kind: 'script' | 'beacon' | 'pixel', path: string, detail: string }[]} */
   const tagHits = []
@@ -170,7 +154,10 @@ export const createDemoServer = (roots = ROOTS, recordsFile = RECORDS) => {
     tagHits.push({ at: new Date().toISOString(), kind, path, detail })
     if (tagHits.length > TAG_HITS_KEPT) tagHits.shift()
   }
-  return createServer(async (req, res) => {
+  const records = recordsService(dataDir, adminToken)
+  // Imported on the first request; a failure (dist/ not built) is answered per request, not thrown at start.
+  records.catch(() => {})
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
     const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Content-Security-Policy': policyFor(path) }
@@ -182,22 +169,23 @@ export const createDemoServer = (roots = ROOTS, recordsFile = RECORDS) => {
       res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
       res.end(JSON.stringify(body))
     }
-    if (path === '/api/consent' && (req.method === 'POST' || req.method === 'GET')) {
+    if (path.startsWith('/v1/') || path === '/healthz' || path === '/dashboard' || path.startsWith('/dashboard/')) {
       try {
-        return await consentApi(req, res, headers, recordsFile)
-      } catch {
-        return fail(500, 'could not store the record')
+        return (await records).listener(req, res)
+      } catch (e) {
+        return fail(500, `the records service could not start: ${e.message}`)
       }
     }
-    if (path === '/api/records' && req.method === 'GET') return json(200, (await readRecords(recordsFile)).slice(-RECORDS_SHOWN).reverse())
-    if (path === '/api/records' && req.method === 'DELETE') {
+    if (path === '/api/records' && (req.method === 'GET' || req.method === 'DELETE')) {
       try {
-        await writeFile(recordsFile, '')
-      } catch {
-        return fail(500, 'could not clear the records')
+        const { service } = await records
+        if (req.method === 'GET') return json(200, await listRecords(service, adminToken))
+        await eraseAll(service, adminToken)
+        res.writeHead(204, headers)
+        return res.end()
+      } catch (e) {
+        return fail(500, `could not reach the records service: ${e.message}`)
       }
-      res.writeHead(204, headers)
-      return res.end()
     }
     if (path === '/api/tags' && req.method === 'GET') return json(200, tagHits)
     if (path === '/collect' && req.method === 'POST') {
@@ -228,6 +216,11 @@ export const createDemoServer = (roots = ROOTS, recordsFile = RECORDS) => {
       fail(500, 'could not read file')
     }
   })
+  let closing
+  const close = () => (closing ??= records.then(({ service }) => service.close()).catch(() => {}))
+  server.records = { dataDir, adminToken, close }
+  server.on('close', () => void close())
+  return server
 }
 
 /**
@@ -260,7 +253,8 @@ const main = async () => {
   if (!existsSync(resolve(DIST, 'consentry.min.js'))) {
     console.warn('dist/consentry.min.js is missing: run `npm run build` (or `npm run demo`, which builds first)')
   }
-  const port = await listen(createDemoServer(), wanted)
+  const server = createDemoServer()
+  const port = await listen(server, wanted)
   const base = `http://localhost:${port}`
   console.log(`Consentry demo: ${base}/  (also http://127.0.0.1:${port}/)`)
   const pages = [
@@ -270,6 +264,18 @@ const main = async () => {
     ['proof-of-consent records', '/records.html'],
   ]
   for (const [what, path] of pages) console.log(`  ${what.padEnd(50)}${base}${path}`)
+  console.log(`\nRecords service (consentry/records, PGlite in ${server.records.dataDir}):`)
+  console.log(`  ${'dashboard'.padEnd(50)}${base}/dashboard`)
+  console.log(`  ${'admin token for this run'.padEnd(50)}${server.records.adminToken}`)
+  console.log(`  e.g. curl -H "Authorization: Bearer ${server.records.adminToken}" ${base}/v1/stats`)
+  const stop = async () => {
+    server.close()
+    server.closeAllConnections()
+    await server.records.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
 }
 
 // Run only as a script, so tests can import createDemoServer without starting anything.

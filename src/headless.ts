@@ -8,7 +8,7 @@ export { acceptAll, rejectAll, set, optOut, limitSensitive, reset } from './stor
 export { $consent, $snapshot, $config, $ui, $gpc } from './store/index.js'
 export type { Snapshot, Choices, ConsentState, UiView } from './store/index.js'
 export { ConsentryError } from './errors/index.js'
-export type { ConsentryErrorCode } from './errors/index.js'
+export type { ConsentryErrorCode, ConfigProblem } from './errors/index.js'
 export type {
   ConsentryConfig,
   CategoryConfig,

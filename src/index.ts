@@ -104,6 +104,7 @@ export type {
   ConsentState,
   UiView,
   ConsentryErrorCode,
+  ConfigProblem,
   ConsentryConfig,
   CategoryConfig,
   ServiceConfig,

@@ -136,7 +136,7 @@ const App = () => {
 }
 
 // Destinations first, so the proof-of-consent sync hears init; then the banner, if one is needed.
-connectDestinations([serverSync({ url: '/api/consent' })])
+connectDestinations([serverSync({ url: '/v1/consent' })])
 init(siteConfig).then(
   () => (document.documentElement.dataset.ready = 'true'),
   (e) => console.error(e),

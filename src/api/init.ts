@@ -1,4 +1,4 @@
-import { resolveConfig, type ConsentryConfig } from '../config/index.js'
+import { resolveConfig, type ConfigParts, type ConsentryConfig } from '../config/index.js'
 import { warnOnce } from '../errors/index.js'
 import { env } from '../env/index.js'
 import { fitRecord } from '../record/index.js'
@@ -22,13 +22,16 @@ const keyOf = (config: unknown): string => {
 /**
  * Validates the config, restores the stored decision and starts Consentry.
  * Safe to call twice: the first config stays in force, and a different second
- * one is reported once. A bad config rejects with a {@link ConsentryError}
- * naming the offending field, and leaves Consentry uninitialised.
+ * one is reported once. A bad config rejects with one {@link ConsentryError}
+ * listing every wrong field, and leaves Consentry uninitialised.
  *
  * @example
  * await init({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] })
  */
-export const init = (config: ConsentryConfig): Promise<Snapshot> => {
+export const init = (config: ConsentryConfig): Promise<Snapshot> => initWith(config)
+
+/** `init`, reading the parts of the config other modules own (the UI, strict mode, the signals) in the same pass. */
+export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<Snapshot> => {
   if (started) {
     // Serialised only here: a second call is rare, and the first one's start-up need not pay for it.
     if (config !== started.config && keyOf(config) !== keyOf(started.config)) warnOnce('init-twice')
@@ -36,7 +39,7 @@ export const init = (config: ConsentryConfig): Promise<Snapshot> => {
   }
   let resolved
   try {
-    resolved = resolveConfig(config)
+    resolved = resolveConfig(config, parts)
   } catch (e) {
     return Promise.reject(e)
   }

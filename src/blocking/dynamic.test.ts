@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { acceptAll, init, startBlocking } from '../headless.js'
-import { freshPage } from '../testing/index.js'
+import { freshPage, happyDomLoadsNothing } from '../testing/index.js'
 import { resetMarkup } from './index.js'
+
+// The parked script released here is a file happy-dom does not load (and says so).
+happyDomLoadsNothing()
 
 const CONFIG = {
   categories: [

@@ -2,7 +2,8 @@ import type { ConsentryConfig, CookieMatcher, ResolvedConfig, Service } from '..
 import { atom } from 'nanostores'
 import { env } from '../env/index.js'
 import { granted } from '../api/query.js'
-import { ConsentryError } from '../errors/index.js'
+import { ConsentryError, type ConfigProblem } from '../errors/index.js'
+import { BLOCKING, fail, invalid, type ConfigParts, type Rule } from '../config/validate.js'
 import { $config, $snapshot, type Snapshot } from '../store/index.js'
 import { clean } from './cookies.js'
 import { matches, presentNames } from './names.js'
@@ -11,6 +12,7 @@ import { activate } from './markup.js'
 import { urlMatches } from './match.js'
 import { warnPlacement } from './placement.js'
 import { afterPaint } from '../schedule/index.js'
+import { warnUndeclared } from './undeclared.js'
 
 export { activate, allowedFor, resetMarkup } from './markup.js'
 export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
@@ -22,8 +24,8 @@ export const $waitingFrames = atom<HTMLIFrameElement[]>([])
 
 /** What strict mode adds to element blocking: see `consentry/strict`. */
 export interface NetworkGuard {
-  /** Checks the config's strict-mode fields; throws a `ConsentryError` naming the field. */
-  check(config: ResolvedConfig | ConsentryConfig): void
+  /** Reads `config.quarantine`, limits included (a {@link Rule} of the config). */
+  quarantine: Rule
   start(
     blockedBy: (url: string) => Service | undefined,
     config: ResolvedConfig,
@@ -38,11 +40,24 @@ export interface NetworkGuard {
 
 let networkGuard: NetworkGuard | undefined
 
-/** Throws when the config asks for strict mode and no network guard is plugged in. */
+/**
+ * Strict mode's part of the config, for init's one pass: `'strict'` needs the
+ * network guard (`consentry/strict`), which reads `quarantine`. The hint is
+ * kept in production builds too: without it the error would not say what to add.
+ */
+export const strictParts = (): ConfigParts => ({
+  blocking: (v, path, problems) =>
+    v == 'strict' && !networkGuard ? fail(path, "'elements', or 'strict' with consentry/strict or consentry.strict.min.js", v, problems) : BLOCKING(v, path, problems),
+  quarantine: networkGuard?.quarantine,
+})
+
+/** Throws when the config asks for strict mode and no network guard is plugged in, or its quarantine is wrong. */
 export const checkStrict = (config?: ResolvedConfig | ConsentryConfig | null): void => {
-  if (config?.blocking != 'strict') return
-  if (!networkGuard) throw new ConsentryError('invalid-config', "config.blocking: 'strict' needs consentry/strict or consentry.strict.min.js")
-  networkGuard.check(config)
+  const problems: ConfigProblem[] = []
+  const parts = strictParts()
+  parts.blocking!(config?.blocking, 'config.blocking', problems)
+  if (config?.blocking == 'strict') parts.quarantine?.(config.quarantine, 'config.quarantine', problems)
+  if (problems[0]) throw invalid(problems)
 }
 
 /** The plugin seam for `consentry/strict`. */
@@ -77,7 +92,11 @@ const cleanUp = (config: ResolvedConfig, s: Snapshot, cleaner: Cleaner, only?: (
  * after `init`.
  * @example await init(config); startBlocking()
  */
-export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => blockWith(config, clean)
+export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => {
+  // consentry/headless's init leaves strict mode to this call (the UI's init checks it with the rest).
+  checkStrict(config)
+  return blockWith(config, clean)
+}
 
 /** `startBlocking` with the cookie cleaner given: the UI's loads it on demand. */
 export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() => void) => {
@@ -87,10 +106,10 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
   /** Runs what the decision allows under `roots` (the whole page by default); keeps `$waitingFrames` in step. */
   const run = (roots: ParentNode[] = [document]) => {
     const s = $snapshot.get()
-    const whole = roots[0] == document
     const waiting = roots.flatMap((root) => activate((id) => granted(s, id), s.decided, root))
+    if (process.env.NODE_ENV !== 'production') warnUndeclared(config, waiting)
     // After a walk of some added nodes only, the frames that waited before and still wait stay.
-    const frames = [...new Set([...(whole ? [] : $waitingFrames.get().filter((f) => f.isConnected && !f.hasAttribute('data-consentry-done'))), ...waiting.filter((el) => el.tagName == 'IFRAME')])] as HTMLIFrameElement[]
+    const frames = [...new Set([...(roots[0] == document ? [] : $waitingFrames.get().filter((f) => f.isConnected && !f.hasAttribute('data-consentry-done'))), ...waiting.filter((el) => el.tagName == 'IFRAME')])] as HTMLIFrameElement[]
     // Set only when it changed: each set wakes the UI's subscribers.
     const before = $waitingFrames.get()
     if (frames.length != before.length || frames.some((f, i) => f != before[i])) $waitingFrames.set(frames)
@@ -100,8 +119,8 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
     const s = $snapshot.get()
     return services.find((x) => !s.services[x.id] && x.hosts.some((h) => urlMatches(url, h)))
   }
-  // Strict mode's network guard is an add-on (`consentry/strict`), so only its users carry it.
-  checkStrict(config)
+  // Strict mode's network guard is an add-on (`consentry/strict`), so only its users carry it; the
+  // config was checked for it by init (with the UI) or startBlocking.
   const net = config.blocking == 'strict' ? networkGuard!.start(blockedBy, config) : undefined
   // An element parked once it is in the page (its src set after insertion) waits like markup:
   // walked on its own, so an iframe gets its placeholder.

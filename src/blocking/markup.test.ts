@@ -1,7 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { acceptAll, get, init, rejectAll, set, startBlocking } from '../headless.js'
-import { CONFIG, freshPage, painted } from '../testing/index.js'
+import { CONFIG, freshPage, happyDomLoadsNothing, painted } from '../testing/index.js'
 import { $waitingFrames, resetMarkup } from './index.js'
+
+// The iframes, stylesheets and embeds released here are pages happy-dom does not load (and says so).
+happyDomLoadsNothing()
 
 declare global {
   interface Window {
@@ -212,5 +215,30 @@ describe('tags added after start-up', () => {
     await tick()
     unbind()
     expect(sets.map((f) => f.map((x) => x.getAttribute('data-src')))).toEqual([['/a.html'], ['/a.html', '/b.html']])
+  })
+})
+
+describe('markup naming an id the config does not declare (development builds)', () => {
+  it('is named in a warning at start-up, once per element and attribute, and keeps waiting through Accept all', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    page(`
+      <iframe data-consent="marketing" data-service="youtube" data-src="https://www.youtube-nocookie.com/embed/x"></iframe>
+      <script type="text/plain" data-consent="analytcs" src="https://cdn.example/a.js"></script>
+      <img data-consent="marketing" data-service="meta" data-src="https://pixel.example/p.gif">`)
+    await begin()
+    const undeclared = ': the config declares no category or service with this id, so nothing can allow it and it never loads'
+    expect(warn.mock.calls.map((c) => String(c[0]).split(' (nor')[0])).toEqual([
+      `[consentry] data-service="youtube" on <iframe data-consent="marketing" data-service="youtube" data-src="https://www.youtube-nocookie.com/embed/x">${undeclared}`,
+      `[consentry] data-consent="analytcs" on <script type="text/plain" data-consent="analytcs" src="https://cdn.example/a.js">${undeclared}`,
+    ])
+    acceptAll()
+    await tick()
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false)
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('https://pixel.example/p.gif')
+    // Every later run (each decision, each element added) finds them again; each is named once.
+    page('<p>more content</p>')
+    await tick()
+    expect(warn).toHaveBeenCalledTimes(2)
+    warn.mockRestore()
   })
 })

@@ -206,7 +206,7 @@ describe('strict mode is an add-on', () => {
     useNetworkGuard(undefined as never)
     await init(config())
     expect(() => startBlocking()).toThrow(ConsentryError)
-    expect(() => startBlocking()).toThrow(/config\.blocking: 'strict' needs consentry\/strict/)
+    expect(() => startBlocking()).toThrow(/config\.blocking: expected 'elements', or 'strict' with consentry\/strict or consentry\.strict\.min\.js, got "strict"/)
     expect(window.fetch).toBe(realFetch)
   })
 })

@@ -14,7 +14,7 @@
  * consent comes, or failed as above when the visitor refuses.
  */
 import type { Service } from '../config/types.js'
-import { int, shape } from '../config/validate.js'
+import { check, int, QUARANTINE, shape, type Rule } from '../config/validate.js'
 import type { NetworkGuard } from './index.js'
 
 /** A request held in quarantine until its service is decided. */
@@ -201,7 +201,10 @@ export const quarantine = (limits: QuarantineLimits) => {
 const LIMITS = shape({ requests: int(1, 1000, 50), bytes: int(0, 2 ** 24, 262144) })
 
 /** The quarantine's limits from `config.quarantine` (`true`: 50 requests, 256 KB), or undefined without one. */
-const limitsOf = (q: unknown): QuarantineLimits | undefined => (q ? LIMITS(q === true ? {} : q, 'config.quarantine') : undefined)
+const limitsOf = (q: unknown): QuarantineLimits | undefined => (q ? check(LIMITS, q === true ? {} : q, 'config.quarantine') : undefined)
+
+/** `config.quarantine` in init's pass: `true`, `false` or limits, each checked; kept as given. */
+const quarantineRule: Rule = (v, path, problems) => (v && typeof v == 'object' && !Array.isArray(v) ? (LIMITS(v, path, problems), v) : QUARANTINE(v, path, problems))
 
 /**
  * Strict mode, as `startBlocking` plugs it in: the network guard, a quarantine
@@ -209,7 +212,7 @@ const limitsOf = (q: unknown): QuarantineLimits | undefined => (q ? LIMITS(q ===
  * like any other refused request.
  */
 export const strictBlocking: NetworkGuard = {
-  check: (config) => void limitsOf(config.quarantine),
+  quarantine: quarantineRule,
   start(blockedBy, config) {
     const limits = limitsOf(config.quarantine)
     const q = limits && quarantine(limits)

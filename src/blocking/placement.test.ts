@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { init, rejectAll, startBlocking, type ConsentryConfig } from '../headless.js'
 import { mixpanel, posthog } from '../presets/index.js'
-import { freshPage } from '../testing/index.js'
+import { freshPage, happyDomLoadsNothing } from '../testing/index.js'
 import { resetMarkup } from './index.js'
+
+// The page's own iframe (a tag that got in first) is a page happy-dom does not load (and says so).
+happyDomLoadsNothing()
 
 const CONFIG: ConsentryConfig = {
   categories: [

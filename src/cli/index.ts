@@ -2,15 +2,17 @@
  * The `consentry` command (dist/cli.mjs, package.json `bin`). Node only.
  *
  *   consentry migrate vanilla-cookieconsent <config-file> [--out file] [--format json|js]
+ *   consentry records serve|prune [options]   (src/cli/records.ts, loaded only for these)
  *
  * Exit codes: 0 converted (warnings, if any, on stderr), 2 a usage or input
  * error, 1 a converted config that fails Consentry's own validation (a bug:
- * please report it).
+ * please report it). The records commands follow the same scheme.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { resolveConfig } from '../config/index.js'
-import { resolveUi } from '../ui/config.js'
+import { UI } from '../ui/config.js'
+import { signalsPart } from '../signals/settings.js'
 import { LANGUAGES } from '../ui/i18n/pick.js'
 import { VERSION } from '../version.js'
 import { fromVanillaCookieConsent, loadConfig, toJson, toModule } from '../migrate/index.js'
@@ -42,7 +44,10 @@ Functions in the config cannot be converted; each gets a warning that names
 the Consentry call to use instead. Warnings go to standard error.
 
 Exit codes: 0 converted, 2 usage or input error, 1 internal error.
-Guide: docs/migrate/vanilla-cookieconsent.md in the consentry package repository.`
+Guide: docs/migrate/vanilla-cookieconsent.md in the consentry package repository.
+
+The proof-of-consent records service: consentry records serve|prune
+(consentry records --help for its options).`
 
 class UsageError extends Error {}
 
@@ -74,7 +79,7 @@ const parse = (argv: string[]): Options | 'help' | 'version' => {
   }
   if (!rest.length) throw new UsageError('missing command: consentry migrate <tool> <config-file>')
   const [command, tool, file, ...extra] = rest
-  if (command != 'migrate') throw new UsageError(`unknown command "${command}": the only command is migrate`)
+  if (command != 'migrate') throw new UsageError(`unknown command "${command}": the commands are migrate and records`)
   if (!tool) throw new UsageError(`missing tool: consentry migrate <tool> <config-file>, where <tool> is ${TOOLS.join(' or ')}`)
   if (!TOOLS.includes(tool)) throw new UsageError(`unknown tool "${tool}": consentry migrate converts from ${TOOLS.join(', ')}`)
   if (!file) throw new UsageError(`missing config file: consentry migrate ${tool} <config-file>`)
@@ -84,8 +89,10 @@ const parse = (argv: string[]): Options | 'help' | 'version' => {
   return { tool, file, out, format: (format as Options['format']) ?? byExtension ?? 'json' }
 }
 
-/** Runs the command; returns the exit code. `io` is injectable for tests. */
-export const main = (argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): number => {
+/** Runs the command; returns the exit code (a promise of it for the records commands). `io` is injectable for tests. */
+export const main = (argv: string[], io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) }): number | Promise<number> => {
+  // The records service (and, through it, a database engine) is loaded only for its own commands.
+  if (argv[0] == 'records') return import('./records.js').then((m) => m.records(argv.slice(1), io))
   const say = (s: string) => io.err(s + '\n')
   let opts: ReturnType<typeof parse>
   try {
@@ -117,8 +124,7 @@ export const main = (argv: string[], io = { out: (s: string) => process.stdout.w
   }
   const { config, warnings } = result
   try {
-    resolveConfig(config)
-    resolveUi(config.ui)
+    resolveConfig(config, { ui: UI, signals: signalsPart })
   } catch (e) {
     say(`consentry: internal error: the converted config fails Consentry's validation (${(e as Error).message}); please report it with your config`)
     return 1
@@ -150,4 +156,11 @@ export const main = (argv: string[], io = { out: (s: string) => process.stdout.w
 
 // Run when executed as the bin (dist/cli.mjs), not when imported by a test.
 const self = typeof process != 'undefined' ? process.argv[1] ?? '' : ''
-if (/(^|[\\/])(cli\.mjs|consentry)$/.test(self)) process.exitCode = main(process.argv.slice(2))
+if (/(^|[\\/])(cli\.mjs|consentry)$/.test(self))
+  void Promise.resolve(main(process.argv.slice(2))).then(
+    (code) => void (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`consentry: internal error: ${(e as Error)?.stack ?? e}\n`)
+      process.exitCode = 1
+    },
+  )

@@ -1,5 +1,5 @@
-export { resolveConfig, ID, JURISDICTION, fail, rule, bool, text, oneOf, list, shape, label, url, isHttpUrl } from './validate.js'
-export type { Rule } from './validate.js'
+export { resolveConfig, ID, JURISDICTION, fail, check, invalid, rule, bool, text, oneOf, list, shape, label, url, isHttpUrl, BLOCKING, QUARANTINE } from './validate.js'
+export type { Rule, ConfigParts } from './validate.js'
 export type {
   Mode,
   Method,

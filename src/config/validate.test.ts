@@ -67,6 +67,52 @@ describe('config validation', () => {
     expect(e.message).toContain('[consentry] ' + message)
   })
 
+  it('reports every wrong field in one error, in the order docs/config.md lists them', () => {
+    const e = errorOf({
+      cookie: { path: 'nested', sameSite: 'None' },
+      mode: 'ask',
+      lifetime: 14,
+      categories: [{ id: 'a', necessary: 'yes' }, { id: 'a' }, { id: 'b', services: [{ id: 'x', hosts: [3], label: 4 }] }, 'c'],
+      revision: -1,
+    })
+    expect(e).toBeInstanceOf(ConsentryError)
+    expect(e.code).toBe('invalid-config')
+    expect(e.problems).toEqual([
+      { path: 'config.categories[0].necessary', expected: 'true or false', got: 'yes' },
+      { path: 'config.categories[1].id', expected: 'an id used once', got: 'a' },
+      { path: 'config.categories[2].services[0].label', expected: 'a string', got: 4 },
+      { path: 'config.categories[2].services[0].hosts[0]', expected: 'a name or RegExp', got: 3 },
+      { path: 'config.categories[3]', expected: 'an object', got: 'c' },
+      { path: 'config.revision', expected: 'an integer from 0 to 2147483648', got: -1 },
+      { path: 'config.lifetime', expected: 'an integer from 1 to 13', got: 14 },
+      { path: 'config.mode', expected: 'opt-in or opt-out or auto', got: 'ask' },
+      { path: 'config.cookie.path', expected: 'a path starting with /', got: 'nested' },
+      { path: 'config.cookie.secure', expected: 'true with sameSite None', got: false },
+    ])
+    // One line per field, in the same order.
+    expect(e.message.split('\n')).toEqual([
+      '[consentry] config.categories[0].necessary: expected true or false, got "yes"',
+      'config.categories[1].id: expected an id used once, got "a"',
+      'config.categories[2].services[0].label: expected a string, got 4',
+      'config.categories[2].services[0].hosts[0]: expected a name or RegExp, got 3',
+      'config.categories[3]: expected an object, got "c"',
+      'config.revision: expected an integer from 0 to 2147483648, got -1',
+      'config.lifetime: expected an integer from 1 to 13, got 14',
+      'config.mode: expected opt-in or opt-out or auto, got "ask"',
+      'config.cookie.path: expected a path starting with /, got "nested"',
+      'config.cookie.secure: expected true with sameSite None, got false',
+    ])
+  })
+
+  it('says what a value is even where JSON cannot (a BigInt, a cycle), and throws nothing else', () => {
+    const cycle: Record<string, unknown> = {}
+    cycle.self = cycle
+    const e = errorOf({ categories: [{ id: 'a' }], revision: 1n, regions: cycle })
+    expect(e).toBeInstanceOf(ConsentryError)
+    expect(e.problems.map((p) => p.path)).toEqual(['config.revision', 'config.regions'])
+    expect(e.message).toContain('config.revision: expected an integer from 0 to 2147483648, got bigint')
+  })
+
   it('warns once about each unknown key and keeps going', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const config = { categories: [{ id: 'a', colour: 'red' }], theme: 'dark' }

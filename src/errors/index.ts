@@ -27,12 +27,31 @@ const WARNINGS = {
   'unknown-key': 'unknown config key % (ignored)',
   'unknown-id': 'unknown id "%": has() is false',
   'loaded-first': 'service % before Consentry started, so nothing could block it: load Consentry before it, first in <head>',
+  'undeclared-id':
+    '%: the config declares no category or service with this id, so nothing can allow it and it never loads (nor does its placeholder offer to): add it to the config, e.g. as a service of its category, or correct the name',
   'no-way-back':
     'a visitor who has decided has no way back to the choices: add a "Cookie settings" link with data-consentry-open (e.g. in the footer), or leave ui.floatingButton at "auto" (GDPR Art. 7(3): withdrawing as easy as giving)',
 } as const
 
+/**
+ * Codes thrown only by the Node entry `consentry/records`. Their messages live in
+ * that entry's own table (src/records/errors.ts), not in ERRORS, so no browser
+ * bundle carries a byte of them.
+ */
+export type NodeErrorCode = 'missing-package' | 'invalid-record' | 'invalid-query'
+
 /** The codes a {@link ConsentryError} can carry. */
-export type ConsentryErrorCode = keyof typeof ERRORS
+export type ConsentryErrorCode = keyof typeof ERRORS | NodeErrorCode
+
+/**
+ * One wrong field of a config: its path (`config.categories[1].id`), what it
+ * should be (development builds only) and the value it had.
+ */
+export interface ConfigProblem {
+  path: string
+  expected?: string
+  got: unknown
+}
 
 /** The codes of warnings. */
 export type WarningCode = keyof typeof WARNINGS | keyof typeof NOTICES
@@ -51,10 +70,16 @@ const format = (text: string, detail: string): string => '[consentry] ' + text.r
 export class ConsentryError extends Error {
   /** Machine-readable reason, e.g. `'invalid-config'`. */
   readonly code: ConsentryErrorCode
-  constructor(code: ConsentryErrorCode, detail = '') {
-    super(format(ERRORS[code], detail))
+  /**
+   * `'invalid-config'`: every wrong field, in the order docs/config.md lists
+   * them (the message says the same, one line each). Empty for other codes.
+   */
+  readonly problems: readonly ConfigProblem[]
+  constructor(code: ConsentryErrorCode, detail = '', problems: readonly ConfigProblem[] = []) {
+    super(format(ERRORS[code as keyof typeof ERRORS], detail))
     this.name = 'ConsentryError'
     this.code = code
+    this.problems = problems
   }
 }
 

@@ -116,9 +116,12 @@ describe('react hydration without initial', () => {
 
 describe('a mismatch is caught', () => {
   it.each(Object.entries(frameworks))('by %s (so the checks above mean something)', async (_name, fw) => {
+    // preact/debug adds to its report, once, a hint about a Babel plugin for fuller component stacks.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     // preact/debug reports an element the server did not render; React any difference.
     await load(null, '<div>analytics off</div>')
     await fw.hydrate(container, readConsent(undefined, SITE))
     expect(errors).toHaveBeenCalled()
+    expect(warn.mock.calls.filter(([m]) => !String(m).startsWith('Add @babel/plugin-transform-react-jsx-source'))).toEqual([])
   })
 })

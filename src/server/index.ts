@@ -11,7 +11,24 @@ import { cookieValues } from '../storage/parse.js'
 export { cookieValues }
 export { readGpc, consentCookieHeader, type HeaderValue } from './headers.js'
 export { readSyncRecord, SYNC_MAX_BYTES, type SyncResult } from './sync.js'
+export { regionFromHeaders, type GeoHeaders, type GeoSource } from './region.js'
 export type { SyncRecord } from '../sync/record.js'
+export { signWebhook, verifyWebhook, type WebhookRefusal, type WebhookResult, type ConsentEvent, type ConsentEventPrevious } from './webhooks/index.js'
+export {
+  platformFields,
+  mayUpload,
+  type Platform,
+  type PlatformOptions,
+  type PlatformFields,
+  type MetaFields,
+  type GoogleAdsFields,
+  type GoogleDataManagerFields,
+  type TikTokFields,
+  type PinterestFields,
+  type RedditFields,
+  type NoFields,
+  type OpenRtbFields,
+} from './platforms/index.js'
 
 /**
  * The visitor's consent as the browser would see it, from the request's

@@ -13,11 +13,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import fc from 'fast-check'
 import { GppModel } from '@iabgpp/cmpapi'
-import { init } from '../headless.js'
+import { init, type ConsentryConfig } from '../headless.js'
 import { useEnv } from '../env/index.js'
-import { freshPage } from '../testing/index.js'
+import { freshPage, happyDomLoadsNothing } from '../testing/index.js'
 import { MAX_KEPT, MAX_MESSAGE } from './cmp/frames.js'
 import { installStubs, startSignals } from './index.js'
+
+// The __gppLocator and __uspapiLocator iframes are about:blank pages, which happy-dom does not load (and says so).
+happyDomLoadsNothing()
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
 /** Long runs take minutes: allow ~3 ms a case on a loaded machine. */
@@ -161,13 +164,13 @@ const stubKnowsNothing = (d: unknown) => {
 }
 
 let stop = () => {}
-const startAt = async (region: string, signals: Record<string, unknown> = {}) => {
+const startAt = async (region: string, signals: Record<string, unknown> = {}, more: Partial<ConsentryConfig> = {}) => {
   stop()
   freshPage()
   delete w.__gpp
   delete w.__uspapi
   useEnv({ gpc: () => true })
-  await init({ ...SITE, region, signals })
+  await init({ ...SITE, ...more, region, signals })
   stop = startSignals()
   registered.clear()
   const ping = (() => {
@@ -186,12 +189,13 @@ afterAll(() => stop())
 
 describe(`fuzzing the US signals' outside inputs (${RUNS} cases each)`, () => {
   it.each([
-    ['US-CA', {}],
-    ['US-CA', { sections: ['usca'], sensitive: true, limitSensitive: true }],
-    ['US-VA', { sections: ['usva'] }],
-    ['FR', {}],
-  ])('__gppCall messages in %s %j: nothing thrown, nothing claimed that the state lacks, the same callId back', async (region, signals) => {
-    const truth = await startAt(region, signals)
+    ['US-CA', {}, {}],
+    // limitSensitive is the site's setting (the config's), not one of the signals'.
+    ['US-CA', { sections: ['usca'], sensitive: true }, { limitSensitive: true }],
+    ['US-VA', { sections: ['usva'] }, {}],
+    ['FR', {}, {}],
+  ])('__gppCall messages in %s %j %j: nothing thrown, nothing claimed that the state lacks, the same callId back', async (region, signals, more) => {
+    const truth = await startAt(region, signals, more)
     fc.assert(
       fc.property(body(GPP_COMMANDS), form, (call, how) => {
         const data = encode({ __gppCall: call }, how)

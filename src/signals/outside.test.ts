@@ -9,9 +9,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { GppModel } from '@iabgpp/cmpapi'
 import { init, type ConsentryConfig } from '../headless.js'
 import { useEnv } from '../env/index.js'
-import { freshPage } from '../testing/index.js'
+import { freshPage, happyDomLoadsNothing } from '../testing/index.js'
 import { MAX_KEPT, MAX_MESSAGE } from './cmp/frames.js'
 import { installStubs, startSignals } from './index.js'
+
+// The __gppLocator and __uspapiLocator iframes are about:blank pages, which happy-dom does not load (and says so).
+happyDomLoadsNothing()
 
 type Cb = (data: any, success: boolean) => void
 type Api = (...a: unknown[]) => void

@@ -3,11 +3,14 @@ import { get, init, optOut, $ui, type ConsentryConfig } from '../headless.js'
 import { signalsOf, syncRecord, withPrivacyParams } from '../destinations/index.js'
 import { signalDefaults } from './start.js'
 import { useEnv } from '../env/index.js'
-import { cookie, freshPage } from '../testing/index.js'
+import { cookie, freshPage, happyDomLoadsNothing } from '../testing/index.js'
 import { installStubs, startSignals } from './index.js'
 import { initWithUi } from '../ui/init.js'
 import { resetUi } from '../ui/index.js'
 import { freshUiPage, loaders, waitFor } from '../ui/testing.js'
+
+// The __gppLocator and __uspapiLocator iframes are about:blank pages, which happy-dom does not load (and says so).
+happyDomLoadsNothing()
 
 type Cb = (data: any, success: boolean) => void
 const w = window as unknown as { __gpp?: (cmd: string, cb?: Cb, param?: unknown) => void; __uspapi?: (cmd: string, v: number, cb: Cb) => void }

@@ -1,4 +1,4 @@
-import { bool, fail, label, oneOf, rule, shape, text, url, type Layout, type Position, type UiConfig } from '../config/index.js'
+import { bool, check, fail, label, oneOf, rule, shape, text, url, type Layout, type Position, type Rule, type UiConfig } from '../config/index.js'
 import type { Translation } from './i18n/types.js'
 
 // Development builds say what a field expects; production builds only name it (see config/validate).
@@ -27,10 +27,19 @@ const POSITIONS: Record<Layout, Position[]> = {
 const isObject = (x: unknown) => typeof x == 'object' && !!x && !Array.isArray(x)
 const isTranslation = (x: unknown) => isObject(x) && typeof (x as Translation).lang == 'string'
 
-const UI = shape(
+/**
+ * `config.ui`, read in init's one pass (see config/validate's `ConfigParts`).
+ * A position must fit the layout; with a wrong layout only the layout is reported.
+ */
+export const UI: Rule = shape(
   {
     layout: oneOf(['bar', 'box', 'modal'], 'bar'),
-    position: label,
+    position: (v, path, problems, ui) => {
+      const layout: Layout = ui.layout ?? 'bar'
+      const allowed = Object.hasOwn(POSITIONS, layout) ? POSITIONS[layout] : undefined
+      return !allowed ? label(v, path, problems) : v === undefined ? allowed[0] : allowed.includes(v as Position) ? v
+        : fail(path, process.env.NODE_ENV !== 'production' && `${allowed.join(' or ')} for layout ${layout}`, v, problems)
+    },
     backdrop: bool(true),
     theme: oneOf(['light', 'dark', 'auto'], 'light'),
     // 'auto': shown only where the page has no way back of its own (see extras/fab.ts).
@@ -46,11 +55,5 @@ const UI = shape(
   true,
 )
 
-/** Checks `config.ui`; throws a `ConsentryError` naming the field, like the rest of the config. */
-export const resolveUi = (input: UiConfig | undefined): ResolvedUi => {
-  const ui = UI(input, 'config.ui') as ResolvedUi
-  const allowed = POSITIONS[ui.layout]
-  ui.position ??= allowed[0]!
-  if (!allowed.includes(ui.position)) fail('config.ui.position', process.env.NODE_ENV !== 'production' && `${allowed.join(' or ')} for layout ${ui.layout}`, ui.position)
-  return ui
-}
+/** Checks `config.ui` alone; throws one `ConsentryError` listing every wrong field, like the rest of the config. */
+export const resolveUi = (input: UiConfig | undefined): ResolvedUi => check(UI, input, 'config.ui')

@@ -1,31 +1,36 @@
 import type { ConsentryConfig } from '../config/index.js'
-import { init } from '../api/index.js'
+import { initWith } from '../api/init.js'
 import { $config, type Snapshot } from '../store/index.js'
-import { blockWith, checkStrict } from '../blocking/index.js'
-import { resolveUi } from './config.js'
+import { blockWith, strictParts } from '../blocking/index.js'
+import { signalsPart } from '../signals/settings.js'
+import { UI, type ResolvedUi } from './config.js'
 import { startUi, type UiLoaders } from './index.js'
 
 /**
- * `init` with the UI: checks `config.ui` along with the rest (a bad value
- * rejects before anything starts), runs the engine's `init`, starts blocking
- * (markup activation and cleanup), then shows the banner when no current
- * decision exists.
+ * `init` with the UI: checks `config.ui`, strict mode and (in development
+ * builds) the signals' settings in the same pass as the rest, so a config with
+ * several wrong fields rejects once, listing them all, before anything starts;
+ * then runs the engine's `init`, starts blocking (markup activation and
+ * cleanup), and shows the banner when no current decision exists.
  */
 export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise<Snapshot> => {
-  let ui
-  try {
-    ui = resolveUi((config as ConsentryConfig | undefined)?.ui)
-    checkStrict(config)
-  } catch (e) {
-    return Promise.reject(e)
-  }
+  let ui: ResolvedUi | undefined
   const first = !$config.get()
-  const started = init(config)
+  const started = initWith(config, {
+    ...strictParts(),
+    ui: (v, path, problems) => ((ui = UI(v, path, problems)), v),
+    // The signals' settings, in development builds: production ones (consentry.min.js) leave them to the
+    // signals module, which checks them when it loads, rather than send every visitor their rules.
+    ...(process.env.NODE_ENV !== 'production' && { signals: signalsPart }),
+  })
   const resolved = $config.get()
+  if (!resolved) return started
   // The cookie cleaner comes with the extras module, fetched only when something is there to delete
   // (if it cannot be loaded, the loader has said so, and the rest goes on).
-  if (first && resolved) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a), () => {}))
+  if (first) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a), () => {}))
+  // Started by an earlier call, whose config stays in force (init says so once): this call's UI part is read
+  // as far as it is valid (a UI not started yet, after consentry/headless's init, still starts).
   // Resolved once the banner is in the page (it is built in the next task), so `await init()` finds it.
-  const shown = resolved ? startUi(ui, loaders) : undefined
-  return shown ? started.then((s) => shown.then(() => s)) : started
+  const shown = startUi(ui ?? UI((config as ConsentryConfig | undefined)?.ui, 'config.ui', []), loaders)
+  return started.then((s) => shown.then(() => s))
 }

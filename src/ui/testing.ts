@@ -1,8 +1,13 @@
 /** Test helpers for the UI (never bundled: no entry imports it). */
+import { afterAll } from 'vitest'
 import { freshPage } from '../testing/index.js'
 import { resetUi, type UiLoaders } from './index.js'
 
 export const loaders: UiLoaders = { preferences: () => import('./preferences/index.js'), extras: () => import('./extras/index.js'), signals: () => import('../signals/start.js') }
+
+// A decision (or a US visitor) sends the UI for its on-demand modules without waiting: let a file's last such
+// import finish before its environment goes, or it fails then, after every test has passed.
+afterAll(() => Promise.all([loaders.extras(), loaders.signals!()]))
 
 /** A first-time visitor on an empty page, with no Consentry UI left from an earlier test. */
 export const freshUiPage = (): void => {

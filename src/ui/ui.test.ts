@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { acceptAll, get, has, init as engineInit, $ui, $consent } from '../headless.js'
+import { acceptAll, get, has, init as engineInit, $ui, $consent, ConsentryError } from '../headless.js'
 import { CONFIG, painted } from '../testing/index.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
@@ -207,6 +207,38 @@ describe('the ui config', () => {
     await expect(start(ui as UiConfig)).rejects.toThrow(message)
     expect(host()).toBeNull()
     expect(() => acceptAll()).toThrow(/init\(\) first/)
+  })
+})
+
+describe('a config with several wrong fields', () => {
+  it('rejects once, listing every field (the UI, strict mode and the signals with the rest) in the order of docs/config.md', async () => {
+    const config = {
+      ...CONFIG,
+      categories: [{ id: 'Bad id' }],
+      signals: { cmpId: -1 },
+      ui: { layout: 'box', position: 'top', policyUrl: 'javascript:alert(1)' },
+      blocking: 'strict',
+    } as unknown as ConsentryConfig
+    const e = await initWithUi(config, loaders).then(
+      () => null,
+      (e: ConsentryError) => e,
+    )
+    expect(e).toBeInstanceOf(ConsentryError)
+    expect(e!.problems.map((p) => p.path)).toEqual([
+      'config.categories[0].id',
+      'config.blocking',
+      'config.ui.position',
+      'config.ui.policyUrl',
+      'config.signals.cmpId',
+    ])
+    expect(e!.message).toContain('config.signals.cmpId: expected an integer from 0 to 4095, got -1')
+    expect(host()).toBeNull()
+    expect(() => acceptAll()).toThrow(/init\(\) first/)
+  })
+
+  it('a wrong layout is reported once, not again through the position it would have allowed', async () => {
+    const e = await start({ layout: 'sidebar' as 'bar', position: 'top-left' }).catch((e: ConsentryError) => e)
+    expect((e as ConsentryError).problems.map((p) => p.path)).toEqual(['config.ui.layout'])
   })
 })
 

@@ -5,6 +5,10 @@ import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
 import { initWithUi } from './init.js'
 import { action, freshUiPage, loaders, q, qa, shadow, waitFor } from './testing.js'
+import { happyDomLoadsNothing } from '../testing/index.js'
+
+// The __gppLocator and __uspapiLocator iframes are about:blank pages, which happy-dom does not load (and says so).
+happyDomLoadsNothing()
 
 const US: ConsentryConfig = {
   mode: 'auto',

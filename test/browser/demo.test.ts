@@ -6,32 +6,48 @@
  * records page. Also checks the server's API, its per-page CSP, and that it
  * cannot be walked out of its roots.
  */
-import { request, type Server } from 'node:http'
+import { request } from 'node:http'
 import { createHash } from 'node:crypto'
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { CSP, createDemoServer, listen, policyFor } from '../../demo/server.mjs'
+import { CSP, createDemoServer, listen, policyFor, type DemoServer } from '../../demo/server.mjs'
 import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
 import type { Snapshot } from './pages.js'
 
-/** The real demo server on an ephemeral port, writing its proof-of-consent records to a file of its own. */
+/** The real demo server on an ephemeral port, its records service on PGlite in a directory of its own. */
 interface Demo {
-  server: Server
+  server: DemoServer
   port: number
-  records: string
 }
 const startDemo = async (): Promise<Demo> => {
-  const records = join(mkdtempSync(join(tmpdir(), 'consentry-demo-')), 'records.jsonl')
-  const server = createDemoServer(undefined, records)
-  return { server, port: await listen(server, 0), records }
+  const server = createDemoServer(undefined, { dataDir: mkdtempSync(join(tmpdir(), 'consentry-demo-')) })
+  return { server, port: await listen(server, 0) }
 }
 const stopDemo = async (demo: Demo | undefined): Promise<void> => {
-  demo?.server.closeAllConnections()
-  await new Promise((ok) => (demo ? demo.server.close(ok) : ok(undefined)))
+  if (!demo) return
+  demo.server.closeAllConnections()
+  await new Promise((ok) => demo.server.close(ok))
+  await demo.server.records.close()
+  rmSync(demo.server.records.dataDir, { recursive: true, force: true })
 }
+
+/** A record as the records service keeps it. */
+interface Stored {
+  id: string
+  consentId: string
+  method: string
+  jurisdiction: string
+  usp?: string
+  url: string
+  categories: Record<string, boolean>
+  receivedAt: string
+}
+/** What the demo's records service holds, through its admin API (GET /v1/consent/:id, or the whole export). */
+const storedFor = async (demo: Demo, consentId: string): Promise<Stored[]> =>
+  (await (await fetch(`http://127.0.0.1:${demo.port}/v1/consent/${consentId}`, { headers: { authorization: `Bearer ${demo.server.records.adminToken}` } })).json()).records
 
 /** One thing a demo vendor tag did, as the demo server saw it (`GET /api/tags`). */
 interface TagHit {
@@ -191,8 +207,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(usRows.some((t) => t.includes('USP 1YYN') && t.includes('US-CA (opt-out)'))).toBe(true)
       // Newest first: the US decisions came last.
       expect(await rows.first().getAttribute('data-consent-id')).toBe(us.id)
-      const file = readFileSync(demo.records, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-      expect(file.filter((r) => r.consentId == us.id && r.usp == '1YYN')).toMatchObject([{ v: 1, method: 'preferences', jurisdiction: 'US-CA', url: `${origin()}/us.html` }])
+      // The same records, as the service's admin API gives them.
+      expect((await storedFor(demo, us.id!)).filter((r) => r.usp == '1YYN')).toMatchObject([{ method: 'preferences', jurisdiction: 'US-CA', url: `${origin()}/us.html` }])
+      expect(await page.locator('#dashboard-link').getAttribute('href')).toBe('/dashboard')
 
       // Every page links to every other.
       for (const path of ['/', '/privacy.html', '/app.html', '/us.html', '/records.html']) {
@@ -227,11 +244,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
     it('each decision reaches the demo server as a proof-of-consent record', async () => {
       await page.goto(`${origin()}/`)
       await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
-      const id = await page.evaluate(() => Consentry.get().id)
-      await expect.poll(() => readFileSync(demo.records, 'utf8'), { timeout: 10_000 }).toContain(id!)
-      const lines = readFileSync(demo.records, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-      expect(lines.at(-1)).toMatchObject({ v: 1, consentId: id, method: 'banner', categories: { analytics: true }, url: `${origin()}/` })
-      const res = await fetch(`${origin()}/api/consent`, { method: 'POST', body: '{"v":2}', headers: { 'Content-Type': 'application/json' } })
+      const id = (await page.evaluate(() => Consentry.get().id))!
+      await expect.poll(async () => (await storedFor(demo, id)).length, { timeout: 10_000 }).toBe(1)
+      expect((await storedFor(demo, id))[0]).toMatchObject({ v: 1, consentId: id, method: 'banner', categories: { analytics: true }, url: `${origin()}/` })
+      const res = await fetch(`${origin()}/v1/consent`, { method: 'POST', body: '{"v":2}', headers: { 'Content-Type': 'application/json' } })
       expect([res.status, await res.json()]).toEqual([400, { error: 'v: expected 1' }])
       expect(log.errors).toEqual([])
       // Leave the next visitor nothing to repair the cookie from.
@@ -347,17 +363,37 @@ describe('demo', () => {
     expect(policyFor('/x.html', '<script type="importmap">{}</script>')).toContain("'sha256-RBNvo1WzZ4oRRq0W9+hknpT7T8If536DEMBg9hyq/4o='")
   })
 
-  it('GET /api/records lists every record once per id, newest first; DELETE empties the file', async () => {
-    const record = (id: string, method: string) => JSON.stringify({ id, consentId: 'c-1', method, categories: {} })
-    appendFileSync(demo.records, [record('r-1', 'banner'), record('r-2', 'api'), '{"torn', record('r-1', 'banner')].join('\n') + '\n')
-    const listed = (await (await api('/api/records')).json()) as { id: string; method: string }[]
-    // A torn line is skipped; a record delivered twice is listed once, where it first arrived.
+  it('GET /api/records lists what the records service holds, once per id, newest first; DELETE erases it all', async () => {
+    const record = (id: string, consentId: string, method: string, updatedAt: string) =>
+      JSON.stringify({
+        v: 1, id, consentId, createdAt: '2026-01-01T00:00:00.000Z', updatedAt, method, mode: 'opt-in', jurisdiction: 'DE', revision: 1,
+        categories: { necessary: true }, services: {}, optOut: { sale: false, sharing: false, targetedAds: false, sensitive: false }, gpc: false,
+        url: 'http://127.0.0.1/',
+      })
+    const c = 'c0ffee00-0000-4000-8000-000000000001'
+    const posts = [
+      record('00000000-0000-4000-8000-000000000001', c, 'banner', '2026-01-01T00:00:00.000Z'),
+      record('00000000-0000-4000-8000-000000000002', c, 'api', '2026-01-02T00:00:00.000Z'),
+      // Delivered twice (a retry, a beacon): stored once.
+      record('00000000-0000-4000-8000-000000000001', c, 'banner', '2026-01-01T00:00:00.000Z'),
+    ]
+    for (const body of posts) expect((await api('/v1/consent', { method: 'POST', body, headers: { 'content-type': 'application/json' } })).status).toBe(204)
+    const listed = (await (await api('/api/records')).json()) as { id: string; method: string; receivedAt: string }[]
     expect(listed.map((r) => [r.id, r.method])).toEqual([
-      ['r-2', 'api'],
-      ['r-1', 'banner'],
+      ['00000000-0000-4000-8000-000000000002', 'api'],
+      ['00000000-0000-4000-8000-000000000001', 'banner'],
     ])
+    expect(Date.parse(listed[0]!.receivedAt)).not.toBeNaN()
+    // The admin API itself stays closed to anyone without the token.
+    expect((await api('/v1/export')).status).toBe(401)
     expect((await api('/api/records', { method: 'DELETE' })).status).toBe(204)
     expect(await (await api('/api/records')).json()).toEqual([])
+  })
+
+  it('runs the records service: health, region and the dashboard on the demo origin', async () => {
+    expect(await (await api('/healthz')).json()).toEqual({ ok: true })
+    expect(await (await api('/v1/region', { headers: { 'cf-ipcountry': 'DE' } })).json()).toEqual({ region: 'DE' })
+    expect((await api('/dashboard')).status).toBe(200)
   })
 
   it("GET /api/tags lists what the vendor tags sent: the analytics beacon, the pixel, the scripts fetched", async () => {

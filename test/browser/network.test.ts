@@ -151,7 +151,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     })
 
     it('the plain script tag refuses blocking: strict with a typed error naming the field, and blocks elements as usual', async () => {
-      const refusal = "config.blocking: 'strict' needs consentry/strict or consentry.strict.min.js"
+      const refusal = `config.blocking: expected 'elements', or 'strict' with consentry/strict or consentry.strict.min.js, got "strict"`
       // The refusal is logged (init's rejection goes to console.error), and this page's socket is not guarded.
       expected = [new RegExp(`^(ConsentryError|Error): \\[consentry\\] ${refusal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), wsRefused()]
       await open('consentry.min.js', config({ blocking: 'strict' }))

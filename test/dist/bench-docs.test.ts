@@ -49,3 +49,15 @@ describe('bench/results.json', () => {
     for (const sdk of results.sdks) expect(sdk.gzipBytes).toBe(sdk.files.reduce((n: number, f: { gzipBytes: number }) => n + f.gzipBytes, 0))
   })
 })
+
+describe('docs/benchmark.md, the records service', () => {
+  it('quotes bench/records-results.json exactly, rendered as npm run bench:records prints it, with both engines', async () => {
+    const { DOCS_END, DOCS_START, render } = await import('../../bench/records/report.mjs')
+    const records = JSON.parse(read('bench/records-results.json'))
+    expect(docs.split(DOCS_START)).toHaveLength(2)
+    expect(docs.slice(docs.indexOf(DOCS_START) + DOCS_START.length, docs.indexOf(DOCS_END)).trim()).toBe(render(records))
+    expect(records.engines).toEqual([expect.stringMatching(/^PGlite /), expect.stringMatching(/^PostgreSQL /)])
+    // The kill -9 guarantee held in the run the docs quote.
+    for (const k of records.kill) expect([k.lost, k.duplicates, k.missingAfterResend, k.duplicatesAfterResend]).toEqual([0, 0, 0, 0])
+  })
+})

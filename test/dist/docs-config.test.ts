@@ -62,6 +62,7 @@ const documented = (header = 'option'): Map<string, string[]> => {
 describe('docs/config.md', () => {
   const paths = configPaths()
   const rows = documented()
+  const signalsConfigKeys = Object.fromEntries([...rows.keys()].filter((r) => r.startsWith('signals.')).map((r) => [r.slice(8), true]))
 
   it('the type walk finds the nested options (categories, services, cookie tables, cookie, ui, quarantine)', () => {
     expect(paths).toEqual(
@@ -86,6 +87,41 @@ describe('docs/config.md', () => {
     const known = new Set([...paths, ...Object.keys(signalsConfig({ signals: true, limitSensitive: false })).map((k) => 'signals.' + k)])
     expect([...rows.keys()].filter((p) => !known.has(p))).toEqual([])
     for (const [path, rest] of rows) expect(rest.length >= 3 && rest.slice(0, 3).every((c) => c.length > 0), path).toBe(true)
+  }, 60_000)
+
+  it('is the order init reports problems in: a config wrong in every option gets one error listing each, row by row', async () => {
+    const { init } = await import(pathToFileURL(root + 'dist/index.mjs').href)
+    const { enableStrictBlocking } = await import(pathToFileURL(root + 'dist/strict.mjs').href)
+    enableStrictBlocking()
+    const bad = { label: 1, description: 1, provider: 1 }
+    const config = {
+      categories: [{ id: 7, ...bad, necessary: 'x', default: 'x', optOut: 'x', services: [{ id: 7, ...bad, hosts: [1], cookies: [1], localStorage: [1], cookieTable: [{ name: 1, purpose: 1, lifetime: 1, provider: 1 }] }] }],
+      revision: -1,
+      lifetime: 0,
+      mode: 'x',
+      region: 1,
+      jurisdiction: 1,
+      regions: 1,
+      fallbackMode: 'x',
+      gpcEverywhere: 'x',
+      limitSensitive: 'x',
+      reloadOnWithdraw: 'x',
+      blocking: 'x',
+      quarantine: { requests: 0, bytes: -1 },
+      cookie: { name: ' ', domain: ' ', path: 'x', sameSite: 'x', secure: 'x', lifetime: 0, serverSet: 'x' },
+      ui: { layout: 'x', position: 1, backdrop: 'x', theme: 'x', floatingButton: 'x', policyUrl: 'javascript:', language: '1', translations: 1, text: 1, nonce: ' ', assetsUrl: 'javascript:' },
+      signals: Object.fromEntries(Object.keys(signalsConfigKeys).map((k) => [k, 'x'])),
+    }
+    const error = await init(config).then(
+      () => null,
+      (e: { code: string; problems: { path: string }[] }) => e,
+    )
+    expect(error?.code).toBe('invalid-config')
+    const reported = error!.problems.map((p: { path: string }) => p.path.replace(/^config\./, '').replace(/\[\d+\]/g, '[]').replace(/\[\]$/, ''))
+    // An item of a list is reported under the list's row (`hosts[0]`: `hosts`). Every row but those whose fields
+    // have rows of their own (categories, cookie, ui…), which cannot be wrong as well.
+    const rowsInOrder = [...rows.keys()].filter((r) => ![...rows.keys()].some((o) => o.startsWith(r + '.') || o.startsWith(r + '[].')))
+    expect(reported).toEqual(rowsInOrder)
   }, 60_000)
 
   it('documents every option of the destinations a script-tag site switches on by name', () => {

@@ -22,7 +22,8 @@ let tmp: string
 let tarball: string
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'consentry-one-preact-'))
-  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', tmp], root)) as { filename: string }[]
+  // dist/ is built already (npm test builds first): not again by `prepack`, under the other suites' feet.
+  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], root)) as { filename: string }[]
   tarball = join(tmp, packed!.filename)
 }, 120_000)
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))

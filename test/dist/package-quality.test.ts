@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'))
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 })
+// Packing runs no lifecycle script: dist/ is built already, and `prepack` would rebuild it under the other suites' feet.
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { cwd: root, env: { ...process.env, npm_config_ignore_scripts: 'true' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 })
 
 /**
  * Files the exports map offers for serving, not for importing: the script-tag

@@ -41,8 +41,10 @@ export const placeholders = (frames: readonly HTMLIFrameElement[], ctx: Placehol
     const render = () => {
       const doc = frame.contentDocument
       const id = frame.getAttribute('data-service') || (frame.getAttribute('data-consent') ?? frame.getAttribute('data-category') ?? '').trim()
-      // Loaded meanwhile (it has its src now), or negated (`!analytics`: shown on refusal), or already drawn.
-      if (!doc || !doc.body || frame.hasAttribute('src') || id[0] == '!' || done.has(doc)) return
+      // Loaded meanwhile (it has its src now), or negated (`!analytics`: shown on refusal), or already drawn; or
+      // waiting for an id the config does not declare: nothing can allow it, so no button offers to (a development
+      // build names the element in a warning).
+      if (!doc || !doc.body || frame.hasAttribute('src') || id[0] == '!' || done.has(doc) || !ctx.config.ids.has(id)) return
       done.add(doc)
       const service = ctx.config.services.get(id)
       const category = ctx.config.categories.find((c) => c.id == id)

@@ -18,8 +18,9 @@ export const fallbackEmbeds = (link: UiLink): (() => void) =>
       const draw = () => {
         const doc = frame.contentDocument
         const id = frame.getAttribute('data-service') || (frame.getAttribute('data-consent') ?? frame.getAttribute('data-category') ?? '').trim()
-        // Loaded meanwhile, or negated (`!analytics`: shown on refusal), or already drawn (a blank document's body is empty).
-        if (!doc?.body || doc.body.firstChild || frame.hasAttribute('src') || id[0] == '!') return
+        // Loaded meanwhile, or negated (`!analytics`: shown on refusal), or already drawn (a blank document's body is
+        // empty); or waiting for an id the config does not declare, which nothing can allow (a development build names it).
+        if (!doc?.body || doc.body.firstChild || frame.hasAttribute('src') || id[0] == '!' || !link.config.ids.has(id)) return
         const name = link.config.services.get(id)?.label ?? t.categories?.[id]?.name ?? id
         const load = el('button', { type: 'button' }, t.embedLoad ?? 'Load content')
         // A visitor's click only, never a script's (as everywhere in the UI).

@@ -6,6 +6,10 @@ import { de } from '../i18n/de.js'
 import { initWithUi } from '../init.js'
 import { action, freshUiPage, loaders, q, qa, shadow, waitFor } from '../testing.js'
 import { $ui } from '../../store/index.js'
+import { atom } from 'nanostores'
+import { resolveConfig } from '../../config/index.js'
+import type { UiLink } from '../link.js'
+import { fallbackEmbeds } from './embeds.js'
 
 // consentry-preferences.mjs not uploaded (or blocked, or offline): the loader rejects, as the script tag's does.
 const missing = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
@@ -113,5 +117,36 @@ describe('when the extras cannot be loaded', () => {
     expect(tab()).toBe(true)
     fail(new TypeError('Failed to fetch dynamically imported module'))
     await waitFor(() => !tab())
+  })
+})
+
+describe('when the extras cannot be loaded, an embed placeholder', () => {
+  /** A blocked iframe with a blank document of its own (happy-dom loads no frame pages, so one is given here). */
+  const blockedFrame = (attributes: Record<string, string>) => {
+    const frame = document.createElement('iframe')
+    for (const [k, v] of Object.entries(attributes)) frame.setAttribute(k, v)
+    const doc = document.implementation.createHTMLDocument('')
+    Object.defineProperty(frame, 'contentDocument', { value: doc })
+    return { frame, button: () => doc.querySelector('button'), text: () => doc.body.textContent }
+  }
+  const config = resolveConfig({ ...CONFIG, categories: [...CONFIG.categories, { id: 'videos', services: [{ id: 'youtube', label: 'YouTube' }] }] })
+  const show = (frames: HTMLIFrameElement[], allow: (choices: Record<string, boolean>, method: string) => void) =>
+    fallbackEmbeds({ config, text: {} as UiLink['text'], $waitingFrames: atom(frames), set: allow } as unknown as UiLink)
+
+  it('for a declared service names it and loads it on a click', () => {
+    const allow = vi.fn()
+    const video = blockedFrame({ 'data-consent': 'videos', 'data-service': 'youtube', 'data-src': 'https://www.youtube-nocookie.com/embed/x' })
+    show([video.frame], allow)
+    expect(video.text()).toBe('YouTubeLoad content')
+    video.button()!.click()
+    expect(allow).toHaveBeenCalledWith({ youtube: true }, 'embed')
+  })
+
+  it('is not drawn for an id the config does not declare, so no click can ask for it', () => {
+    const allow = vi.fn()
+    const video = blockedFrame({ 'data-consent': 'videos', 'data-service': 'vimeo', 'data-src': 'https://player.vimeo.com/video/1' })
+    const category = blockedFrame({ 'data-consent': 'embeds', 'data-src': 'https://maps.example/embed' })
+    show([video.frame, category.frame], allow)
+    expect([video.button(), category.button(), video.text(), category.text()]).toEqual([null, null, '', ''])
   })
 })

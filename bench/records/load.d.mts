@@ -1,0 +1,12 @@
+import type { SyncRecord } from '../../src/sync/record.js'
+export declare const record: (now?: number) => SyncRecord
+export interface LoadResult {
+  seconds: number
+  latencies: number[]
+  /** How many answers per status (`204`), or per error code when there was none (`ECONNREFUSED`). */
+  outcomes: Record<string, number>
+  sent: SyncRecord[]
+  acked: string[]
+}
+export declare const runLoad: (options: { base: string; clients: number; seconds?: number; next?: () => SyncRecord | null; track?: boolean }) => Promise<LoadResult>
+export declare const percentile: (values: number[], p: number) => number

@@ -1,0 +1,202 @@
+/**
+ * `consentry records serve` and `consentry records prune`. Loaded by the
+ * `consentry` command only when a records command runs; the database engine
+ * itself is loaded by openStore only when a store opens.
+ */
+import { createServer } from 'node:http'
+import type { RecordStore, StoreOptions } from '../records/store/types.js'
+
+export const RECORDS_USAGE = `Usage: consentry records serve [--port 8787] [--host 127.0.0.1] [--data <dir> | --database <url>]
+                              [--retention-months 24]
+       consentry records prune [--data <dir> | --database <url>] [--retention-months 24]
+
+serve  runs the proof-of-consent records service: POST /v1/consent takes the
+       records serverSync sends; GET /v1/consent/:consentId, DELETE
+       /v1/consent/:consentId, /v1/export, /v1/stats and /dashboard are for the
+       admin (Authorization: Bearer <CONSENTRY_ADMIN_TOKEN>); GET /v1/region and
+       GET /healthz are open. Records older than --retention-months are pruned
+       daily, except each visitor's decision in force. Stops on Ctrl-C or SIGTERM.
+prune  prunes once, as serve does daily, and exits (for cron).
+
+Options:
+  --port <n>               serve: the port (default 8787; 0 picks a free one)
+  --host <address>         serve: the address to listen on (default 127.0.0.1;
+                           0.0.0.0 to be reachable from other machines)
+  --data <dir>             the embedded database (PGlite) directory
+                           (default ./consentry-data)
+  --database <url>         a PostgreSQL URL instead (default: env DATABASE_URL)
+  --retention-months <n>   keep records this many months (default 24)
+  -h, --help               this text
+
+Environment:
+  DATABASE_URL               PostgreSQL URL, as --database
+  CONSENTRY_ADMIN_TOKEN      the admin endpoints' token; without it they refuse
+                             every request
+  CONSENTRY_ALLOWED_ORIGINS  comma-separated origins whose pages may post
+                             records, e.g. https://example.com,https://www.example.com
+
+PGlite needs \`npm install @electric-sql/pglite\`, PostgreSQL \`npm install pg\`.
+Exit codes: 0 done (serve: stopped cleanly), 2 usage error, 1 could not open
+the database or listen. Guide: docs/records.md in the consentry package repository.`
+
+class UsageError extends Error {}
+
+interface Options {
+  command: 'serve' | 'prune'
+  port: number
+  host: string
+  store: StoreOptions
+  months: number
+}
+
+const integer = (flag: string, v: string, min: number, max: number): number => {
+  const n = /^\d+$/.test(v) ? Number(v) : NaN
+  if (!(n >= min && n <= max)) throw new UsageError(`${flag} must be an integer from ${min} to ${max}, not "${v}"`)
+  return n
+}
+
+const parse = (argv: string[], env: Record<string, string | undefined>): Options | 'help' => {
+  const rest: string[] = []
+  const seen: Record<string, string> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1
+    const flag = eq > 0 ? a.slice(0, eq) : a
+    if (flag == '-h' || flag == '--help') return 'help'
+    if (!flag.startsWith('-')) {
+      rest.push(a)
+      continue
+    }
+    if (!['--port', '--host', '--data', '--database', '--retention-months'].includes(flag)) throw new UsageError(`unknown option ${flag}`)
+    const v = eq > 0 ? a.slice(eq + 1) : argv[++i]
+    if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`)
+    seen[flag] = v
+  }
+  const [command, ...extra] = rest
+  if (!command) throw new UsageError('missing command: consentry records serve or consentry records prune')
+  if (command != 'serve' && command != 'prune') throw new UsageError(`unknown command "records ${command}": the records commands are serve and prune`)
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`)
+  if (command == 'prune' && (seen['--port'] || seen['--host'])) throw new UsageError(`${seen['--port'] ? '--port' : '--host'} is for serve only`)
+  if (seen['--data'] && seen['--database']) throw new UsageError('--data and --database: choose one (an embedded database or PostgreSQL)')
+  const url = seen['--database'] ?? (seen['--data'] ? undefined : env.DATABASE_URL || undefined)
+  if (url && !/^postgres(ql)?:\/\//i.test(url)) throw new UsageError(`--database must be a postgres:// or postgresql:// URL${seen['--database'] ? '' : ' (from DATABASE_URL)'}`)
+  return {
+    command,
+    port: integer('--port', seen['--port'] ?? '8787', 0, 65535),
+    host: seen['--host'] ?? '127.0.0.1',
+    store: url ? { engine: 'postgres', url } : { engine: 'pglite', dataDir: seen['--data'] ?? './consentry-data' },
+    months: integer('--retention-months', seen['--retention-months'] ?? '24', 1, 1200),
+  }
+}
+
+/** Where the store is, for a log line: a PostgreSQL URL without its password. */
+const describeStore = (s: StoreOptions): string => {
+  if (s.engine != 'postgres') return `PGlite in ${s.dataDir}`
+  try {
+    const u = new URL(s.url)
+    if (u.password) u.password = '***'
+    return `PostgreSQL at ${u.href}`
+  } catch {
+    return 'PostgreSQL'
+  }
+}
+
+export interface Io {
+  out: (s: string) => void
+  err: (s: string) => void
+  env?: Record<string, string | undefined>
+  /** Resolves when serve should stop; default: SIGINT or SIGTERM. */
+  stopped?: Promise<string>
+}
+
+const signal = (): Promise<string> =>
+  new Promise((ok) => {
+    const on = (name: string) => () => ok(name)
+    process.once('SIGINT', on('SIGINT'))
+    process.once('SIGTERM', on('SIGTERM'))
+  })
+
+/** Runs `consentry records …`; resolves with the exit code (serve: once stopped). */
+export const records = async (argv: string[], io: Io): Promise<number> => {
+  const say = (s: string) => io.err(s + '\n')
+  let opts: ReturnType<typeof parse>
+  try {
+    opts = parse(argv, io.env ?? process.env)
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e
+    say(`consentry: ${e.message}\n\n${RECORDS_USAGE}`)
+    return 2
+  }
+  if (opts == 'help') return io.out(RECORDS_USAGE + '\n'), 0
+  const { openStore, createRecordsService, nodeListener } = await import('../records/index.js')
+  let store: RecordStore
+  try {
+    store = await openStore(opts.store)
+  } catch (e) {
+    say(`consentry: cannot open the records database (${describeStore(opts.store)}): ${(e as Error).message}`)
+    return 1
+  }
+  if (opts.command == 'prune') {
+    try {
+      const n = await store.prune(opts.months)
+      say(`consentry: pruned ${n} record${n == 1 ? '' : 's'} older than ${opts.months} months (${describeStore(opts.store)}); each visitor's decision in force is kept`)
+      return 0
+    } catch (e) {
+      say(`consentry: prune failed: ${(e as Error).message}`)
+      return 1
+    } finally {
+      await store.close().catch(() => {})
+    }
+  }
+  return serve(opts, store, io, { createRecordsService, nodeListener })
+}
+
+type Lib = Pick<typeof import('../records/index.js'), 'createRecordsService' | 'nodeListener'>
+
+const serve = async (opts: Options, store: RecordStore, io: Io, lib: Lib): Promise<number> => {
+  const say = (s: string) => io.err(s + '\n')
+  const env = io.env ?? process.env
+  let service
+  try {
+    service = lib.createRecordsService({
+      store,
+      retentionMonths: opts.months,
+      adminToken: env.CONSENTRY_ADMIN_TOKEN,
+      allowedOrigins: env.CONSENTRY_ALLOWED_ORIGINS,
+      onInfo: (m) => say(`consentry: ${m}`),
+    })
+  } catch (e) {
+    await store.close().catch(() => {})
+    say(`consentry: ${(e as Error).message.replace(/^\[consentry\] /, '')} (CONSENTRY_ALLOWED_ORIGINS)`)
+    return 2
+  }
+  const server = createServer(lib.nodeListener(service))
+  // A slow client cannot hold a connection open for ever (slowloris): headers within 10 s, the whole request within 30 s.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
+  const listening = await new Promise<Error | null>((ok) => server.once('error', ok).listen(opts.port, opts.host, () => ok(null)))
+  if (listening) {
+    await service.close()
+    await store.close().catch(() => {})
+    say(`consentry: cannot listen on ${opts.host}:${opts.port}: ${listening.message}`)
+    return 1
+  }
+  const { port } = server.address() as { port: number }
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host
+  io.out(`consentry records: listening on http://${host}:${port} (${describeStore(opts.store)}, retention ${opts.months} months)\n`)
+  if (!env.CONSENTRY_ADMIN_TOKEN) say('consentry: CONSENTRY_ADMIN_TOKEN is not set: the admin endpoints and the dashboard refuse every request')
+  else if (env.CONSENTRY_ADMIN_TOKEN.length < 24) say('consentry: CONSENTRY_ADMIN_TOKEN is short: use 24 characters or more (e.g. openssl rand -hex 24)')
+  if (!env.CONSENTRY_ALLOWED_ORIGINS) say(`consentry: CONSENTRY_ALLOWED_ORIGINS is not set: only pages served from http://${host}:${port} itself may post records`)
+  const why = await (io.stopped ?? signal())
+  say(`consentry: ${why}: stopping (requests in progress get 10 s to finish)`)
+  // Graceful: no new connections, idle ones closed now, busy ones when their response ends or after 10 s.
+  const closed = new Promise((ok) => server.close(ok))
+  server.closeIdleConnections()
+  const force = setTimeout(() => server.closeAllConnections(), 10_000)
+  await closed
+  clearTimeout(force)
+  await service.close()
+  await store.close().catch((e) => say(`consentry: closing the database: ${(e as Error).message}`))
+  say('consentry: stopped')
+  return 0
+}

@@ -1,0 +1,61 @@
+/**
+ * `openStore(options)`: the records service's storage on PGlite (embedded, the
+ * default) or PostgreSQL, migrated on open. The engine packages are optional
+ * peer dependencies, imported only here, when a store is opened.
+ */
+import { ConsentryError } from '../../errors/index.js'
+import type { Db } from './db.js'
+import { exportRecords } from './export.js'
+import { migrate } from './migrations.js'
+import { openPglite } from './pglite.js'
+import { openPostgres } from './postgres.js'
+import { prune } from './prune.js'
+import { erase, history, insertRecord } from './records.js'
+import { stats } from './stats.js'
+import type { OpenStore, RecordStore, StoreOptions } from './types.js'
+
+const connect = (o: StoreOptions): Promise<Db> => {
+  if (o == null || typeof o != 'object') throw new ConsentryError('invalid-config', 'openStore: expected { engine?: "pglite", dataDir? } or { engine: "postgres", url }')
+  if (o.engine == 'postgres') {
+    if (typeof o.url != 'string' || !o.url) throw new ConsentryError('invalid-config', 'openStore: engine "postgres" needs a url (postgres://user:password@host:5432/database)')
+    if (o.poolSize != null && !(Number.isInteger(o.poolSize) && o.poolSize > 0)) throw new ConsentryError('invalid-config', 'openStore: poolSize: expected an integer > 0')
+    return openPostgres(o.url, o.poolSize)
+  }
+  if (o.engine != null && o.engine != 'pglite') throw new ConsentryError('invalid-config', `openStore: engine: expected "pglite" or "postgres", got ${JSON.stringify(o.engine)}`)
+  if (o.dataDir != null && typeof o.dataDir != 'string') throw new ConsentryError('invalid-config', 'openStore: dataDir: expected a directory path')
+  return openPglite(o.dataDir || undefined)
+}
+
+/** The store over an open database, migrated first (closed again if migrating fails). */
+export const storeOn = async (db: Db): Promise<RecordStore> => {
+  try {
+    await migrate(db)
+  } catch (e) {
+    await db.close().catch(() => {})
+    throw e
+  }
+  let closed: Promise<void> | undefined
+  return {
+    insert: (record) => db.transaction((tx) => insertRecord(tx, record)),
+    history: (consentId) => history(db, consentId),
+    erase: (consentId) => db.transaction((tx) => erase(tx, consentId)),
+    export: (q = {}) => exportRecords(db, q),
+    stats: (q) => stats(db, q),
+    prune: (months, now) => prune(db, months, now),
+    ping: async () => void (await db.query('SELECT 1')),
+    close: () => (closed ??= db.close()),
+  }
+}
+
+/**
+ * Opens the records store, creating or migrating its tables. PGlite keeps its
+ * data in `dataDir` (in memory without one); PostgreSQL is reached by `url`.
+ * Throws a `ConsentryError` `missing-package` naming the install command when
+ * the engine's package is not installed.
+ * @example
+ * const store = await openStore({ dataDir: './consentry-data' })
+ * const store2 = await openStore({ engine: 'postgres', url: process.env.DATABASE_URL! })
+ */
+export const openStore: OpenStore = async (options = {}) => storeOn(await connect(options))
+
+export type { ConsentHistory, OpenStore, RecordStore, StatsBy, StatsQuery, StatsRow, StoredRecord, StoreOptions } from './types.js'

@@ -1,0 +1,87 @@
+/**
+ * The schema, as one ordered list of migrations: the same SQL text on PGlite
+ * and on PostgreSQL. A migration is never edited once released; a change is a
+ * new one at the end (issue #18 adds the webhook subscriptions and the
+ * delivery outbox as migration 2). Each runs once, in its own transaction,
+ * recorded in `consentry_migrations`.
+ */
+import type { Db } from './db.js'
+
+export interface Migration {
+  id: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'records and erasures',
+    sql: `
+      CREATE TABLE consentry_records (
+        id uuid PRIMARY KEY,
+        consent_id uuid NOT NULL,
+        v smallint NOT NULL,
+        created_at timestamptz(3) NOT NULL,
+        updated_at timestamptz(3) NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        method text NOT NULL,
+        mode text NOT NULL,
+        jurisdiction text NOT NULL,
+        revision bigint NOT NULL,
+        categories jsonb NOT NULL,
+        services jsonb NOT NULL,
+        opt_out jsonb NOT NULL,
+        gpc boolean NOT NULL,
+        gpp text,
+        gpp_sid jsonb,
+        usp text,
+        url text NOT NULL
+      );
+      -- A visitor's history in the order of the decision in force, and retention's "is there a newer one?".
+      CREATE INDEX consentry_records_consent ON consentry_records (consent_id, updated_at, received_at, id);
+      -- Export and stats read a range of decision times; export pages by (updated_at, id).
+      CREATE INDEX consentry_records_updated ON consentry_records (updated_at, id);
+      CREATE TABLE consentry_erasures (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        consent_id_sha256 text NOT NULL,
+        erased_at timestamptz NOT NULL DEFAULT now(),
+        records integer NOT NULL
+      );
+      CREATE INDEX consentry_erasures_consent ON consentry_erasures (consent_id_sha256);
+      -- Category ids some record refused: so not necessary ones. Stats need it (a record does not say).
+      CREATE TABLE consentry_refused_categories (
+        category text PRIMARY KEY,
+        first_refused_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+]
+
+// Any constant shared by every process migrating this database: pg_advisory_xact_lock makes
+// two services starting at once on one PostgreSQL take turns (PGlite has one connection anyway).
+const LOCK = 'SELECT pg_advisory_xact_lock(7170417)'
+
+/** Runs the migrations this database has not run yet, in order; returns their ids. */
+export const migrate = async (db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> => {
+  await db.transaction(async (tx) => {
+    await tx.query(LOCK)
+    await tx.exec(`CREATE TABLE IF NOT EXISTS consentry_migrations (
+      id integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`)
+  })
+  const ran: number[] = []
+  for (const m of migrations) {
+    const applied = await db.transaction(async (tx) => {
+      await tx.query(LOCK)
+      if ((await tx.query('SELECT 1 FROM consentry_migrations WHERE id = $1', [m.id])).length) return false
+      await tx.exec(m.sql)
+      await tx.query('INSERT INTO consentry_migrations (id, name) VALUES ($1, $2)', [m.id, m.name])
+      return true
+    })
+    if (applied) ran.push(m.id)
+  }
+  return ran
+}

@@ -1,0 +1,55 @@
+// The contract between the records service's storage layer and its HTTP layer (issue #17).
+// The storage helper implements it in src/records/store/ (folder per concern; files < 200 lines);
+// the HTTP helper codes against it. Change it only by agreement through the lead.
+import type { SyncRecord } from '../../sync/record.js' // the record serverSync posts, checked by readSyncRecord
+
+/** How to reach the database: PGlite in a directory (default ./consentry-data), or PostgreSQL by URL. */
+export type StoreOptions =
+  | { engine?: 'pglite'; dataDir?: string /* undefined or 'memory://' = in memory (tests) */ }
+  | { engine: 'postgres'; url: string; poolSize?: number }
+
+export interface StoredRecord extends SyncRecord {
+  /** When the service stored it (ISO 8601), set by the database, not the client. */
+  receivedAt: string
+}
+
+/** The decision in force for a consent id: the record with the newest updatedAt (ties: newest receivedAt), as the client's rule. */
+export interface ConsentHistory {
+  consentId: string
+  records: StoredRecord[] // oldest first (updatedAt, then receivedAt)
+  inForce: StoredRecord | null
+}
+
+export type StatsBy = 'day' | 'region' | 'method' | 'revision'
+export interface StatsQuery { from?: string; to?: string; by: StatsBy } // ISO dates; by updatedAt (decision time); [from, to)
+export interface StatsRow {
+  key: string // the day (YYYY-MM-DD, UTC), region ('' = unknown), method, or revision as text
+  records: number
+  /** First-layer outcomes, counted over records: acceptAll (every non-necessary category granted), rejectAll (none granted,
+   *  no opt-out), custom (anything else from banner/preferences/api/embed), optOut (optOut.sale or .sharing set by the
+   *  visitor, not by GPC), gpc (method 'gpc'). Exactly one outcome per record. */
+  outcomes: { acceptAll: number; rejectAll: number; custom: number; optOut: number; gpc: number }
+  /** Category id → share (0..1) of records in the bucket that grant it. */
+  consentRate: Record<string, number>
+  /** Share (0..1) of records in the bucket whose browser sent GPC (record.gpc). */
+  gpcShare: number
+}
+
+export interface RecordStore {
+  /** Stores one validated record; false when its id is already stored (idempotent; stored once). One transaction. */
+  insert(record: SyncRecord): Promise<boolean>
+  history(consentId: string): Promise<ConsentHistory>
+  /** Deletes every record of the consent id and logs the erasure (a hash of the id, the time, how many) without the data. */
+  erase(consentId: string): Promise<number>
+  /** Streams records with updatedAt in [from, to), oldest first, in pages (server-side cursor / keyset): constant memory. */
+  export(q: { from?: string; to?: string }): AsyncIterable<StoredRecord>
+  stats(q: StatsQuery): Promise<StatsRow[]>
+  /** Deletes records older than `months` (by updatedAt) except each consent id's record in force; returns how many. */
+  prune(months: number, now?: Date): Promise<number>
+  /** Health: a trivial query. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** Opens (and migrates: one schema, one ordered set of SQL migrations, the same SQL on both engines) the store. */
+export type OpenStore = (options: StoreOptions) => Promise<RecordStore>
