@@ -15,7 +15,9 @@ export default [
     // consent exactly as wide as agreed (a service grant grants that service only) and strict URL checks.
     // +0.15 kB in issue #15 for one error listing every wrong field of a config (the reading goes on past a wrong
     // field and collects each, in the documented order).
-    limit: '5.65 KB',
+    // +0.2 kB in issue #16: start-up in tasks that the first paint does not wait for (the storage repair and the cleaner
+    // after the first paint, sessionStorage read only where needed, the incremental blocking walk).
+    limit: '5.85 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -23,8 +25,8 @@ export default [
     path: 'dist/headless.mjs',
     import: '{ init, get, has, whenGranted, acceptAll, rejectAll, set, optOut, reset, on, show, showPreferences, hide }',
     gzip: true,
-    // 6.3 kB until issue #14 (the same additions as above); +0.13 kB in issue #15, as above.
-    limit: '6.45 KB',
+    // 6.3 kB until issue #14 (the same additions as above); +0.13 kB in issue #15, as above; +0.2 kB in #16, as above.
+    limit: '6.65 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -61,7 +63,10 @@ export default [
     // every wrong field of a config (the reading goes on past a wrong field and collects each, in the documented
     // order; the UI's and strict mode's parts read in the same pass). +0.17 kB in issue #15: buttons arranged from
     // their labels' widths (fit.ts), the spacing and type-scale properties.
-    limit: '14.03 KB',
+    // +0.56 kB in issue #16 for a main thread without long tasks: the banner built in a task of its own, the storage
+    // repair, the cleaner and a decided visitor's UI after the first paint (none at all where the page has its own
+    // way back), the preferences fetched on approach, the incremental blocking walk.
+    limit: '14.57 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -105,7 +110,8 @@ export default [
     // read in the same pass), and no placeholder for an embed whose id the config does not declare. +0.2 kB in issue
     // #15: no label wraps in any language (fit.ts picks row, pair or stack from the labels' widths, re-measured on
     // resize and font loads), and --consentry-font-size / -space.
-    limit: '13.68 KB',
+    // +0.57 kB in issue #16 for a main thread without long tasks, as `consentry` above.
+    limit: '14.26 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).
@@ -113,8 +119,8 @@ export default [
     path: 'dist/consentry.strict.min.js',
     import: false,
     gzip: true,
-    // +0.06 kB in issue #14, +0.74 kB, +0.22 kB and +0.2 kB in issue #15, as the script tag above.
-    limit: '14.88 KB',
+    // +0.06 kB in issue #14, +0.74 kB, +0.22 kB and +0.2 kB in issue #15, +0.55 kB in issue #16, as the script tag above.
+    limit: '15.44 KB',
   },
   {
     // For hosts where one file is all a site owner can add (issue #15): engine, blocking, banner, preferences centre
@@ -124,8 +130,8 @@ export default [
     import: false,
     gzip: true,
     // +0.13 kB for one error listing every wrong field, as the script tag above; +0.55 kB with the fitted buttons
-    // and the compact preferences rows.
-    limit: '42.68 KB',
+    // and the compact preferences rows; +0.81 kB in issue #16, as above.
+    limit: '43.46 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',

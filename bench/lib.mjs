@@ -85,11 +85,18 @@ export const CONSENTRY_TARGET = {
   cookie: 'consentry',
 }
 
-// ---- one first-time visit: fresh context (no cookies, storage or cache), throttled, measured
-/** @param {object | null} target a *_TARGET descriptor: wait for its banner and click accept-all; null: just the page */
-export const visit = async (browser, url, target) => {
+// ---- one visit: fresh context (no cookies, storage or cache, unless `state` brings a decision), throttled, measured
+/**
+ * @param {object | null} target a *_TARGET descriptor: whose banner to look for; null: just the page
+ * @param {{ state?: object, click?: boolean, keepState?: boolean }} options
+ *   `state`: a Playwright storage state to start from (a returning visitor's stored decision): the
+ *   banner must then stay away; `click`: click accept-all once the banner is up and time the
+ *   cookie; `keepState`: return the context's storage state after the click (see `decide`).
+ */
+export const visit = async (browser, url, target, { state, click = true, keepState = false } = {}) => {
   // en-US: every banner's English texts, so no translation is fetched or picked differently.
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', storageState: state })
+  const returning = !!state
   try {
     const page = await context.newPage()
     const errors = []
@@ -107,16 +114,22 @@ export const visit = async (browser, url, target) => {
     await page.goto(url, { waitUntil: 'load', timeout: BANNER_TIMEOUT }).catch((e) => {
       fail(`${url} did not load within ${BANNER_TIMEOUT / 1000} s: ${String(e.message).split('\n')[0]}`)
     })
-    await page.waitForTimeout(SETTLE)
-    const load = await page.evaluate((deadline) => window.__bench.collect(deadline), target ? BANNER_TIMEOUT : 0)
-    if (target && load.bannerAt == null) {
-      fail(`${target.sdk}: the banner never became visible within ${BANNER_TIMEOUT / 1000} s of navigation start: ${load.why}.` +
+    await quiet(page)
+    const load = await page.evaluate((deadline) => window.__bench.collect(deadline), target && !returning ? BANNER_TIMEOUT : 0)
+    const sdk = target?.sdk
+    if (target && !returning && load.bannerAt == null) {
+      fail(`${sdk}: the banner never became visible within ${BANNER_TIMEOUT / 1000} s of navigation start: ${load.why}.` +
         (errors.length ? `\n  page errors: ${errors.join('\n  ')}` : '') +
-        (target.sdk === 'consentry' && load.why.startsWith('no [data-consentry]')
+        (sdk === 'consentry' && load.why.startsWith('no [data-consentry]')
           ? '\n  Is the banner UI (src/ui/) in this build? `npm run build`'
           : ''))
     }
-    // Read before the click, so it is the cost of loading and showing the banner.
+    if (returning && load.bannerAt != null) fail(`${sdk}: the banner showed on a returning visit with a stored decision`)
+    // No waiting tag may run or fetch before a decision (the page with blocked tags).
+    if (!returning && load.ran) fail(`${sdk ?? 'the page'}: ${load.ran} tag(s) waiting for consent ran before any decision`)
+    if (!returning && requests.some((p) => p.startsWith('/tag/'))) fail(`${sdk ?? 'the page'}: a tag waiting for consent was fetched before any decision`)
+    if (errors.length) fail(`${sdk ?? 'the page'}: page errors: ${errors.join('\n  ')}`)
+    // Read before the click, so it is the cost of loading (and showing the banner).
     const { metrics } = await cdp.send('Performance.getMetrics')
     const metric = (name) => metrics.find((m) => m.name === name)?.value * 1000
     const run = {
@@ -129,31 +142,54 @@ export const visit = async (browser, url, target) => {
       scriptRaw: metric('ScriptDuration'),
       probe: load.self,
       task: metric('TaskDuration'),
+      tbt: load.tbt,
+      longTasks: load.longTasks,
+      longest: load.longest,
       cls: load.cls,
       clickToCookie: null,
       requests, // by the end of the run (the page itself included)
     }
-    if (!target) return run
+    if (!target || returning || !click) return run
 
     if (load.cookieBeforeClick) {
-      fail(`${target.sdk}: the ${target.cookie} cookie was already set before any click: not a first visit, or the script decides on its own`)
+      fail(`${sdk}: the ${target.cookie} cookie was already set before any click: not a first visit, or the script decides on its own`)
     }
     const spot = await page.evaluate(() => window.__bench.target())
-    if (!spot.hit) fail(`${target.sdk}: something covers the accept-all button at (${spot.x}, ${spot.y}): a click would not reach it`)
+    if (!spot.hit) fail(`${sdk}: something covers the accept-all button at (${spot.x}, ${spot.y}): a click would not reach it`)
     await page.mouse.click(spot.x, spot.y)
-    const click = await page.evaluate((ms) => window.__bench.cookie(ms), COOKIE_TIMEOUT)
-    if (click.clickAt == null) fail(`${target.sdk}: the click on accept-all never reached the page`)
-    if (click.cookieAt == null) {
-      fail(`${target.sdk}: clicking accept-all did not set the ${target.cookie} cookie within ${COOKIE_TIMEOUT / 1000} s` +
+    const clicked = await page.evaluate((ms) => window.__bench.cookie(ms), COOKIE_TIMEOUT)
+    if (clicked.clickAt == null) fail(`${sdk}: the click on accept-all never reached the page`)
+    if (clicked.cookieAt == null) {
+      fail(`${sdk}: clicking accept-all did not set the ${target.cookie} cookie within ${COOKIE_TIMEOUT / 1000} s` +
         (errors.length ? `\n  page errors: ${errors.join('\n  ')}` : ''))
     }
-    run.clickToCookie = click.cookieAt - click.clickAt
-    run.cookieInClick = click.inClick // true: set synchronously inside the click dispatch
+    run.clickToCookie = clicked.cookieAt - clicked.clickAt
+    run.cookieInClick = clicked.inClick // true: set synchronously inside the click dispatch
+    // Let the SDK finish writing (localStorage copy, a deferred write) before the state is taken.
+    if (keepState) await page.waitForTimeout(500), (run.state = await context.storageState())
     return run
   } finally {
     await context.close().catch(() => {})
   }
 }
+
+/**
+ * Waits SETTLE after load, then until a whole second has passed without a long task
+ * (idle-time work counts too), at most QUIET_MAX more.
+ */
+export const QUIET_MAX = 5_000
+const quiet = async (page) => {
+  await page.waitForTimeout(SETTLE)
+  const until = Date.now() + QUIET_MAX
+  for (;;) {
+    const since = await page.evaluate(() => performance.now() - Math.max(0, ...window.__bench.longTasks.map((t) => t.start + t.duration)))
+    if (since >= SETTLE || Date.now() > until) return
+    await page.waitForTimeout(SETTLE - since)
+  }
+}
+
+/** A visitor who accepted everything on `url`: the storage state a returning visit starts from. */
+export const decide = async (browser, url, target) => (await visit(browser, url, target, { keepState: true })).state
 
 // ---- statistics
 export const quantile = (xs, q) => {

@@ -2,7 +2,9 @@
 // inline (CSS, an SVG "hero image") so the only requests a consent SDK adds are
 // its own. All variants are byte-identical apart from the SDK's snippets (one at
 // the end of <head>, one at the end of <body>), so any difference in the numbers
-// is the SDK's.
+// is the SDK's. Its footer has the way back to the choices that a site with a consent banner
+// owes its visitors (GDPR Art. 7(3)), marked for both SDKs (Consentry's data-consentry-open,
+// vanilla-cookieconsent's data-cc), so neither needs a floating button of its own.
 
 export const consentryConfig = {
   categories: [
@@ -20,15 +22,39 @@ const feature = (title, text) => `
         <a href="#pricing">Learn more →</a>
       </article>`
 
-/** @param {{ consentry: boolean }} options */
-export const marketingPage = ({ consentry }) =>
-  pageWith(consentry ? {
-    head: `  <script type="application/json" data-consentry-config>${JSON.stringify(consentryConfig)}</script>\n`,
-    body: '  <script src="/dist/consentry.min.js"></script>\n',
-  } : {})
+const configBlock = `  <script type="application/json" data-consentry-config>${JSON.stringify(consentryConfig)}</script>\n`
 
-/** The page with `head` inserted before </head> and `body` before </body>, each as given (end them with a newline). */
-export const pageWith = ({ head = '', body = '' }) => `<!doctype html>
+/**
+ * The page with Consentry's script-tag build `file` (or without Consentry): the config block in
+ * <head>, the script at the end of <body>; with `inHead`, both first in <head>, where the docs
+ * put it on a page whose tags it holds back.
+ * @param {{ consentry: boolean, file?: string, inHead?: boolean, blocked?: number }} options
+ */
+export const marketingPage = ({ consentry, file = 'consentry.min.js', inHead = false, blocked = 0 }) => {
+  const script = `  <script src="/dist/${file}"></script>\n`
+  const tags = blockedTags(blocked)
+  if (!consentry) return pageWith({ tags })
+  return inHead ? pageWith({ head: configBlock + script, tags }) : pageWith({ head: configBlock, body: script, tags })
+}
+
+/**
+ * `n` analytics tags waiting for consent, marked the way both Consentry and vanilla-cookieconsent
+ * read (`type="text/plain" data-category`): every other one inline (it counts itself in
+ * window.__ran, so a tag that runs before consent shows), the rest with a `src` on /tag/ (a
+ * fetch before consent shows in the requests).
+ */
+export const blockedTags = (n) =>
+  Array.from({ length: n }, (_, i) =>
+    i % 2
+      ? `  <script type="text/plain" data-category="analytics" src="/tag/${i}.js"></script>\n`
+      : `  <script type="text/plain" data-category="analytics">window.__ran = (window.__ran || 0) + 1</script>\n`,
+  ).join('')
+
+/**
+ * The page with `head` inserted before </head>, `tags` before the footer and `body` before
+ * </body>, each as given (end them with a newline).
+ */
+export const pageWith = ({ head = '', body = '', tags = '' }) => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -93,7 +119,8 @@ ${head}</head>
         saves two months. Non-profits and open-source maintainers get Team for free.</p>
     </section>
   </main>
-  <footer id="docs">© 2025 Northwind Cloud, Inc. · Privacy · Terms · Status · Careers</footer>
+${tags}  <footer id="docs">© 2025 Northwind Cloud, Inc. · Privacy · Terms · Status · Careers ·
+    <a href="#" data-consentry-open data-cc="show-preferencesModal">Cookie settings</a></footer>
 ${body}</body>
 </html>
 `

@@ -1,10 +1,10 @@
 // Types for test/dist/bench-docs.test.ts, which imports the renderers (report.mjs is plain ESM).
-type Json = any // bench/results.json and bench/compare.json, as run.mjs writes them
-export declare const OWN_METRICS: [string, string, number, string][]
-export declare const COMPARE_METRICS: [string, string, number, string][]
-export declare const renderOwn: (results: Json) => string
-export declare const renderCompare: (compare: Json) => string
-export declare const docsBlocks: (own: Json | null, compare: Json | null) => { own?: string; compare?: string }
-export declare const MARKERS: { own: [string, string]; compare: [string, string] }
-export declare const between: (md: string, markers: [string, string]) => string | null
-export declare const replaceBlocks: (md: string, blocks: Record<string, string>) => string
+type Json = any // bench/results.json, as run.mjs writes it
+export declare const SCENARIOS: [string, string, number, string][]
+export declare const METRICS: Record<string, string[]>
+export declare const METRIC_KEYS: string[]
+export declare const renderScenario: (results: Json, scenario: [string, string, number, string]) => string
+export declare const render: (results: Json) => string
+export declare const MARKERS: [string, string]
+export declare const between: (md: string, markers?: [string, string]) => string | null
+export declare const replaceBlock: (md: string, text: string) => string

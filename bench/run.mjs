@@ -1,32 +1,36 @@
-// Consentry's cost on a real page, in headless Chromium at 4x CPU throttling, two tables:
+// Consentry's cost on a real page, in headless Chromium at 4x CPU throttling, in one run:
+// the same marketing page without any SDK, with Consentry's script tag (consentry.min.js, and
+// the single file consentry.all.min.js) and with vanilla-cookieconsent, for a first visit, a
+// returning visit (a stored decision) and a first visit to the page with 200 blocked tags.
 //
-// 1. the same marketing page with and without Consentry's script-tag build (bench/results.json);
-// 2. the same page with Consentry, vanilla-cookieconsent or Klaro (bench/compare.json).
+// Every cell (scenario × SDK) is visited once per round, the order rotating each round, so
+// the machine's slow patches fall on every cell alike. Medians and p90 are printed as
+// Markdown, written to bench/results.json with every run, and into docs/benchmark.md
+// between its marker comments, so the docs always quote the latest run.
 //
-// N first-time visits per page, interleaved, medians reported as Markdown on stdout and written
-// into docs/benchmark.md between its marker comments, so the docs always quote the latest run.
-//
-//   node bench/run.mjs [--runs 21] [--dist dist] [--only own|compare]   (npm run bench builds first)
+//   node bench/run.mjs [--runs 15] [--sdks none,consentry,…] [--scenarios first,returning,blocked] [--dist dist]
+//   (npm run bench builds first; --runs below 15 prints the tables and writes nothing)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import {
-  CHROMIUM, CPU_THROTTLE, HERE, VIEWPORT, fail, launch, snapshot, startServer, summarise, visit,
-} from './lib.mjs'
-import { marketingPage } from './page.mjs'
-import { COMPARE_METRICS, OWN_METRICS, docsBlocks, ownRow, renderCompare, renderOwn, replaceBlocks } from './report.mjs'
-import { SDKS, VENDOR } from './sdks.mjs'
+import { CHROMIUM, CPU_THROTTLE, HERE, VIEWPORT, decide, fail, launch, snapshot, startServer, summarise, visit } from './lib.mjs'
+import { METRIC_KEYS, SCENARIOS, render, replaceBlock } from './report.mjs'
+import { DEFAULT_SDKS, SDKS, VENDOR, beforeSdk } from './sdks.mjs'
 
-const USAGE = 'usage: node bench/run.mjs [--runs N (>= 15, default 21)] [--dist DIR (default dist/)] [--only own|compare]'
+const USAGE = 'usage: node bench/run.mjs [--runs N (default 15; below 15 nothing is written)] ' +
+  `[--sdks ${SDKS.map((s) => s.id).join(',')}] [--scenarios ${SCENARIOS.map((s) => s[0]).join(',')}] [--dist DIR] [--before DIR [--before-label TEXT]]`
 let args
 try {
   args = parseArgs({
     options: {
-      runs: { type: 'string', default: '21' },
+      runs: { type: 'string', default: '15' },
+      sdks: { type: 'string', default: DEFAULT_SDKS.join(',') },
+      scenarios: { type: 'string', default: SCENARIOS.map((s) => s[0]).join(',') },
       dist: { type: 'string', default: join(HERE, '../dist') },
-      only: { type: 'string' },
+      before: { type: 'string' },
+      'before-label': { type: 'string', default: 'before' },
     },
   }).values
 } catch (e) {
@@ -34,147 +38,32 @@ try {
   process.exit(2)
 }
 const RUNS = Number(args.runs)
+const WRITE = RUNS >= 15
 const DIST = resolve(args.dist)
-const SCRIPT = join(DIST, 'consentry.min.js')
 const RESULTS = join(HERE, 'results.json')
-const COMPARE = join(HERE, 'compare.json')
 const DOCS = join(HERE, '../docs/benchmark.md')
 let progress = false // a progress line is on stderr: end it before an error message
 let interrupted = null
 
 const gzip9 = (bytes) => gzipSync(bytes, { level: 9 }).length // level 9, as size-limit measures
-const machine = () => ({ cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() || 'unknown CPU' })
-const tick = (done, total, started, what, per) => {
-  progress = true
-  process.stderr.write(`\r${what}: ${done}/${total} runs per ${per}, ${((Date.now() - started) / 1000).toFixed(0)} s`)
-}
-
-// ---- table 1: with and without Consentry
-const runOwn = async (browser, origin, served, bytes) => {
-  const results = { with: [], without: [] }
-  const started = Date.now()
-  // One discarded warm-up visit each (the first visit pays for spawning processes and
-  // warming the OS file cache), then the two variants alternate so drift hits both alike.
-  for (let i = -1; i < RUNS; i++) {
-    for (const consentry of i % 2 ? [true, false] : [false, true]) {
-      const run = await visit(browser, `${origin}/${consentry ? 'with' : 'without'}.html`, consentry ? SDKS[0].target : null)
-      if (i >= 0) results[consentry ? 'with' : 'without'].push(run)
-    }
-    tick(i + 1, RUNS, started, 'with/without Consentry', 'page')
-  }
-  process.stderr.write('\n')
-  progress = false
-  const seconds = (Date.now() - started) / 1000
-  const gzip = gzip9(bytes)
-  const metrics = Object.fromEntries(OWN_METRICS.map((m) => {
-    const [key, label] = m
-    const without = summarise(results.without, key)
-    const withC = summarise(results.with, key)
-    return [key, { key, label, without, with: withC, diff: ownRow(m, without, withC).diff }]
-  }))
-  const json = {
-    date: new Date().toISOString(),
-    runsPerPage: RUNS,
-    warmUpRunsDiscarded: 1,
-    chromium: browser.version(),
-    ...machine(),
-    cpuThrottle: CPU_THROTTLE,
-    viewport: VIEWPORT,
-    node: process.version,
-    script: { file: 'dist/consentry.min.js', bytes: bytes.length, gzipBytes: gzip },
-    seconds: Math.round(seconds),
-    // Every path the page with Consentry fetched that the page without never did (lazy chunks show up here).
-    addedRequests: [...new Set(results.with.flatMap((r) => r.requests))]
-      .filter((p) => !results.without.some((r) => r.requests.includes(p)) && p !== '/with.html')
-      .map((path) => ({ path, gzipBytes: served(path) && gzip9(served(path)) })),
-    metrics,
-    runs: results,
-  }
-  writeFileSync(RESULTS, JSON.stringify(json, null, 2) + '\n')
-  console.log(renderOwn(json))
-  console.log(`(took ${Math.round(seconds)} s; JSON with every run: ${RESULTS})`)
-  return json
-}
-
-// ---- table 2: Consentry, vanilla-cookieconsent and Klaro on the same page
-const runCompare = async (browser, origin, served, pages) => {
-  const runs = Object.fromEntries(SDKS.map((s) => [s.id, []]))
-  const started = Date.now()
-  // One discarded warm-up round, then rounds of one visit per SDK, the order rotating each round
-  // (A B C, B C A, C A B, …) so no SDK always goes first or always follows the same one.
-  for (let i = -1; i < RUNS; i++) {
-    for (let k = 0; k < SDKS.length; k++) {
-      const sdk = SDKS[(((i + k) % SDKS.length) + SDKS.length) % SDKS.length]
-      const run = await visit(browser, origin + sdk.path, sdk.target)
-      if (i >= 0) runs[sdk.id].push(run)
-    }
-    tick(i + 1, RUNS, started, 'Consentry, vanilla-cookieconsent, Klaro', 'SDK')
-  }
-  process.stderr.write('\n')
-  progress = false
-  const seconds = (Date.now() - started) / 1000
-  const baseline = gzip9(Buffer.from(pages['/without.html']))
-  const sdks = SDKS.map((s) => {
-    // Everything the SDK's page fetched in any run (on load or after the click), but the page itself.
-    const paths = [...new Set(runs[s.id].flatMap((r) => r.requests))].filter((p) => p !== s.path && p !== '/favicon.ico')
-    const files = paths.map((path) => {
-      const bytes = served(path)
-      if (!bytes) fail(`${s.name} requested ${path}, which the bench server does not have`)
-      return { path, bytes: bytes.length, gzipBytes: gzip9(bytes) }
-    })
-    return {
-      id: s.id,
-      name: s.name,
-      version: s.version,
-      path: s.path,
-      files,
-      gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
-      htmlGzipBytes: gzip9(Buffer.from(s.html)) - baseline,
-    }
-  })
-  const metrics = Object.fromEntries(COMPARE_METRICS.map(([key, label]) => [
-    key, { key, label, ...Object.fromEntries(SDKS.map((s) => [s.id, summarise(runs[s.id], key)])) },
-  ]))
-  const json = {
-    date: new Date().toISOString(),
-    runsPerSdk: RUNS,
-    warmUpRoundsDiscarded: 1,
-    chromium: browser.version(),
-    ...machine(),
-    cpuThrottle: CPU_THROTTLE,
-    viewport: VIEWPORT,
-    node: process.version,
-    seconds: Math.round(seconds),
-    sdks,
-    metrics,
-    runs,
-  }
-  writeFileSync(COMPARE, JSON.stringify(json, null, 2) + '\n')
-  console.log(renderCompare(json))
-  console.log(`(took ${Math.round(seconds)} s; JSON with every run: ${COMPARE})`)
-  return json
-}
+const load1 = () => loadavg()[0]
 
 const main = async () => {
-  if (!Number.isInteger(RUNS) || RUNS < 15) {
-    fail(`--runs must be a whole number, at least 15 (got ${args.runs}): with fewer the medians are noise\n${USAGE}`)
-  }
-  if (args.only != null && !['own', 'compare'].includes(args.only)) fail(`--only takes own or compare (got ${args.only})\n${USAGE}`)
-  if (!existsSync(SCRIPT)) fail(`${SCRIPT} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
-  if (!existsSync(CHROMIUM)) {
-    fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
-  }
-  for (const [name, dir] of Object.entries(VENDOR)) {
-    if (!existsSync(dir)) fail(`${dir} is missing: ${name} is a dev dependency (npm install)`)
-  }
-  const bytes = readFileSync(SCRIPT)
+  if (!Number.isInteger(RUNS) || RUNS < 1) fail(`--runs must be a whole number, at least 1 (got ${args.runs})\n${USAGE}`)
+  const sdks = args.sdks.split(',').map((id) => SDKS.find((s) => s.id == id) ?? fail(`--sdks: no SDK ${id}\n${USAGE}`))
+  // Another build of Consentry beside this one, in the same run: before/after figures that share their conditions.
+  if (args.before) sdks.splice(2, 0, beforeSdk(args['before-label']))
+  const scenarios = args.scenarios.split(',').map((id) => SCENARIOS.find((s) => s[0] == id) ?? fail(`--scenarios: no scenario ${id}\n${USAGE}`))
+  for (const s of sdks) if (s.file && !existsSync(join(s.id == 'consentry-before' ? resolve(args.before) : DIST, s.file))) fail(`${join(DIST, s.file)} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
+  if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
+  for (const [name, dir] of Object.entries(VENDOR)) if (!existsSync(dir)) fail(`${dir} is missing: ${name} is a dev dependency (npm install)`)
+
   const files = snapshot(DIST, '/dist')
-  files.set('/dist/consentry.min.js', bytes)
+  if (args.before) snapshot(resolve(args.before), '/before', files)
   for (const [name, dir] of Object.entries(VENDOR)) snapshot(dir, `/vendor/${name}`, files)
-  const pages = {
-    '/without.html': marketingPage({ consentry: false }),
-    ...Object.fromEntries(SDKS.map((s) => [s.path, s.html])), // /with.html is Consentry's
-  }
+  const pathOf = (sdk, blocked) => `/${sdk.id}${blocked ? `-${blocked}` : ''}.html`
+  const pages = {}
+  for (const sdk of sdks) for (const [, , blocked] of scenarios) pages[pathOf(sdk, blocked)] = sdk.html(blocked)
 
   const server = await startServer(pages, files)
   const origin = `http://127.0.0.1:${server.address().port}`
@@ -194,17 +83,64 @@ const main = async () => {
   }
   try {
     browser = await launch()
-    const blocks = {}
-    if (args.only !== 'compare') blocks.own = await runOwn(browser, origin, server.served, bytes)
-    if (args.only !== 'own') {
-      console.log()
-      blocks.compare = await runCompare(browser, origin, server.served, pages)
+    const loadAtStart = load1()
+    // A returning visitor: the storage state after accepting everything on a first visit, once per SDK.
+    const states = {}
+    if (scenarios.some(([id]) => id == 'returning')) {
+      for (const sdk of sdks) if (sdk.target) states[sdk.id] = await decide(browser, origin + pathOf(sdk, 0), sdk.target)
     }
-    // The docs quote exactly what was just printed; a table not re-run keeps its last JSON.
-    const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null)
-    const docs = docsBlocks(blocks.own ?? read(RESULTS), blocks.compare ?? read(COMPARE))
-    writeFileSync(DOCS, replaceBlocks(readFileSync(DOCS, 'utf8'), docs))
-    console.log(`(docs/benchmark.md updated: ${Object.keys(docs).join(' and ')} table${Object.keys(docs).length > 1 ? 's' : ''})`)
+    const cells = scenarios.flatMap((sc) => sdks.map((sdk) => ({ sc, sdk })))
+    const runs = Object.fromEntries(scenarios.map(([id]) => [id, Object.fromEntries(sdks.map((s) => [s.id, []]))]))
+    const started = Date.now()
+    // One discarded warm-up round (the first visits pay for spawning processes and warming the OS
+    // file cache), then rounds of one visit per cell, the order rotating each round.
+    for (let i = -1; i < RUNS; i++) {
+      for (let k = 0; k < cells.length; k++) {
+        const { sc: [id, , blocked], sdk } = cells[(((i + k) % cells.length) + cells.length) % cells.length]
+        const run = await visit(browser, origin + pathOf(sdk, blocked), sdk.target, {
+          state: id == 'returning' ? states[sdk.id] : undefined,
+          click: id == 'first',
+        })
+        if (i >= 0) runs[id][sdk.id].push(run)
+      }
+      progress = true
+      process.stderr.write(`\r${cells.length} cells: ${i + 1}/${RUNS} rounds, ${((Date.now() - started) / 1000).toFixed(0)} s, load ${load1().toFixed(1)}`)
+    }
+    process.stderr.write('\n')
+    progress = false
+    const seconds = (Date.now() - started) / 1000
+
+    const json = {
+      date: new Date().toISOString(),
+      runsPerCell: RUNS,
+      warmUpRoundsDiscarded: 1,
+      chromium: browser.version(),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() || 'unknown CPU',
+      loadAverage: [loadAtStart, load1()],
+      cpuThrottle: CPU_THROTTLE,
+      viewport: VIEWPORT,
+      node: process.version,
+      seconds: Math.round(seconds),
+      sdks: sdks.map((s) => {
+        // Everything the SDK's page fetched on a first visit (on load or after the click), but the page itself.
+        const first = runs.first?.[s.id] ?? Object.values(runs)[0][s.id]
+        const paths = s.target ? [...new Set(first.flatMap((r) => r.requests))].filter((p) => /^\/(dist|before|vendor)\//.test(p)) : []
+        const list = paths.map((path) => ({ path, bytes: server.served(path).length, gzipBytes: gzip9(server.served(path)) }))
+        return { id: s.id, name: s.name, version: s.version, files: list, gzipBytes: list.reduce((n, f) => n + f.gzipBytes, 0) }
+      }),
+      scenarios: Object.fromEntries(scenarios.map(([id]) => [id, {
+        metrics: Object.fromEntries(METRIC_KEYS.map((key) => [key, Object.fromEntries(sdks.map((s) => [s.id, summarise(runs[id][s.id], key)]))])),
+        runs: Object.fromEntries(sdks.map((s) => [s.id, runs[id][s.id].map(({ requests, ...r }) => r)])),
+      }])),
+    }
+    const md = render(json)
+    console.log(md)
+    console.log(`(took ${Math.round(seconds)} s)`)
+    if (!WRITE) return console.log(`(--runs ${RUNS}: below 15 the medians are noise; nothing written)`)
+    writeFileSync(RESULTS, JSON.stringify(json, null, 2) + '\n')
+    writeFileSync(DOCS, replaceBlock(readFileSync(DOCS, 'utf8'), `_Latest run: ${json.date.slice(0, 16).replace('T', ' ')} UTC._\n\n${md}`))
+    console.log(`(JSON with every run: ${RESULTS}; docs/benchmark.md updated)`)
   } finally {
     await cleanup()
   }

@@ -1,9 +1,9 @@
-// The three SDKs of the comparison table, each on the same marketing page, set up
-// the way its documentation shows for a plain script-tag site, with the same three
-// categories (necessary, analytics, marketing), English, and its default look:
+// The SDKs of the benchmark, each on the same marketing page, set up the way its
+// documentation shows for a plain script-tag site, with the same three categories
+// (necessary, analytics, marketing), English, and its default look:
 //
-// - Consentry: the JSON config block in <head>, dist/consentry.min.js at the end of <body>
-//   (exactly /with.html of the first table).
+// - Consentry: the JSON config block in <head>, dist/consentry.min.js (or the single file
+//   dist/consentry.all.min.js) at the end of <body>.
 // - vanilla-cookieconsent 3: its stylesheet in <head>; the UMD build and an inline
 //   CookieConsent.run({...}) at the end of <body>.
 // - Klaro 0.7: an inline `klaroConfig` and the default bundle klaro.js (translations and
@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CONSENTRY_TARGET, HERE } from './lib.mjs'
-import { marketingPage, pageWith } from './page.mjs'
+import { blockedTags, marketingPage, pageWith } from './page.mjs'
 
 const ROOT = join(HERE, '..')
 const version = (dir) => JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')).version
@@ -98,36 +98,72 @@ const klaroConfig = {
   ],
 }
 
+const vccTags = (blocked) => ({
+  head: '  <link rel="stylesheet" href="/vendor/vanilla-cookieconsent/cookieconsent.css">\n',
+  body: '  <script src="/vendor/vanilla-cookieconsent/cookieconsent.umd.js"></script>\n' +
+    `  <script>CookieConsent.run(${JSON.stringify(vccConfig)})</script>\n`,
+  tags: blockedTags(blocked),
+})
+
+/**
+ * The columns of the benchmark: the page without any SDK, Consentry's two script-tag builds,
+ * vanilla-cookieconsent, and Klaro (only with --sdks …,klaro: its 0.5 s of script a visit
+ * makes every round much longer). `html(blocked)` is the page with `blocked` waiting tags.
+ * On the page with tags Consentry goes first in <head>, as its docs say for a page whose
+ * tags it holds back (vanilla-cookieconsent reads them from where its docs put it, the end
+ * of <body>); on the others it stays at the end of <body>, as before.
+ */
 export const SDKS = [
+  {
+    id: 'none',
+    name: 'No SDK',
+    version: '',
+    html: (blocked) => marketingPage({ consentry: false, blocked }),
+    target: null,
+  },
   {
     id: 'consentry',
     name: 'Consentry',
+    file: 'consentry.min.js',
     version: version('.'),
-    path: '/with.html',
-    html: marketingPage({ consentry: true }),
+    html: (blocked) => marketingPage({ consentry: true, blocked, inHead: blocked > 0 }),
+    target: CONSENTRY_TARGET,
+  },
+  {
+    id: 'consentry-all',
+    name: 'Consentry (single file)',
+    file: 'consentry.all.min.js',
+    version: version('.'),
+    html: (blocked) => marketingPage({ consentry: true, file: 'consentry.all.min.js', blocked, inHead: blocked > 0 }),
     target: CONSENTRY_TARGET,
   },
   {
     id: 'vanilla-cookieconsent',
     name: 'vanilla-cookieconsent',
     version: version('node_modules/vanilla-cookieconsent'),
-    path: '/vcc.html',
-    html: pageWith({
-      head: '  <link rel="stylesheet" href="/vendor/vanilla-cookieconsent/cookieconsent.css">\n',
-      body: '  <script src="/vendor/vanilla-cookieconsent/cookieconsent.umd.js"></script>\n' +
-        `  <script>CookieConsent.run(${JSON.stringify(vccConfig)})</script>\n`,
-    }),
+    html: (blocked) => pageWith(vccTags(blocked)),
     target: { sdk: 'vanilla-cookieconsent', host: '#cc-main', shadow: false, button: '.cm [data-role="all"]', cookie: 'cc_cookie' },
   },
   {
     id: 'klaro',
     name: 'Klaro',
     version: version('node_modules/klaro'),
-    path: '/klaro.html',
-    html: pageWith({
+    html: (blocked) => pageWith({
       head: `  <script>var klaroConfig = ${JSON.stringify(klaroConfig)}</script>\n` +
         '  <script defer data-config="klaroConfig" src="/vendor/klaro/klaro.js"></script>\n',
+      tags: blockedTags(blocked),
     }),
     target: { sdk: 'klaro', host: '#klaro', shadow: false, button: '.cookie-notice .cm-btn-success', cookie: 'klaro' },
   },
 ]
+export const DEFAULT_SDKS = ['none', 'consentry', 'consentry-all', 'vanilla-cookieconsent']
+
+/** With --before DIR: consentry.min.js from another build (its dist/, served under /before/), as one more column. */
+export const beforeSdk = (label) => ({
+  id: 'consentry-before',
+  name: `Consentry (${label})`,
+  file: 'consentry.min.js',
+  version: '',
+  html: (blocked) => marketingPage({ consentry: true, blocked, inHead: blocked > 0 }).replace('/dist/consentry.min.js', '/before/consentry.min.js'),
+  target: CONSENTRY_TARGET,
+})

@@ -2,12 +2,13 @@ import { resolveConfig, type ConfigParts, type ConsentryConfig } from '../config
 import { warnOnce } from '../errors/index.js'
 import { env } from '../env/index.js'
 import { fitRecord } from '../record/index.js'
-import { clearRecord, loadRecord, saveRecord } from '../storage/index.js'
+import { afterPaint } from '../schedule/index.js'
+import { clearRecord, loadRecord, readRecord, saveRecord } from '../storage/index.js'
 import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, optOut, resetStores, type Snapshot } from '../store/index.js'
 import { followOtherTabs } from '../tabs/index.js'
 import { emit, resetEvents } from './events.js'
 
-let started: { promise: Promise<Snapshot>; key: string; stop: () => void } | null = null
+let started: { promise: Promise<Snapshot>; config: ConsentryConfig; stop: () => void } | null = null
 
 // RegExp cookie matchers serialise as {} in plain JSON.
 const keyOf = (config: unknown): string => {
@@ -32,7 +33,8 @@ export const init = (config: ConsentryConfig): Promise<Snapshot> => initWith(con
 /** `init`, reading the parts of the config other modules own (the UI, strict mode, the signals) in the same pass. */
 export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<Snapshot> => {
   if (started) {
-    if (keyOf(config) !== started.key) warnOnce('init-twice')
+    // Serialised only here: a second call is rare, and the first one's start-up need not pay for it.
+    if (config !== started.config && keyOf(config) !== keyOf(started.config)) warnOnce('init-twice')
     return started.promise
   }
   let resolved
@@ -42,7 +44,7 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
     return Promise.reject(e)
   }
   const conf = resolved
-  const stored = loadRecord(conf)
+  const stored = readRecord(conf)
   $config.set(conf)
   $gpc.set(env.gpc())
   $consent.set({ record: stored && fitRecord(stored, conf), origin: 'init' })
@@ -70,9 +72,14 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   if (gpcNow || (!snapshot.decided && !(conf.mode == 'opt-out' && snapshot.optOut.sale))) $ui.set('banner')
   started = {
     promise: Promise.resolve(snapshot),
-    key: keyOf(config),
+    config,
     stop: () => unbinds.forEach((f) => f()),
   }
+  // The copies are repaired (and the cookie re-set, restarting Safari's 7-day cap) once the first
+  // frame is out: storage round trips the first paint does not need. From what storage holds then
+  // (newest wins), so a decision made meanwhile, here or in another tab, is what both copies keep.
+  const self = started
+  if (stored) afterPaint(() => started === self && loadRecord(conf))
   emit('ready', snapshot)
   return started.promise
 }

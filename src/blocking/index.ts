@@ -11,6 +11,7 @@ import { guardElements } from './dynamic.js'
 import { activate } from './markup.js'
 import { urlMatches } from './match.js'
 import { warnPlacement } from './placement.js'
+import { afterPaint } from '../schedule/index.js'
 import { warnUndeclared } from './undeclared.js'
 
 export { activate, allowedFor, resetMarkup } from './markup.js'
@@ -102,11 +103,16 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
   if (!config) throw new ConsentryError('not-initialised', 'startBlocking')
   if (process.env.NODE_ENV !== 'production') warnPlacement(config)
   let last = $snapshot.get()
-  const run = () => {
+  /** Runs what the decision allows under `roots` (the whole page by default); keeps `$waitingFrames` in step. */
+  const run = (roots: ParentNode[] = [document]) => {
     const s = $snapshot.get()
-    const waiting = activate((id) => granted(s, id), s.decided)
+    const waiting = roots.flatMap((root) => activate((id) => granted(s, id), s.decided, root))
     if (process.env.NODE_ENV !== 'production') warnUndeclared(config, waiting)
-    $waitingFrames.set(waiting.filter((el) => el.tagName == 'IFRAME') as HTMLIFrameElement[])
+    // After a walk of some added nodes only, the frames that waited before and still wait stay.
+    const frames = [...new Set([...(roots[0] == document ? [] : $waitingFrames.get().filter((f) => f.isConnected && !f.hasAttribute('data-consentry-done'))), ...waiting.filter((el) => el.tagName == 'IFRAME')])] as HTMLIFrameElement[]
+    // Set only when it changed: each set wakes the UI's subscribers.
+    const before = $waitingFrames.get()
+    if (frames.length != before.length || frames.some((f, i) => f != before[i])) $waitingFrames.set(frames)
   }
   const services = [...config.services.values()].filter((s) => s.hosts.length)
   const blockedBy = (url: string) => {
@@ -116,12 +122,26 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
   // Strict mode's network guard is an add-on (`consentry/strict`), so only its users carry it; the
   // config was checked for it by init (with the UI) or startBlocking.
   const net = config.blocking == 'strict' ? networkGuard!.start(blockedBy, config) : undefined
-  const unguard = [services.length ? guardElements(blockedBy, net?.parked) : () => {}, net ? net.stop : () => {}]
-  cleanUp(config, last, cleaner)
+  // An element parked once it is in the page (its src set after insertion) waits like markup:
+  // walked on its own, so an iframe gets its placeholder.
+  const parked = (el: Element, url: string, service: Service) => {
+    net?.parked(el, url, service)
+    if (el.isConnected) queueMicrotask(() => run([el]))
+  }
+  const unguard = [services.length ? guardElements(blockedBy, parked) : () => {}, net ? net.stop : () => {}]
+  let stopped = false
+  // The cookies and storage of services without consent go after the first paint (the cleaner
+  // reads every cookie and storage key): nothing that could read them runs before consent anyway.
+  afterPaint(() => stopped || cleanUp(config, $snapshot.get(), cleaner))
   run()
-  // Elements parsed after this script, or inserted later by a CMS or tag manager.
-  // Removals alone cannot bring anything new to run: skip the document-wide query for them.
-  const observer = new MutationObserver((records) => records.some((r) => r.addedNodes.length) && run())
+  // Elements parsed after this script, or inserted later by a CMS or tag manager: only what was
+  // added is walked (a page whose parser adds 200 tags in chunks is not queried 200 times whole).
+  // Removals alone cannot bring anything new to run.
+  const observer = new MutationObserver((records) => {
+    const added: ParentNode[] = []
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType == 1 && n.isConnected) added.push(n as Element)
+    if (added.length) run(added)
+  })
   observer.observe(document, { childList: true, subtree: true })
   const unbind = $snapshot.listen((s) => {
     const before = last
@@ -135,6 +155,7 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
     }
   })
   return () => {
+    stopped = true
     observer.disconnect()
     unbind()
     unguard.forEach((f) => f())

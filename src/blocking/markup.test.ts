@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { acceptAll, get, init, rejectAll, set, startBlocking } from '../headless.js'
-import { CONFIG, freshPage, happyDomLoadsNothing } from '../testing/index.js'
-import { resetMarkup } from './index.js'
+import { CONFIG, freshPage, happyDomLoadsNothing, painted } from '../testing/index.js'
+import { $waitingFrames, resetMarkup } from './index.js'
 
 // The iframes, stylesheets and embeds released here are pages happy-dom does not load (and says so).
 happyDomLoadsNothing()
@@ -146,12 +146,15 @@ describe('cleanup', () => {
     ],
   }
 
-  it('deletes cookies and storage of services without consent at start-up', async () => {
+  it('deletes cookies and storage of services without consent at start-up, once the first frame has painted', async () => {
     document.cookie = '_ga=GA1.1; path=/'
     document.cookie = '_ga_X1=GS1; path=/'
     document.cookie = 'keep=1; path=/'
     localStorage.setItem('ga_state', '1')
     await begin(config)
+    // The cleaner reads every cookie and storage key: not in the start-up task, which the first paint waits for.
+    expect(document.cookie).toContain('_ga=')
+    await painted()
     expect(document.cookie).toBe('keep=1')
     expect(localStorage.getItem('ga_state')).toBeNull()
     document.cookie = 'keep=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
@@ -168,6 +171,50 @@ describe('cleanup', () => {
     expect(document.cookie).not.toContain('_ga')
     expect(localStorage.getItem('ga_state')).toBeNull()
     expect(get().decided).toBe(true)
+  })
+})
+
+describe('tags added after start-up', () => {
+  it('each batch the parser or a script adds is walked on its own, the tag itself included, and still waits for consent', async () => {
+    await begin()
+    const el = document.createElement('script')
+    el.type = 'text/plain'
+    el.setAttribute('data-consent', 'analytics')
+    el.text = "window.ran.push('added')"
+    document.body.append(el)
+    page(`<div><script type="text/plain" data-consent="analytics">window.ran.push('nested')</script></div>`)
+    await tick()
+    expect(ran()).toEqual([])
+    set({ analytics: true })
+    await tick()
+    expect(ran()).toEqual(['added', 'nested'])
+  })
+
+  it('a granted tag added later runs once, though it is both an added node and inside one', async () => {
+    await begin()
+    acceptAll()
+    const div = document.createElement('div')
+    document.body.append(div)
+    div.innerHTML = ''
+    const t = document.createElement('template')
+    t.innerHTML = `<script type="text/plain" data-consent="analytics">window.ran.push('once')</script>`
+    div.append(t.content)
+    await tick()
+    expect(ran()).toEqual(['once'])
+  })
+
+  it('$waitingFrames is set only when the frames waiting change, and keeps those that still wait', async () => {
+    await begin()
+    const sets: HTMLIFrameElement[][] = []
+    const unbind = $waitingFrames.listen((f) => void sets.push([...f]))
+    page(`<iframe data-consent="marketing" data-src="/a.html"></iframe>`)
+    await tick()
+    page(`<p>text</p><script type="text/plain" data-consent="analytics"></script>`)
+    await tick()
+    page(`<iframe data-consent="marketing" data-src="/b.html"></iframe>`)
+    await tick()
+    unbind()
+    expect(sets.map((f) => f.map((x) => x.getAttribute('data-src')))).toEqual([['/a.html'], ['/a.html', '/b.html']])
   })
 })
 

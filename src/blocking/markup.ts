@@ -86,7 +86,9 @@ let queue: Promise<unknown> = Promise.resolve()
  */
 export const activate = (has: (id: string) => boolean, decided: boolean, root: ParentNode = document): HTMLElement[] => {
   const waiting: HTMLElement[] = []
-  for (const el of root.querySelectorAll<HTMLElement>(WAITING)) {
+  // An element given as the root counts too (an added node is often the tag itself).
+  const self = root instanceof Element && root.matches(WAITING) ? [root as HTMLElement] : []
+  for (const el of [...self, ...root.querySelectorAll<HTMLElement>(WAITING)]) {
     if (!allowedFor(el, has, decided)) {
       waiting.push(el)
       continue

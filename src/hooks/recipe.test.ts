@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { init, set } from '../index.js'
 import { readConsent, readGpc } from '../server/index.js'
 import { cookie } from '../testing/index.js'
-import { freshUiPage, host } from '../ui/testing.js'
+import { freshUiPage, host, waitFor } from '../ui/testing.js'
 import * as preactHooks from './preact.js'
 import { useConsent, useHas, type Snapshot } from './react.js'
 import { decisionCookie, SITE as consentConfig } from './testing.js'
@@ -80,7 +80,7 @@ describe('the Next.js recipe', () => {
   it('a returning visitor: the server HTML already shows the decision and hydration changes nothing', async () => {
     const html = await visit(decisionCookie(false))
     expect(html).toBe('<button>Allow analytics</button>')
-    expect(host()).toBeTruthy() // init ran, from the effect
+    expect(await waitFor(host)).toBeTruthy() // init ran, from the effect (the UI is built after the first paint)
     expect(container.innerHTML).toBe(html)
     // Never an undecided flash: every render (server, hydration, the live store after init) showed the decision.
     expect(shown.length).toBeGreaterThanOrEqual(2)
@@ -96,7 +96,7 @@ describe('the Next.js recipe', () => {
   it('a first visit: undecided on the server, the banner decides, the page follows', async () => {
     const html = await visit(null)
     expect(html).toBe('<p>Choose your cookie settings in the banner below.</p>')
-    expect(host()).toBeTruthy()
+    expect(await waitFor(host)).toBeTruthy() // the banner is built in the task after init's
     expect(errors).not.toHaveBeenCalled()
     await act(async () => set({ analytics: true }))
     expect(container.textContent).toBe('Thanks: analytics are on.')

@@ -1,7 +1,7 @@
 // The converted config at work: initialised with Consentry's own API in happy-dom.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { acceptAll, get, has, init, rejectAll, set, startBlocking } from '../headless.js'
-import { freshPage } from '../testing/index.js'
+import { freshPage, painted } from '../testing/index.js'
 import { initWithUi } from '../ui/init.js'
 import { action, freshUiPage, loaders, q } from '../ui/testing.js'
 import { fromVanillaCookieConsent } from './index.js'
@@ -61,6 +61,7 @@ describe('a converted vanilla-cookieconsent config', () => {
     plant()
     await init(config)
     startBlocking()
+    await painted() // the cleaner runs once the first frame is out
     expect(cookies()).toEqual(['session'])
   })
 

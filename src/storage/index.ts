@@ -1,3 +1,3 @@
-export { loadRecord, readRecord, saveRecord, clearRecord } from './persist.js'
+export { loadRecord, readRecord, repairRecord, saveRecord, clearRecord } from './persist.js'
 export { readCookies } from './cookie.js'
 export { cookieValues } from './parse.js'

@@ -4,7 +4,7 @@ import { useEnv } from '../env/index.js'
 import { acceptAll, get, init, reset, set } from '../headless.js'
 import { teardown } from '../api/index.js'
 import { encodeRecord, type ConsentRecord } from '../record/index.js'
-import { CONFIG, clearCookies, cookie, freshPage, stubCookies } from '../testing/index.js'
+import { CONFIG, clearCookies, cookie, freshPage, painted, stubCookies } from '../testing/index.js'
 import { loadRecord, saveRecord } from './index.js'
 
 const NOW = Date.now()
@@ -199,6 +199,40 @@ describe('a US opt-out never lapses (privacy-signals §9 item 32)', () => {
     expect(cookie()).toBe(value)
     loadRecord(serverSet)
     expect(writes).toHaveLength(1)
+  })
+})
+
+describe('at start-up', () => {
+  it('init reads the decision at once and repairs the other copy once the first frame has painted', async () => {
+    const value = encodeRecord(record(NOW, true))
+    setCookie(value)
+    await init(CONFIG)
+    expect(get().categories.analytics).toBe(true)
+    // Not in the start-up task: three storage round trips the first paint does not need.
+    expect(localStorage.getItem('consentry')).toBeNull()
+    await painted()
+    expect(localStorage.getItem('consentry')).toBe(value)
+  })
+
+  it('a decision made before the repair is not overwritten by the copy read at start-up', async () => {
+    setCookie(encodeRecord(record(NOW - 1000, true)))
+    await init(CONFIG)
+    set({ analytics: false })
+    await painted()
+    expect(get().categories.analytics).toBe(false)
+    expect(loadRecord(config())?.categories.analytics).toBe(false)
+    expect(localStorage.getItem('consentry')).toBe(cookie())
+  })
+
+  it('sessionStorage is not read where cookies and localStorage work (its first read is a round trip)', async () => {
+    const session = vi.fn(() => sessionStorage)
+    useEnv({ sessionStorage: session })
+    await init(CONFIG)
+    teardown()
+    localStorage.setItem('consentry', encodeRecord(record(NOW, true)))
+    await init(CONFIG)
+    expect(get().decided).toBe(true)
+    expect(session).not.toHaveBeenCalled()
   })
 })
 

@@ -36,22 +36,41 @@ export const clearRecord = (config: ResolvedConfig): void => {
   writeLocal(config.cookie.name, null, true)
 }
 
-/** The latest valid decision among the cookie copies, localStorage and sessionStorage, without writing anything. */
-export const readRecord = (config: ResolvedConfig): ConsentRecord | null =>
-  newestRecord([...readCookies(config.cookie.name), readLocal(config.cookie.name), readLocal(config.cookie.name, true)], env.now())
+/**
+ * The latest valid decision among the cookie copies and localStorage, without writing
+ * anything; sessionStorage (5–17 ms for its first read on a slow phone) only where
+ * {@link saveRecord} can have written there: when cookies or localStorage cannot be used.
+ */
+export const readRecord = (config: ResolvedConfig): ConsentRecord | null => {
+  const name = config.cookie.name
+  const copies = [...readCookies(name), readLocal(name)]
+  const now = env.now()
+  const best = newestRecord(copies, now)
+  if (best || (cookiesWork() && env.localStorage())) return best
+  return newestRecord([...copies, readLocal(name, true)], now)
+}
+
+/** False where the browser refuses cookies (a setting, a sandboxed frame, third-party blocking). */
+const cookiesWork = (): boolean => typeof navigator == 'undefined' || navigator.cookieEnabled !== false
+
+/**
+ * Writing both copies repairs the one that was lost or damaged, and re-setting the cookie
+ * on every visit restarts Safari's 7-day cap on script cookies. A cookie the server
+ * re-issues (serverSet) is left alone while it is intact (one copy, exactly this record:
+ * a one-element array stringifies to its element): an HTTP cookie keeps its expiry in
+ * Safari, and a script write would cap it again.
+ */
+export const repairRecord = (config: ResolvedConfig, best: ConsentRecord): void =>
+  saveRecord(config, best, config.cookie.serverSet && String(readCookies(config.cookie.name)) == encodeRecord(best))
 
 /**
  * Reads the decision from the cookie and localStorage. Never throws. A copy
  * that is missing or invalid is repaired from the other; if both are valid and
- * differ, the later decision wins and overwrites the other.
+ * differ, the later decision wins and overwrites the other. (`init` reads
+ * at once and repairs after the first paint.)
  */
 export const loadRecord = (config: ResolvedConfig): ConsentRecord | null => {
   const best = readRecord(config)
-  // Writing both copies repairs the one that was lost or damaged, and re-setting
-  // the cookie on every visit restarts Safari's 7-day cap on script cookies. A
-  // cookie the server re-issues (serverSet) is left alone while it is intact (one
-  // copy, exactly this record: a one-element array stringifies to its element):
-  // an HTTP cookie keeps its expiry in Safari, and a script write would cap it again.
-  if (best) saveRecord(config, best, config.cookie.serverSet && String(readCookies(config.cookie.name)) == encodeRecord(best))
+  if (best) repairRecord(config, best)
   return best
 }

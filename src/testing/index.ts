@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { teardown } from '../api/init.js'
 import { useEnv } from '../env/index.js'
 import { resetWarnings } from '../errors/index.js'
+import { afterPaint } from '../schedule/index.js'
 import type { ConsentryConfig } from '../config/index.js'
 
 export const CONFIG: ConsentryConfig = {
@@ -69,6 +70,9 @@ export const freshPage = (): void => {
   localStorage.clear()
   sessionStorage.clear()
 }
+
+/** Resolves once the work Consentry left for after the first paint has run (it was queued earlier, so it runs first). */
+export const painted = (): Promise<void> => new Promise((r) => afterPaint(r))
 
 /**
  * For a test file whose page asks happy-dom for a frame, a script or a stylesheet: the GPP and USP locator

@@ -15,6 +15,7 @@ import { mount, type Mount } from './mount.js'
 import type { PreferencesModule } from './preferences/types.js'
 import type { UiLink } from './link.js'
 import { BASE_CSS } from './styles.js'
+import { afterPaint, nextTask } from '../schedule/index.js'
 
 /**
  * How this build finds the parts it does not carry (the script tag loads them by URL, bundlers by chunk).
@@ -44,26 +45,62 @@ export const resetUi = (): void => {
 
 /**
  * Starts the UI once `init` has run: renders what `$ui` asks for, and keeps
- * the DOM in step with it. The first layer is plain DOM, ready in the first
- * frame; the preferences centre (Preact) is loaded on demand, and fetched
- * ahead while the browser is idle once the banner is up.
+ * the DOM in step with it. The first layer is plain DOM, built in the task
+ * after the script's (after the first paint when nothing is to be shown); the
+ * preferences centre (Preact) is loaded on demand, and fetched ahead as the
+ * visitor approaches Manage preferences. Resolves once the UI is built, or at
+ * once when nothing is to be shown.
  */
-export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
-  if (started) return
+export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
+  if (started) return Promise.resolve()
   started = true
   const config = $config.get()!
   const wanted = pickLanguage(['en', ...ui.translations.map((t) => t.lang), ...(loaders.languages ?? [])], ui.language)
   const given = ui.translations.find((t) => t.lang == wanted)
+  let shown: () => void
+  const ready = new Promise<void>((r) => (shown = r))
+  // Any element with data-consentry-open (contract: DOM) or data-consentry-choices reopens the
+  // preferences; listened for from the start, before the UI is built.
+  const onOpen = (e: Event) => {
+    if (!(e.target as Element).closest?.(OPENERS)) return
+    e.preventDefault()
+    $ui.set('preferences')
+  }
+  document.addEventListener('click', onOpen)
+  // The floating button, once decided: always with `true`; with 'auto' where the page has no way back of its
+  // own when asked (the button then follows the page, see extras/fab.ts).
+  const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
+  /** Whether this page uses the extras (see extras/start.ts). */
+  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')
+  // Until the UI is built, stopping means not building it.
+  let done = false
+  stop = () => ((done = true), document.removeEventListener('click', onOpen))
   const start = (t?: Translation) => {
-    const go = () => run(textFor(enBanner, t, ui.text))
-    if (document.body) go()
-    else addEventListener('DOMContentLoaded', go, { once: true })
+    const go = () => done || ((done = true), unwanted.forEach((f) => f()), run(textFor(enBanner, t, ui.text)), shown())
+    // Built in a task of its own, not in the one that runs the script (engine and blocking are
+    // set up there): two shorter tasks instead of one long one. With nothing to show (a visitor
+    // who has decided), after the first paint, and only if there is something to do: a decided
+    // visitor on a page with its own way back gets no UI at all, not even its stylesheet, until
+    // something asks for one (a call, a decision, a blocked embed).
+    const needed = () =>
+      $ui.get() != 'hidden' || wantsExtras() || $waitingFrames.get().length ||
+      // The development build's warning that a decided visitor has no way back is said from the UI.
+      (process.env.NODE_ENV !== 'production' && ui.floatingButton === false)
+    const asked = () => document.body && nextTask(go)
+    const unwanted = [$ui.listen((v) => v != 'hidden' && asked()), $snapshot.listen(asked), $waitingFrames.listen((f) => f.length && asked())]
+    const prev = stop
+    stop = () => (unwanted.forEach((f) => f()), prev())
+    const when = () => ($ui.get() != 'hidden' ? nextTask(go) : afterPaint(() => needed() && go()))
+    if (document.body) when()
+    else addEventListener('DOMContentLoaded', when, { once: true })
+    if ($ui.get() == 'hidden') shown()
   }
   if (given || wanted == 'en' || !loaders.language) start(given)
   // The script tag carries English only; the page's language comes as a small
   // module. English after 2 s rather than no banner if it cannot be loaded.
   else
     void Promise.race([loaders.language(wanted).catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2000))]).then(start)
+  return ready
 
   function run(t: BannerText & Partial<Translation>) {
     const m: Mount = mount(ui.theme, ui.nonce)
@@ -121,10 +158,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
       announce: (text) => (status.textContent = text),
       loaders,
     }
-    // The floating button, once decided: always with `true`; with 'auto' where the page has no way back of its
-    // own when asked (the button then follows the page, see extras/fab.ts).
-    const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
-    if (wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')) void loadExtras()
+    if (wantsExtras()) void loadExtras()
 
     const show = (next: UiView) => {
       const was = view
@@ -139,8 +173,17 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
         banner = buildBanner(t, ui)
         if (ui.layout == 'modal' && ui.backdrop) backdrop = el('div', { class: 'backdrop', part: 'backdrop' })
         m.root.append(...(backdrop ? [backdrop] : []), banner)
-        // Fetch the second layer ahead, while nothing else is going on.
-        ;(window.requestIdleCallback || setTimeout)(() => void loadPreferences().catch(() => {}))
+        // The second layer is fetched as the visitor approaches Manage preferences (pointer over
+        // it, or focus on it), a few hundred ms before a click: not in the load window, where it
+        // cost every visitor its download and compile, though few open it.
+        const approach = (e: Event) => {
+          if (!(e.target as Element).closest?.('[data-consentry-action=preferences]')) return
+          banner!.removeEventListener('pointerover', approach)
+          banner!.removeEventListener('focusin', approach)
+          void loadPreferences().catch(() => {})
+        }
+        banner.addEventListener('pointerover', approach)
+        banner.addEventListener('focusin', approach)
       }
       banner?.toggleAttribute('hidden', next != 'banner')
       backdrop?.toggleAttribute('hidden', next != 'banner')
@@ -196,13 +239,6 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): void => {
     m.root.addEventListener('keydown', (e) => {
       if (!extrasReady && view == 'banner' && ui.layout == 'modal' && (e as KeyboardEvent).key == 'Tab') e.preventDefault()
     })
-    // Any element with data-consentry-open (contract: DOM) or data-consentry-choices reopens the preferences.
-    const onOpen = (e: Event) => {
-      if (!(e.target as Element).closest?.(OPENERS)) return
-      e.preventDefault()
-      $ui.set('preferences')
-    }
-    document.addEventListener('click', onOpen)
     const unbinds = [
       // A decision made in another tab closes the banner here; a reset there asks again here.
       $snapshot.listen((s) => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { acceptAll, get, has, init as engineInit, $ui, $consent, ConsentryError } from '../headless.js'
-import { CONFIG } from '../testing/index.js'
+import { CONFIG, painted } from '../testing/index.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
 import { initWithUi } from './init.js'
@@ -392,3 +392,52 @@ describe('other tabs', () => {
   })
 })
 
+
+describe('start-up work', () => {
+  it('the preferences centre is fetched as the pointer or focus approaches Manage preferences, not while the page loads', async () => {
+    const preferences = vi.fn(loaders.preferences)
+    await initWithUi({ ...CONFIG, ui: {} }, { ...loaders, preferences })
+    await painted()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(preferences).not.toHaveBeenCalled()
+    // Over another button: still nothing.
+    action('accept-all')!.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    expect(preferences).not.toHaveBeenCalled()
+    action('preferences')!.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    expect(preferences).toHaveBeenCalledTimes(1)
+    action('preferences')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }))
+    action('preferences')!.click()
+    await waitFor(() => q('[part=preferences]'))
+    expect(preferences).toHaveBeenCalledTimes(1)
+  })
+
+  it('keyboard focus on Manage preferences fetches it too', async () => {
+    const preferences = vi.fn(loaders.preferences)
+    await initWithUi({ ...CONFIG, ui: {} }, { ...loaders, preferences })
+    action('preferences')!.focus()
+    expect(preferences).toHaveBeenCalledTimes(1)
+  })
+
+  it('the banner is built in the task after the script\'s, and is there when init resolves', async () => {
+    const started = start()
+    expect(host()).toBeNull()
+    await started
+    expect(q('[part=banner]')).not.toBeNull()
+  })
+
+  it('for a visitor who has decided, the UI is built after the first paint; a click on a data-consentry-open element before then still opens the preferences', async () => {
+    await engineInit(CONFIG)
+    acceptAll()
+    const record = localStorage.getItem('consentry')
+    freshUiPage()
+    localStorage.setItem('consentry', record!)
+    const link = document.createElement('a')
+    link.setAttribute('data-consentry-open', '')
+    document.body.append(link)
+    await start()
+    expect(host()).toBeNull()
+    link.click()
+    await waitFor(() => q('[part=preferences]'))
+    expect($ui.get()).toBe('preferences')
+  })
+})

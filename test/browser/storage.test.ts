@@ -128,12 +128,13 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await page.evaluate(() => localStorage.removeItem('consentry'))
       await page.reload()
       expect(await snapshot(page)).toEqual(before)
-      expect(await local(page)).toBe(value)
+      // Repaired once the first frame has painted, not in the start-up task.
+      await expect.poll(() => local(page)).toBe(value)
 
       await session.context().clearCookies()
       await page.reload()
       expect(await snapshot(page)).toEqual(before)
-      expect((await cookies()).map((c) => c.value)).toEqual([value])
+      await expect.poll(async () => (await cookies()).map((c) => c.value)).toEqual([value])
     })
 
     it('a tampered decision counts as no decision', async () => {
@@ -158,7 +159,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await page.evaluate((v) => (document.cookie = `consentry=${v.slice(0, -3)}; path=/; SameSite=Lax`), value)
       await page.reload()
       expect(await snapshot(page)).toEqual(before)
-      expect((await cookies()).map((c) => c.value)).toEqual([value])
+      await expect.poll(async () => (await cookies()).map((c) => c.value)).toEqual([value])
     })
   })
 

@@ -211,7 +211,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const origin = await open((await readmeList()).filter((f) => f != 'consentry-preferences.mjs'))
     await banner().waitFor()
     expect(await banner().locator('h2').textContent()).toBe(de.bannerTitle)
-    // Fetched ahead while the page is idle: the error is there before anyone clicks.
+    // Fetched ahead as the visitor approaches Manage preferences (here by keyboard focus): the error is there before anyone clicks.
+    await banner().getByRole('button', { name: de.manage }).focus()
     await expectOneError(origin, 'consentry-preferences.mjs')
 
     // Manage preferences: a checkbox per category, in German, none ticked, and Save; keyboard only.
@@ -269,7 +270,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
     const slow = (path: string) => (path == '/assets/consentry-preferences.mjs' ? ((asked = true), 1500) : 0)
     await open(await readmeList(), 'consentry.min.js', slow)
     await banner().waitFor()
-    // The preferences centre is being fetched ahead, while the page is idle; the visitor follows a link meanwhile.
+    // The preferences centre is being fetched ahead (focus reached Manage preferences); the visitor follows a link meanwhile.
+    await banner().getByRole('button', { name: de.manage }).focus()
     await expect.poll(() => asked, { timeout: 5000 }).toBe(true)
     await page.goto(`${site!.origin}/embed/video.html`)
     await page.waitForTimeout(3000)

@@ -1,65 +1,52 @@
-// docs/benchmark.md quotes the last `npm run bench` exactly: its two tables are what
-// bench/results.json and bench/compare.json say, rendered by the same code the bench
-// prints with. Reads three files; never runs the bench.
+// docs/benchmark.md quotes the last `npm run bench` exactly: its tables are what
+// bench/results.json says, rendered by the same code the bench prints with. Reads two
+// files; never runs the bench.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MARKERS, between, docsBlocks } from '../../bench/report.mjs'
+import { MARKERS, METRICS, SCENARIOS, between, render } from '../../bench/report.mjs'
 
 const root = new URL('../../', import.meta.url)
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8')
 const docs = read('docs/benchmark.md')
 const results = JSON.parse(read('bench/results.json'))
-const compare = JSON.parse(read('bench/compare.json'))
-const SDKS = ['consentry', 'vanilla-cookieconsent', 'klaro']
 
 describe('docs/benchmark.md', () => {
-  const expected = docsBlocks(results, compare)
-
-  it('quotes the with/without table of bench/results.json exactly', () => {
-    expect(docs.split(MARKERS.own[0])).toHaveLength(2)
-    expect(between(docs, MARKERS.own)).toBe(expected.own)
-  })
-
-  it('quotes the comparison table of bench/compare.json exactly', () => {
-    expect(docs.split(MARKERS.compare[0])).toHaveLength(2)
-    expect(between(docs, MARKERS.compare)).toBe(expected.compare)
+  it('quotes the tables of bench/results.json exactly', () => {
+    expect(docs.split(MARKERS[0])).toHaveLength(2)
+    expect(between(docs, MARKERS)).toBe(`_Latest run: ${results.date.slice(0, 16).replace('T', ' ')} UTC._\n\n${render(results)}`)
   })
 
   it('shows the figures themselves, not just a table shape', () => {
     // A rendering bug that dropped the numbers would still match itself; the medians must be there.
-    const median = compare.metrics.banner.consentry.median.toFixed(0)
-    expect(between(docs, MARKERS.compare)).toContain(`| Banner visible (from navigation start) | ${median} ms (`)
-    expect(between(docs, MARKERS.own)).toContain(`${results.script.gzipBytes} B, level 9`)
-  })
-})
-
-describe('bench/compare.json', () => {
-  it('has at least 15 measured runs per SDK, each with every metric', () => {
-    expect(compare.runsPerSdk).toBeGreaterThanOrEqual(15)
-    expect(Object.keys(compare.runs).sort()).toEqual([...SDKS].sort())
-    for (const id of SDKS) {
-      const runs = compare.runs[id]
-      expect(runs, id).toHaveLength(compare.runsPerSdk)
-      for (const run of runs) {
-        for (const key of ['banner', 'script', 'cls', 'clickToCookie']) expect(typeof run[key], `${id} ${key}`).toBe('number')
-      }
-      expect(compare.metrics.banner[id].n, id).toBe(compare.runsPerSdk)
-    }
-  })
-
-  it('counts the bytes of every file each SDK fetched', () => {
-    for (const sdk of compare.sdks) {
-      expect(sdk.files.length, sdk.id).toBeGreaterThan(0)
-      expect(sdk.gzipBytes).toBe(sdk.files.reduce((n: number, f: { gzipBytes: number }) => n + f.gzipBytes, 0))
-    }
+    const median = results.scenarios.first.metrics.banner.consentry.median.toFixed(0)
+    expect(between(docs, MARKERS)).toContain(`| Banner visible (from navigation start) | — | ${median} ms (`)
   })
 })
 
 describe('bench/results.json', () => {
-  it('has at least 15 measured runs per page', () => {
-    expect(results.runsPerPage).toBeGreaterThanOrEqual(15)
-    expect(results.runs.with).toHaveLength(results.runsPerPage)
-    expect(results.runs.without).toHaveLength(results.runsPerPage)
+  it('has every scenario, with Consentry, vanilla-cookieconsent and the page without any SDK side by side', () => {
+    expect(Object.keys(results.scenarios).sort()).toEqual(SCENARIOS.map((s) => s[0]).sort())
+    expect(results.sdks.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['none', 'consentry', 'consentry-all', 'vanilla-cookieconsent']))
+  })
+
+  it('has at least 15 measured runs per cell, each with every metric of its table', () => {
+    expect(results.runsPerCell).toBeGreaterThanOrEqual(15)
+    for (const [id, scenario] of Object.entries<any>(results.scenarios)) {
+      for (const sdk of results.sdks) {
+        const runs = scenario.runs[sdk.id]
+        expect(runs, `${id} ${sdk.id}`).toHaveLength(results.runsPerCell)
+        for (const run of runs)
+          for (const key of METRICS[id]!) {
+            // The page without any SDK has no banner and nothing to click.
+            if (sdk.id == 'none' && (key == 'banner' || key == 'clickToCookie')) continue
+            expect(typeof run[key], `${id} ${sdk.id} ${key}`).toBe('number')
+          }
+      }
+    }
+  })
+
+  it('counts the bytes of every file each SDK fetched', () => {
+    for (const sdk of results.sdks) expect(sdk.gzipBytes).toBe(sdk.files.reduce((n: number, f: { gzipBytes: number }) => n + f.gzipBytes, 0))
   })
 })
 
