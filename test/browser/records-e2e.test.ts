@@ -83,7 +83,7 @@ const history = async (consentId: string) =>
 
 beforeAll(async () => {
   // The package as npm would publish it, installed beside PGlite in an empty app (from the npm cache when it has them).
-  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', tmp], ROOT))
+  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], ROOT))
   const pglite = JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version
   mkdirSync(app)
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'records-e2e-app', private: true, type: 'module' }))

@@ -17,7 +17,8 @@ const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args
 let app: string
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), 'consentry-records-'))
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', app], root)) as { filename: string }[]
+  // --ignore-scripts: dist/ is built already (npm test builds first); prepack would build it again in the hook's time.
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', app], root)) as { filename: string }[]
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'site', private: true }))
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', join(app, packed!.filename)], app)
 }, 180_000)
