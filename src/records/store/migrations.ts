@@ -2,7 +2,7 @@
  * The schema, as one ordered list of migrations: the same SQL text on PGlite
  * and on PostgreSQL. A migration is never edited once released; a change is a
  * new one at the end (issue #18 adds the webhook subscriptions and the
- * delivery outbox as migration 2). Each runs once, in its own transaction,
+ * delivery outbox after them). Each runs once, in its own transaction,
  * recorded in `consentry_migrations`.
  */
 import type { Db } from './db.js'
@@ -54,6 +54,19 @@ export const MIGRATIONS: readonly Migration[] = [
         category text PRIMARY KEY,
         first_refused_at timestamptz NOT NULL DEFAULT now()
       );
+    `,
+  },
+  {
+    id: 2,
+    name: 'arrival order',
+    // received_at is now(): the transaction's start, which PGlite's clock gives to the millisecond,
+    // so two records of one visitor could tie and "the later arrival" fell to the random id.
+    // A sequence is the arrival order on both engines (allocation order, which is what the
+    // service acknowledged in), and rows already stored take numbers in their physical order.
+    sql: `
+      ALTER TABLE consentry_records ADD COLUMN arrival bigint GENERATED ALWAYS AS IDENTITY;
+      DROP INDEX consentry_records_consent;
+      CREATE INDEX consentry_records_consent ON consentry_records (consent_id, updated_at, arrival);
     `,
   },
 ]

@@ -20,7 +20,7 @@ const BATCH = `
       WHERE r.updated_at < ${CUTOFF}
         -- A newer record of the same visitor, in the order of the decision in force (records.ts: IN_FORCE_ORDER).
         AND EXISTS (SELECT 1 FROM consentry_records AS n
-          WHERE n.consent_id = r.consent_id AND (n.updated_at, n.received_at, n.id) > (r.updated_at, r.received_at, r.id))
+          WHERE n.consent_id = r.consent_id AND (n.updated_at, n.arrival) > (r.updated_at, r.arrival))
       LIMIT $3
     ) RETURNING 1
   )

@@ -6,8 +6,8 @@ import type { SyncRecord } from '../../sync/record.js'
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i
 
-/** The order of the decision in force, the client's rule: updatedAt, then receivedAt (then id, so the order is total). */
-export const IN_FORCE_ORDER = 'updated_at, received_at, id'
+/** The order of the decision in force, the client's rule: updatedAt, then arrival (unique, so the order is total). */
+export const IN_FORCE_ORDER = 'updated_at, arrival'
 
 /**
  * Stores a record inside the caller's transaction; false when its id is

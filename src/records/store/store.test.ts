@@ -54,19 +54,21 @@ describe.each(['pglite', 'postgres'] as const)('the records store on %s', (name)
   it('runs each migration once, in a transaction: a re-open runs none and finds the records', async () => {
     const options = await engine.reopenable()
     const db = await engine.raw(options)
-    expect(await migrate(db)).toEqual([1])
+    const ids = MIGRATIONS.map((m) => m.id)
+    expect(ids).toEqual(ids.map((_, i) => i + 1))
+    expect(await migrate(db)).toEqual(ids)
     expect(await migrate(db)).toEqual([])
     // A later migration runs once; one that fails leaves nothing behind and is not recorded.
-    const later = [...MIGRATIONS, { id: 2, name: 'later', sql: 'CREATE TABLE later_a (x int); CREATE TABLE later_b (y int)' }]
-    expect(await migrate(db, later)).toEqual([2])
+    const next = ids.length + 1
+    const later = [...MIGRATIONS, { id: next, name: 'later', sql: 'CREATE TABLE later_a (x int); CREATE TABLE later_b (y int)' }]
+    expect(await migrate(db, later)).toEqual([next])
     expect(await migrate(db, later)).toEqual([])
-    const broken = [...later, { id: 3, name: 'broken', sql: 'CREATE TABLE broken_a (x int); SELECT 1 / 0' }]
+    const broken = [...later, { id: next + 1, name: 'broken', sql: 'CREATE TABLE broken_a (x int); SELECT 1 / 0' }]
     await expect(migrate(db, broken)).rejects.toThrow(/division by zero/)
     expect(await db.query(`SELECT to_regclass('broken_a') IS NULL AS gone`)).toEqual([{ gone: true }])
-    expect(await db.query('SELECT id, name FROM consentry_migrations ORDER BY id')).toEqual([
-      { id: 1, name: 'records and erasures' },
-      { id: 2, name: 'later' },
-    ])
+    expect(await db.query('SELECT id, name FROM consentry_migrations ORDER BY id')).toEqual(
+      later.map(({ id, name }) => ({ id, name })),
+    )
     await db.close()
 
     const r = record()
@@ -77,7 +79,7 @@ describe.each(['pglite', 'postgres'] as const)('the records store on %s', (name)
     expect((await again.history(r.consentId)).records).toMatchObject([{ id: r.id }])
     await again.close()
     const check = await engine.raw(options)
-    expect(await check.query('SELECT count(*)::int AS n FROM consentry_migrations')).toEqual([{ n: 2 }])
+    expect(await check.query('SELECT count(*)::int AS n FROM consentry_migrations')).toEqual([{ n: next }])
     await check.close()
   }, 180_000)
 
@@ -86,8 +88,9 @@ describe.each(['pglite', 'postgres'] as const)('the records store on %s', (name)
     await db.exec('DROP TABLE consentry_records, consentry_erasures, consentry_refused_categories, consentry_migrations')
     const other = name == 'postgres' ? await engine.raw({ engine: 'postgres', url: await dbUrl(db) }) : db
     const runs = await Promise.all([migrate(db), migrate(other)])
-    expect(runs.sort((a, b) => a.length - b.length)).toEqual([[], [1]])
-    expect(await db.query('SELECT count(*)::int AS n FROM consentry_migrations')).toEqual([{ n: 1 }])
+    const ids = MIGRATIONS.map((m) => m.id)
+    expect(runs.sort((a, b) => a.length - b.length)).toEqual([[], ids])
+    expect(await db.query('SELECT count(*)::int AS n FROM consentry_migrations')).toEqual([{ n: ids.length }])
   }, 60_000)
 
   it('stores a record exactly as posted, with the time it arrived; the same id again is not stored twice', async () => {
@@ -138,6 +141,24 @@ describe.each(['pglite', 'postgres'] as const)('the records store on %s', (name)
     expect((await store.history(consentId)).inForce?.id).toBe(tieLater.id)
     // An upper-case id is the same UUID.
     expect((await store.history(consentId.toUpperCase())).records).toHaveLength(5)
+  })
+
+  it('of ties with the same receivedAt (one transaction; PGlite’s clock gives milliseconds), the later arrival is in force', async () => {
+    const { store, db } = await engine.fresh()
+    const consentId = randomUUID()
+    const ties = Array.from({ length: 8 }, (_, i) =>
+      record({ consentId, updatedAt: '2026-03-01T00:00:00.000Z', categories: i % 2 ? ALL : NONE }),
+    )
+    // Ids in descending order: an order that fell back to the id would put the last arrival first.
+    const ids = ties.map((t) => t.id).sort().reverse()
+    ties.forEach((t, i) => (t.id = ids[i]!))
+    await db.transaction(async (tx) => {
+      for (const t of ties) expect(await insertRecord(tx, t)).toBe(true)
+    })
+    const h = await store.history(consentId)
+    expect(new Set(h.records.map((r) => r.receivedAt)).size).toBe(1)
+    expect(h.records.map((r) => r.id)).toEqual(ties.map((t) => t.id))
+    expect(h.inForce?.id).toBe(ties[7]!.id)
     expect(await store.history(randomUUID())).toMatchObject({ records: [], inForce: null })
   })
 
