@@ -30,7 +30,7 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   if (first) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a), () => {}))
   // Started by an earlier call, whose config stays in force (init says so once): this call's UI part is read
   // as far as it is valid (a UI not started yet, after consentry/headless's init, still starts).
-  // Resolved once the banner is in the page (it is built in the next task), so `await init()` finds it.
+  // Resolved once the UI is built, or at once when it has nothing to show (then it is built after the first paint).
   const shown = startUi(ui ?? UI((config as ConsentryConfig | undefined)?.ui, 'config.ui', []), loaders)
   return started.then((s) => shown.then(() => s))
 }
