@@ -14,11 +14,17 @@ export const readCookies = (name: string): string[] => {
   }
 }
 
-/** Writes the cookie; returns false when the browser refused to keep it. */
-export const writeCookie = (c: CookieConfig, value: string, expires: Date): boolean => {
+/**
+ * Writes the cookie to expire `maxAge` seconds from now (0 or less deletes it);
+ * returns false when the browser refused to keep it. Max-Age (RFC 6265 §5.2.2)
+ * rather than Expires: js-cookie writes Expires with `Date#toUTCString`, whose
+ * first call costs V8 its date-formatting set-up on every page view (docs/speed.md).
+ */
+export const writeCookie = (c: CookieConfig, value: string, maxAge: number): boolean => {
   try {
     Cookies.set(c.name, value, {
-      expires,
+      // A negative Max-Age deletes the cookie (RFC 6265 §5.2.2); 0 should too, but not everywhere (happy-dom keeps it).
+      'max-age': String(maxAge > 0 ? Math.ceil(maxAge) : -1),
       path: c.path,
       domain: c.domain,
       sameSite: c.sameSite,

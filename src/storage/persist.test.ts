@@ -82,7 +82,7 @@ describe('keeping the decision in two copies', () => {
     localStorage.setItem('consentry', encodeRecord(record(NOW, true)))
     loadRecord(config())
     expect(writes).toHaveLength(1)
-    expect(writes[0]).toMatch(/^consentry=2\.[^;]+; path=\/; expires=[^;]+ GMT; sameSite=Lax$/)
+    expect(writes[0]).toMatch(/^consentry=2\.[^;]+; path=\/; max-age=\d+; sameSite=Lax$/)
     expect(writes[0]).not.toMatch(/secure/i)
   })
 
@@ -130,8 +130,8 @@ describe('a US opt-out never lapses (privacy-signals §9 item 32)', () => {
     optOut: { ...NO_OPT_OUT, ...optOut },
   })
   const US = () => resolveConfig({ ...CONFIG, region: 'US-CA', mode: 'auto' })
-  /** The expiry of the cookie write, ms. */
-  const expiry = (write: string) => Date.parse(/; expires=([^;]+)/.exec(write)![1]!)
+  /** The expiry of the cookie write, ms: Max-Age counts from the write, at env.now. */
+  const expiry = (write: string, writtenAt = NOW) => writtenAt + 1000 * Number(/; max-age=(\d+)/.exec(write)![1]!)
   /** 14 months after `DECIDED`: the decision's 12-month lifetime is over. */
   const DECIDED = NOW - 14 * MONTH
 
@@ -148,12 +148,12 @@ describe('a US opt-out never lapses (privacy-signals §9 item 32)', () => {
     useEnv({ now: () => NOW })
     expect(loadRecord(US())?.optOut).toMatchObject(optOut)
     expect(writes).toHaveLength(1)
-    expect(expiry(writes[0]!)).toBe(Math.floor((NOW + 366 * DAY) / 1000) * 1000)
+    expect(expiry(writes[0]!)).toBe(NOW + 366 * DAY)
     expect(cookie()).toBe(value)
     // A month later (env.now moved forward again): refreshed from that day.
     useEnv({ now: () => NOW + 30 * DAY })
     loadRecord(US())
-    expect(expiry(writes[1]!)).toBe(Math.floor((NOW + 396 * DAY) / 1000) * 1000)
+    expect(expiry(writes[1]!, NOW + 30 * DAY)).toBe(NOW + 396 * DAY)
     expect(warn).not.toHaveBeenCalled()
   })
 
@@ -161,7 +161,7 @@ describe('a US opt-out never lapses (privacy-signals §9 item 32)', () => {
     const writes = stubCookies('keep')
     useEnv({ now: () => NOW })
     saveRecord(resolveConfig({ ...CONFIG, cookie: { lifetime: 400 } }), californian(NOW))
-    expect(expiry(writes[0]!)).toBe(Math.floor((NOW + 400 * DAY) / 1000) * 1000)
+    expect(expiry(writes[0]!)).toBe(NOW + 400 * DAY)
   })
 
   it('a decision without an opt-out still expires with the decision, and the cookie is deleted without a warning', () => {
@@ -169,7 +169,7 @@ describe('a US opt-out never lapses (privacy-signals §9 item 32)', () => {
     useEnv({ now: () => NOW })
     // Young: the cookie ends where the decision's 12 months end.
     saveRecord(US(), californian(NOW - 2 * MONTH, {}))
-    expect(expiry(writes[0]!)).toBe(Math.floor((NOW + 10 * MONTH) / 1000) * 1000)
+    expect(expiry(writes[0]!)).toBe(NOW + 10 * MONTH)
     // 14 months old: written already expired, so the browser drops it; that is on purpose, not a blocked cookie.
     localStorage.setItem('consentry', encodeRecord(californian(DECIDED, {})))
     clearCookies()
@@ -195,7 +195,7 @@ describe('a US opt-out never lapses (privacy-signals §9 item 32)', () => {
     useEnv({ now: () => NOW })
     expect(loadRecord(serverSet)?.optOut.sale).toBe(true)
     expect(writes).toHaveLength(1)
-    expect(expiry(writes[0]!)).toBe(Math.floor((NOW + 366 * DAY) / 1000) * 1000)
+    expect(expiry(writes[0]!)).toBe(NOW + 366 * DAY)
     expect(cookie()).toBe(value)
     loadRecord(serverSet)
     expect(writes).toHaveLength(1)

@@ -19,7 +19,7 @@ export const saveRecord = (config: ResolvedConfig, record: ConsentRecord, keepCo
   // now, re-set on every visit, so servers, tag managers and tags still read it.
   const expires = hasOptOut(record) ? end : Math.min(record.updatedAt + config.lifetime, end)
   // A cookie written already expired is deleted on purpose (the decision is over), not refused.
-  const cookie = keepCookie || writeCookie(c, value, new Date(expires)) || expires <= now
+  const cookie = keepCookie || writeCookie(c, value, (expires - now) / 1000) || expires <= now
   const local = writeLocal(c.name, value)
   if (!cookie) warnOnce('storage-unavailable', 'cookie')
   if (!local) warnOnce('storage-unavailable', 'localStorage')

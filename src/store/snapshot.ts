@@ -1,5 +1,6 @@
 import type { Method, Mode, ResolvedConfig } from '../config/types.js'
 import type { ConsentRecord, OptOut } from '../record/index.js'
+import { isoTime } from '../record/time.js'
 
 /** What `get()` returns: a frozen picture of consent now. */
 export interface Snapshot {
@@ -61,7 +62,7 @@ export const snapshotOf = (
   // decision no longer grants anything, but its opt-outs and what they refuse stay.
   const optOut = (live ?? record)?.optOut ?? NO_OPT_OUT
   const choices = live ?? (config ? defaultChoices(config, optOut.sale || optOut.sharing) : { categories: {}, services: {} })
-  const iso = (t: number | undefined) => (live && t !== undefined ? new Date(t).toISOString() : null)
+  const iso = (t: number | undefined) => (live && t !== undefined ? isoTime(t) : null)
   return freeze({
     decided: !!live,
     categories: freeze({ ...choices.categories }),
