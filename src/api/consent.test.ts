@@ -284,6 +284,21 @@ describe('restoring a stored decision', () => {
     expect($ui.get()).toBe('hidden')
   })
 
+  it('writes the snapshot\'s times only when they are read: start-up never calls Date#toISOString or toUTCString', async () => {
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5, 6)
+    localStorage.setItem('consentry', stored({ createdAt: at - 1000, updatedAt: at }))
+    vi.useFakeTimers({ now: at + 1000, toFake: ['Date'] })
+    const iso = vi.spyOn(Date.prototype, 'toISOString')
+    const utc = vi.spyOn(Date.prototype, 'toUTCString')
+    const s = await init(CONFIG)
+    expect(iso).not.toHaveBeenCalled()
+    expect(utc).not.toHaveBeenCalled()
+    expect(s.updatedAt).toBe('2026-01-02T03:04:05.006Z')
+    expect(get()).toMatchObject({ createdAt: '2026-01-02T03:04:04.006Z', updatedAt: '2026-01-02T03:04:05.006Z' })
+    expect(JSON.parse(JSON.stringify(s)).updatedAt).toBe('2026-01-02T03:04:05.006Z')
+    vi.useRealTimers()
+  })
+
   it('treats a decision under an older revision as stale, and keeps its choices for the next prompt', async () => {
     localStorage.setItem('consentry', stored({ revision: 0 }))
     const s = await init(CONFIG)

@@ -14,7 +14,7 @@
  * consent comes, or failed as above when the visitor refuses.
  */
 import type { Service } from '../config/types.js'
-import { check, int, QUARANTINE, shape, type Rule } from '../config/validate.js'
+import { check, int, QUARANTINE, shape, type Rule } from '../config/rules.js'
 import type { NetworkGuard } from './index.js'
 
 /** A request held in quarantine until its service is decided. */

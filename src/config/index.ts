@@ -1,5 +1,6 @@
-export { resolveConfig, ID, JURISDICTION, fail, check, invalid, rule, bool, text, oneOf, list, shape, label, url, isHttpUrl, BLOCKING, QUARANTINE } from './validate.js'
-export type { Rule, ConfigParts } from './validate.js'
+export { resolveConfig } from './validate.js'
+export { ID, JURISDICTION, fail, check, invalid, rule, bool, text, oneOf, list, shape, label, url, isHttpUrl, BLOCKING, QUARANTINE } from './rules.js'
+export type { Rule, ConfigParts } from './rules.js'
 export type {
   Mode,
   Method,

@@ -4,7 +4,7 @@
  * trusts `instanceof` or prototypes: `Object.prototype.toString` and `typeof`
  * work across realms.
  */
-import { ID } from '../config/validate.js'
+import { ID } from '../config/rules.js'
 
 /** Collects warnings as `path: message`, in the order they are found. */
 export type Warn = (path: string, message: string) => void
@@ -80,7 +80,7 @@ export const linksIn = (html: string): Link[] =>
   [...html.matchAll(LINK)].map((m) => ({ href: (m[1] ?? m[2] ?? m[3] ?? '').trim(), text: plain(m[4] ?? ''), raw: m[0] }))
 
 /** Links Consentry may put in the banner: http(s) or relative, as the UI's config check reads them. */
-export { isHttpUrl as safeUrl } from '../config/validate.js'
+export { isHttpUrl as safeUrl } from '../config/rules.js'
 
 /** The privacy-policy link among `links`: one that says so, else the first. */
 export const policyLink = (links: Link[]): Link | undefined =>

@@ -1,5 +1,5 @@
 import type { Method, Mode } from '../config/types.js'
-import { ID, JURISDICTION } from '../config/validate.js'
+import { ID, JURISDICTION } from '../config/rules.js'
 
 /** US opt-outs (CCPA/CPRA §1798.120, §1798.135; state "targeted advertising" rights). */
 export interface OptOut {

@@ -5,7 +5,7 @@
  * settings.ts, which the script tag's config check imports: the encoder stays
  * out of the script tag.
  */
-import { check } from '../config/validate.js'
+import { check } from '../config/rules.js'
 import type { ResolvedConfig } from '../config/types.js'
 import type { Snapshot, UiView } from '../store/index.js'
 import { encodeGpp } from './codec/index.js'

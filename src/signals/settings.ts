@@ -3,7 +3,7 @@
  * module, so that the UI's `init` can read it with the rest of the config in
  * one pass without loading the signals themselves.
  */
-import { bool, fail, int, rule, shape, type Rule } from '../config/validate.js'
+import { bool, fail, int, rule, shape, type Rule } from '../config/rules.js'
 
 const mode = (x: unknown) => x === 0 || x === 1 || x === 2
 

@@ -2,7 +2,7 @@ import { atom } from 'nanostores'
 import type { ResolvedConfig } from '../config/types.js'
 import { env } from '../env/index.js'
 import type { ConsentRecord } from '../record/index.js'
-import { snapshotOf, type Snapshot } from './snapshot.js'
+import { sameSnapshot, snapshotOf, type Snapshot } from './snapshot.js'
 
 /** Where the latest state came from: reactions write storage only for `local` changes. */
 export type Origin = 'init' | 'local' | 'remote'
@@ -40,7 +40,7 @@ export const $snapshot = atom<Snapshot>(snapshotOf(null, null, false, 0))
 /** Recomputes `$snapshot`; a no-op for listeners when nothing changed. */
 export const deriveSnapshot = (): void => {
   const next = snapshotOf($config.get(), $consent.get().record, $gpc.get(), env.now())
-  if (JSON.stringify(next) !== JSON.stringify($snapshot.get())) $snapshot.set(next)
+  if (!sameSnapshot(next, $snapshot.get())) $snapshot.set(next)
 }
 
 /** Test seam: back to the state before `init`. */

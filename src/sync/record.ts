@@ -6,7 +6,7 @@
 import type { Method, Mode } from '../config/types.js'
 import type { OptOut } from '../record/index.js'
 // The config's own id rule: a record names the same categories and services.
-import { ID } from '../config/validate.js'
+import { ID } from '../config/rules.js'
 
 export interface SyncRecord {
   /** Schema version. */

@@ -5,7 +5,7 @@
  */
 import type { OptOut } from '../../record/index.js'
 import { syncRecordProblem } from '../../sync/record.js'
-import { ID } from '../../config/validate.js'
+import { ID } from '../../config/rules.js'
 import type { Mode } from '../../config/types.js'
 
 /** The parts of a record or snapshot the fields depend on. */

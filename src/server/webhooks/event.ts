@@ -5,7 +5,7 @@
  */
 import type { OptOut } from '../../record/index.js'
 import { syncRecordProblem, type SyncRecord } from '../../sync/record.js'
-import { ID } from '../../config/validate.js'
+import { ID } from '../../config/rules.js'
 
 /** What was in force for the visitor before the change. */
 export interface ConsentEventPrevious {
