@@ -68,8 +68,9 @@ export default [
     // +0.56 kB in issue #16 for a main thread without long tasks: the banner built in a task of its own, the storage
     // repair, the cleaner and a decided visitor's UI after the first paint (none at all where the page has its own
     // way back), the preferences fetched on approach, the incremental blocking walk.
-    // +0.08 kB in issue #16 (dates), as the script tag below.
-    limit: '14.64 KB',
+    // +0.08 kB in issue #16 (dates), as the script tag below. +0.03 kB in issue #19: the built UI in ui/view.ts,
+    // apart from startUi (no source file over 250 lines); terser's script tag does not change, esbuild's bundle does.
+    limit: '14.67 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -136,8 +137,9 @@ export default [
     gzip: true,
     // +0.13 kB for one error listing every wrong field, as the script tag above; +0.55 kB with the fitted buttons
     // and the compact preferences rows; +0.81 kB in issue #16, as above.
-    // +0.08 kB in issue #16 (dates), as above.
-    limit: '43.53 KB',
+    // +0.08 kB in issue #16 (dates), as above. +0.1 kB in issue #19: the built UI and the preferences centre's
+    // rows, opt-outs and draft in files of their own (no source file over 250 lines): the modules' order gzips worse.
+    limit: '43.63 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',
