@@ -163,7 +163,7 @@ describe.each(['pglite', 'postgres'] as const)('the webhook outbox on %s', (name
     expect(await f.store.webhooks.replayDead('wh_nope')).toBeNull()
   })
 
-  it('rotation: the new secret signs first, the old one for 24 hours more; remove takes the deliveries; erase too', async () => {
+  it('rotation: the new secret signs first, the old one for 24 hours more; prune takes sent deliveries, erase and remove every one', async () => {
     f = await engine.fresh()
     const w = await f.store.webhooks.add({ url: 'https://a.example/hook' })
     expect(w.secret).toMatch(/^whsec_[\da-f]{64}$/)
@@ -175,6 +175,12 @@ describe.each(['pglite', 'postgres'] as const)('the webhook outbox on %s', (name
     await f.store.insert(record({ consentId: v }))
     expect((await f.store.webhooks.claim(1, 1000, now.getTime() + 1000))[0]!.secrets).toEqual([secret, w.secret])
     expect((await f.store.webhooks.claim(1, 1000, now.getTime() + 24 * 3_600_000 + 1))[0]!.secrets).toEqual([secret])
+    // Retention: a delivery sent or dead before the cutoff goes; a pending one is still owed.
+    const [d] = await f.store.webhooks.claim(1, 1000, now.getTime() + 48 * 3_600_000)
+    await f.store.webhooks.settle(d!.id, { delivered: true })
+    await f.store.insert(record({ consentId: v, gpc: true, updatedAt: at(5) }))
+    await f.store.prune(0, new Date(Date.now() + 60_000))
+    expect(await f.db.query('SELECT state FROM consentry_deliveries')).toEqual([{ state: 'pending' }])
     await f.store.erase(v)
     expect(await f.db.query('SELECT 1 FROM consentry_deliveries')).toEqual([])
     await f.store.insert(record())
