@@ -47,20 +47,35 @@ const urlOf = (req: IncomingMessage): string => {
   }
 }
 
-/** Writes `body` to `res`, waiting for 'drain' when the client reads slowly; stops (and cancels the body) when it goes away. */
+/**
+ * Writes `body` to `res`, waiting for 'drain' when the client reads slowly; stops (and cancels the body) when it goes away.
+ * No promise here outlives one chunk: racing each read against one long-lived "closed" promise made that promise keep
+ * a reaction per read, and with it every chunk sent — an export's whole body in memory by its end.
+ */
 const pipe = async (body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> => {
   const reader = body.getReader()
-  const gone = new Promise<void>((ok) => res.once('close', ok))
+  let closed = false
+  // A pending read then ends at once ({ done: true }), and the body's cancel releases the store's reading.
+  const onClose = () => ((closed = true), void reader.cancel().catch(() => {}))
+  res.once('close', onClose)
+  const drained = () =>
+    new Promise<void>((ok) => {
+      const go = () => (res.off('drain', go), res.off('close', go), ok())
+      res.once('drain', go)
+      res.once('close', go)
+    })
   try {
     for (;;) {
-      const next = await Promise.race([reader.read(), gone.then(() => null)])
-      if (!next) return void reader.cancel().catch(() => {})
+      const next = await reader.read()
+      if (closed) return
       if (next.done) return void res.end()
-      if (!res.write(next.value)) await Promise.race([new Promise((ok) => res.once('drain', ok)), gone])
+      if (!res.write(next.value)) await drained()
     }
   } catch {
     // The body failed mid-way (the store went away during an export): cut the response, so the client sees it incomplete.
-    res.destroy()
+    if (!closed) res.destroy()
+  } finally {
+    res.off('close', onClose)
   }
 }
 
