@@ -84,14 +84,17 @@ describe.each(BROWSERS)('%s', (browserName) => {
        * process's JS GC heap, and what about:memory attributes to the tab's window: its live data
        * (DOM, style, JS objects), and everything (also compiled code, which grows as the JITs warm up).
        */
-      const heap = async (): Promise<{ js: number; window?: number; windowData?: number; parts?: Record<string, number> }> => {
+      const heap = async (): Promise<{ js: number; nodes?: number; listeners?: number; window?: number; windowData?: number; parts?: Record<string, number> }> => {
         if (browserName === 'chromium') {
           const cdp = await chromiumContext(page).newCDPSession(page as unknown as PwPage)
           await cdp.send('HeapProfiler.collectGarbage')
           await cdp.send('HeapProfiler.collectGarbage')
           const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+          // Blink's own count of live DOM nodes and JS event listeners, after that collection (the
+          // JS heap figure holds only the nodes' wrappers: a kept dialog is mostly DOM).
+          const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters')
           await cdp.detach()
-          return { js: usedSize }
+          return { js: usedSize, nodes, listeners: jsEventListeners }
         }
         const h = await firefoxHeap(session, url)
         return { js: h.gcHeapUsed, window: h.window, windowData: h.windowData, parts: h.parts }
@@ -108,7 +111,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       // 4 more times, 0.5 s apart) and keep the lowest of each figure.
       const BUDGET = 512 * 1024
       const over = (h: Awaited<ReturnType<typeof heap>>) =>
-        h.js - before.js >= BUDGET || (h.windowData !== undefined && h.windowData - before.windowData! >= BUDGET)
+        h.js - before.js >= BUDGET || (h.windowData !== undefined && h.windowData - before.windowData! >= BUDGET) ||
+        (h.nodes !== undefined && (h.nodes - before.nodes! >= 100 || h.listeners! - before.listeners! >= 100))
       let after = await heap()
       let measured = 1
       for (; measured < 5 && over(after); measured++) {
@@ -116,6 +120,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
         const again = await heap()
         after = {
           js: Math.min(after.js, again.js),
+          nodes: again.nodes === undefined ? undefined : Math.min(after.nodes!, again.nodes),
+          listeners: again.listeners === undefined ? undefined : Math.min(after.listeners!, again.listeners),
           window: again.window === undefined ? undefined : Math.min(after.window!, again.window),
           windowData: again.windowData === undefined ? undefined : Math.min(after.windowData!, again.windowData),
           parts: again.windowData !== undefined && again.windowData < after.windowData! ? again.parts : after.parts,
@@ -132,7 +138,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       console.log(
         `[stress] ${browserName} 1,000 cycles in ${t2 - t1} ms; after forced GC (${measured} measurement${measured > 1 ? 's' : ''} after), ` +
           (browserName === 'chromium'
-            ? figure('JS heap (CDP Runtime.getHeapUsage)', before.js, after.js)
+            ? [
+                figure('JS heap (CDP Runtime.getHeapUsage)', before.js, after.js),
+                `DOM nodes (CDP Memory.getDOMCounters): ${before.nodes} before, ${after.nodes} after`,
+                `JS event listeners: ${before.listeners} before, ${after.listeners} after`,
+              ].join('; ')
             : [
                 figure('content-process JS GC heap (about:memory js-main-runtime-gc-heap used)', before.js, after.js),
                 figure('tab window live data (DOM, style, JS objects; no compiled code, no free GC cells)', before.windowData!, after.windowData!),
@@ -144,6 +154,12 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(after.js - before.js).toBeLessThan(BUDGET)
       // Firefox also sees DOM nodes and styles that a leak would keep (the JS heap figure holds only their wrappers).
       if (browserName === 'firefox') expect(after.windowData! - before.windowData!).toBeLessThan(BUDGET)
+      // Chromium counts the nodes and listeners themselves: one dialog kept per cycle would be a thousand dialogs'
+      // worth (hundreds of nodes each); a few dozen either way is the page's own churn.
+      if (browserName === 'chromium') {
+        expect(after.nodes! - before.nodes!).toBeLessThan(100)
+        expect(after.listeners! - before.listeners!).toBeLessThan(100)
+      }
     }, 120_000)
   })
 })
