@@ -24,8 +24,10 @@ const choices = (map) =>
     .filter(([id]) => id !== 'necessary')
     .map(([id, on]) => `${on ? '✓' : '✗'} ${id}`)
     .join(', ') || '–'
-/** The fields as the platform's JSON would carry them, or why nothing is sent. */
-const fields = (f) => (f ? JSON.stringify(f) : 'not sent')
+/** The fields as lines of `path: JSON value` (`consent.adUserData: "GRANTED"`), or why there are none. */
+const flat = (obj, prefix = '') =>
+  Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? flat(v, `${prefix}${k}.`) : [`${prefix}${k}: ${JSON.stringify(v)}`]))
+const fields = (f) => (!f ? ['not sent'] : Object.keys(f).length ? flat(f) : ['sent, no privacy field'])
 
 const row = (v) => {
   const tr = document.createElement('tr')
@@ -42,8 +44,8 @@ const row = (v) => {
     cell(v.consentId, 'mono'),
     lines([choices(d.categories), `${d.method}, ${d.jurisdiction || 'region unknown'} (${d.mode})`], 'decision'),
     lines([v.gpc ? 'GPC on' : 'no GPC', optOuts.length ? `opted out: ${optOuts.join(', ')}` : 'no opt-out'], 'signals'),
-    cell(fields(v.fields.meta), 'mono meta'),
-    lines([`Ads: ${fields(v.fields.googleAds)}`, `Data Manager: ${fields(v.fields.googleDataManager)}`], 'mono google'),
+    lines(fields(v.fields.meta), 'mono meta'),
+    lines(['Ads API:', ...fields(v.fields.googleAds), 'Data Manager API:', ...fields(v.fields.googleDataManager)], 'mono google'),
     lines([`Meta: ${v.mayUpload.meta ? 'include' : 'leave out'}`, `Google: ${v.mayUpload.google ? 'include' : 'leave out'}`], 'upload'),
   )
   return tr
