@@ -5,10 +5,12 @@
  */
 import { createServer } from 'node:http'
 import type { RecordStore, StoreOptions } from '../records/store/types.js'
+import { parseWebhook, runWebhook, WEBHOOK_FLAGS, WEBHOOK_USAGE, WebhookUsageError, type WebhookCommand } from './webhooks.js'
 
 export const RECORDS_USAGE = `Usage: consentry records serve [--port 8787] [--host 127.0.0.1] [--data <dir> | --database <url>]
-                              [--retention-months 24]
+                              [--retention-months 24] [--webhook-retry-hours 72] [--webhook-timeout-ms 10000]
        consentry records prune [--data <dir> | --database <url>] [--retention-months 24]
+       consentry records webhook add|list|remove|rotate|dead|replay … (see below)
 
 serve  runs the proof-of-consent records service: POST /v1/consent takes the
        records serverSync sends; GET /v1/consent/:consentId, DELETE
@@ -16,6 +18,8 @@ serve  runs the proof-of-consent records service: POST /v1/consent takes the
        admin (Authorization: Bearer <CONSENTRY_ADMIN_TOKEN>); GET /v1/region and
        GET /healthz are open. Records older than --retention-months are pruned
        daily, except each visitor's decision in force. Stops on Ctrl-C or SIGTERM.
+       Webhook subscriptions get every change of a visitor's decision in force,
+       signed (Consentry-Signature), retried with backoff, then dead-lettered.
 prune  prunes once, as serve does daily, and exits (for cron).
 
 Options:
@@ -26,6 +30,9 @@ Options:
                            (default ./consentry-data)
   --database <url>         a PostgreSQL URL instead (default: env DATABASE_URL)
   --retention-months <n>   keep records this many months (default 24)
+  --webhook-retry-hours <n>  serve: retry a webhook delivery this long after its
+                           first attempt, then it is dead (default 72)
+  --webhook-timeout-ms <n> serve: per delivery attempt (default 10000)
   -h, --help               this text
 
 Environment:
@@ -37,21 +44,33 @@ Environment:
 
 PGlite needs \`npm install @electric-sql/pglite\`, PostgreSQL \`npm install pg\`.
 Exit codes: 0 done (serve: stopped cleanly), 2 usage error, 1 could not open
-the database or listen. Guide: docs/records.md in the consentry package repository.`
+the database or listen. Guide: docs/records.md in the consentry package repository.
+
+${WEBHOOK_USAGE}`
 
 class UsageError extends Error {}
 
 interface Options {
-  command: 'serve' | 'prune'
+  command: 'serve' | 'prune' | 'webhook'
   port: number
   host: string
   store: StoreOptions
   months: number
+  webhooks: { retryHours?: number; timeoutMs?: number }
+  webhook?: WebhookCommand
 }
+
+const SERVE_ONLY = ['--port', '--host', '--webhook-retry-hours', '--webhook-timeout-ms']
 
 const integer = (flag: string, v: string, min: number, max: number): number => {
   const n = /^\d+$/.test(v) ? Number(v) : NaN
   if (!(n >= min && n <= max)) throw new UsageError(`${flag} must be an integer from ${min} to ${max}, not "${v}"`)
+  return n
+}
+
+const decimal = (flag: string, v: string, max: number): number => {
+  const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN
+  if (!(n > 0 && n <= max)) throw new UsageError(`${flag} must be a number above 0 and up to ${max}, not "${v}"`)
   return n
 }
 
@@ -67,16 +86,21 @@ const parse = (argv: string[], env: Record<string, string | undefined>): Options
       rest.push(a)
       continue
     }
-    if (!['--port', '--host', '--data', '--database', '--retention-months'].includes(flag)) throw new UsageError(`unknown option ${flag}`)
+    if (![...SERVE_ONLY, '--data', '--database', '--retention-months', ...WEBHOOK_FLAGS].includes(flag)) throw new UsageError(`unknown option ${flag}`)
     const v = eq > 0 ? a.slice(eq + 1) : argv[++i]
     if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`)
     seen[flag] = v
   }
   const [command, ...extra] = rest
-  if (!command) throw new UsageError('missing command: consentry records serve or consentry records prune')
-  if (command != 'serve' && command != 'prune') throw new UsageError(`unknown command "records ${command}": the records commands are serve and prune`)
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`)
-  if (command == 'prune' && (seen['--port'] || seen['--host'])) throw new UsageError(`${seen['--port'] ? '--port' : '--host'} is for serve only`)
+  if (!command) throw new UsageError('missing command: consentry records serve, prune or webhook')
+  if (command != 'serve' && command != 'prune' && command != 'webhook') throw new UsageError(`unknown command "records ${command}": the records commands are serve, prune and webhook`)
+  const webhookFlags = Object.fromEntries(Object.entries(seen).filter(([f]) => WEBHOOK_FLAGS.includes(f)))
+  if (command != 'webhook' && extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`)
+  const serveOnly = SERVE_ONLY.find((f) => seen[f])
+  if (command != 'serve' && serveOnly) throw new UsageError(`${serveOnly} is for serve only`)
+  if (command == 'webhook' && seen['--retention-months']) throw new UsageError('--retention-months is for serve and prune only')
+  const webhookOnly = Object.keys(webhookFlags)[0]
+  if (command != 'webhook' && webhookOnly) throw new UsageError(`${webhookOnly} is for records webhook only`)
   if (seen['--data'] && seen['--database']) throw new UsageError('--data and --database: choose one (an embedded database or PostgreSQL)')
   const url = seen['--database'] ?? (seen['--data'] ? undefined : env.DATABASE_URL || undefined)
   if (url && !/^postgres(ql)?:\/\//i.test(url)) throw new UsageError(`--database must be a postgres:// or postgresql:// URL${seen['--database'] ? '' : ' (from DATABASE_URL)'}`)
@@ -86,6 +110,11 @@ const parse = (argv: string[], env: Record<string, string | undefined>): Options
     host: seen['--host'] ?? '127.0.0.1',
     store: url ? { engine: 'postgres', url } : { engine: 'pglite', dataDir: seen['--data'] ?? './consentry-data' },
     months: integer('--retention-months', seen['--retention-months'] ?? '24', 1, 1200),
+    webhooks: {
+      ...(seen['--webhook-retry-hours'] ? { retryHours: decimal('--webhook-retry-hours', seen['--webhook-retry-hours'], 8760) } : {}),
+      ...(seen['--webhook-timeout-ms'] ? { timeoutMs: integer('--webhook-timeout-ms', seen['--webhook-timeout-ms'], 1, 600_000) } : {}),
+    },
+    ...(command == 'webhook' ? { webhook: parseWebhook(extra, webhookFlags) } : {}),
   }
 }
 
@@ -123,8 +152,8 @@ export const records = async (argv: string[], io: Io): Promise<number> => {
   try {
     opts = parse(argv, io.env ?? process.env)
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e
-    say(`consentry: ${e.message}\n\n${RECORDS_USAGE}`)
+    if (!(e instanceof UsageError || e instanceof WebhookUsageError)) throw e
+    say(`consentry: ${e.message}\n\n${e instanceof WebhookUsageError ? WEBHOOK_USAGE : RECORDS_USAGE}`)
     return 2
   }
   if (opts == 'help') return io.out(RECORDS_USAGE + '\n'), 0
@@ -135,6 +164,16 @@ export const records = async (argv: string[], io: Io): Promise<number> => {
   } catch (e) {
     say(`consentry: cannot open the records database (${describeStore(opts.store)}): ${(e as Error).message}`)
     return 1
+  }
+  if (opts.webhook) {
+    try {
+      return await runWebhook(opts.webhook, store, io.out, say)
+    } catch (e) {
+      say(`consentry: webhook ${opts.webhook.action} failed: ${(e as Error).message.replace(/^\[consentry\] /, '')}`)
+      return (e as { code?: string }).code == 'invalid-query' ? 2 : 1
+    } finally {
+      await store.close().catch(() => {})
+    }
   }
   if (opts.command == 'prune') {
     try {
@@ -164,6 +203,7 @@ const serve = async (opts: Options, store: RecordStore, io: Io, lib: Lib): Promi
       adminToken: env.CONSENTRY_ADMIN_TOKEN,
       allowedOrigins: env.CONSENTRY_ALLOWED_ORIGINS,
       onInfo: (m) => say(`consentry: ${m}`),
+      webhooks: opts.webhooks,
     })
   } catch (e) {
     await store.close().catch(() => {})

@@ -4,7 +4,8 @@
  * - `GET /dashboard?from=&to=`: the page (or the login form without a live session);
  * - `POST /dashboard/login` (form field `token`) and `POST /dashboard/logout`;
  * - `GET /dashboard/data?from=&to=`: the page's numbers as JSON, for the session;
- * - `GET /dashboard/assets/…`: the script (with uPlot) and the stylesheet.
+ * - `GET /dashboard/assets/…`: the script (with uPlot) and the stylesheet;
+ * - `POST /dashboard/webhooks/replay` (form field `delivery`): the Webhooks panel's Replay button.
  *
  * The admin token is posted once and answered with a session cookie; it never
  * goes in a URL. Every answer carries a strict CSP: scripts and styles from
@@ -17,6 +18,7 @@ import { serveAsset } from './assets.js'
 import { dashboardData, rangeOf } from './data.js'
 import { logIn, logOut, showPage, type DashboardContext } from './login.js'
 import { sessions, sessionOf } from './session.js'
+import { replayFromDashboard } from './webhooks.js'
 import { limiter, type RateLimit } from '../http/rate-limit.js'
 
 /** uPlot draws on canvas and sets element.style through the CSSOM, which style-src allows; nothing else is needed. */
@@ -34,7 +36,7 @@ export interface DashboardOptions {
   loginLimit?: RateLimit
 }
 
-const ROUTES: Record<string, string> = { '/dashboard': 'GET, HEAD', '/dashboard/': 'GET, HEAD', '/dashboard/login': 'POST', '/dashboard/logout': 'POST', '/dashboard/data': 'GET, HEAD' }
+const ROUTES: Record<string, string> = { '/dashboard': 'GET, HEAD', '/dashboard/': 'GET, HEAD', '/dashboard/login': 'POST', '/dashboard/logout': 'POST', '/dashboard/data': 'GET, HEAD', '/dashboard/webhooks/replay': 'POST' }
 
 /** The dashboard's handler, for every path under /dashboard. */
 export const dashboard = (options: DashboardOptions) => {
@@ -58,6 +60,7 @@ export const dashboard = (options: DashboardOptions) => {
     for (const name of url.searchParams.keys()) if (IN_URL.test(name)) return showPage(ctx, url, { status: 400, error: `The admin token goes in the login form, never in the URL (${name}=…).`, forceLogin: true, request })
     if (path == '/dashboard/login') return logIn(ctx, request, url, client)
     if (path == '/dashboard/logout') return logOut(ctx, request, url)
+    if (path == '/dashboard/webhooks/replay') return replayFromDashboard(ctx, request, url)
     if (path == '/dashboard/data') {
       if (ctx.sessions.check(sessionOf(request)) != 'live') return fail(401, 'log in at /dashboard first')
       const range = rangeOf(url)

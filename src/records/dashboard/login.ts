@@ -12,6 +12,9 @@ import { assets } from './assets.js'
 import { dashboardData, rangeOf } from './data.js'
 import { dashboardPage, loginPage } from './page.js'
 import { isHttps, sessionCookie, sessionOf, type Sessions } from './session.js'
+import { webhooksPanelData, webhooksSection } from './webhooks.js'
+
+const REPLAY_NOTICES: Record<string, string> = { replayed: 'Queued again: it is sent at once.', 'not-found': 'No such delivery (removed with its subscription?).' }
 
 export interface DashboardContext {
   token: string | undefined
@@ -29,7 +32,7 @@ const html = (status: number, body: string, headers: Record<string, string> = {}
 const seeDashboard = (headers: Record<string, string> = {}) => new Response(null, { status: 303, headers: { location: '/dashboard', ...headers } })
 
 /** Whether a POST comes from a page of this origin (scheme aside: TLS may end at a proxy in front). */
-const sameOrigin = (request: Request, url: URL): boolean => {
+export const sameOrigin = (request: Request, url: URL): boolean => {
   const site = request.headers.get('sec-fetch-site')
   if (site !== null && site != 'same-origin') return false
   try {
@@ -53,8 +56,11 @@ export const showPage = async (ctx: DashboardContext, url: URL, o: { request: Re
   const asked = rangeOf(url)
   const range = 'error' in asked ? rangeOf(new URL('/dashboard', url)) : asked
   if ('error' in range) throw new Error(range.error)
-  const data = await dashboardData(await ctx.store(), range)
-  return html('error' in asked ? 400 : 200, dashboardPage((await assets()).urls, data, 'error' in asked ? `${asked.error}: showing the last 30 days.` : undefined))
+  const store = await ctx.store()
+  const [data, hooks] = await Promise.all([dashboardData(store, range), webhooksPanelData(store)])
+  const replayed = REPLAY_NOTICES[url.searchParams.get('webhooks') ?? '']
+  const panel = hooks ? webhooksSection(hooks, replayed) : ''
+  return html('error' in asked ? 400 : 200, dashboardPage((await assets()).urls, data, 'error' in asked ? `${asked.error}: showing the last 30 days.` : undefined, panel))
 }
 
 /** `POST /dashboard/login`: the form's `token`; a session cookie if it is the admin token, the form again if not. */

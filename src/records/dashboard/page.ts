@@ -94,7 +94,8 @@ const chart = (name: string, label: string) => `<div class="chart" data-chart="$
 /** JSON safe inside <script>: no `</script>` or `<!--` can end or change it. */
 const embed = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c')
 
-export const dashboardPage = (assets: AssetUrls, data: DashboardData, error?: string): string => {
+/** `webhooks`: the Webhooks panel's HTML (webhooks.ts), placed after the charts. */
+export const dashboardPage = (assets: AssetUrls, data: DashboardData, error?: string, webhooks = ''): string => {
   const total = data.day.reduce((n, r) => n + r.records, 0)
   const gpc = total ? data.day.reduce((n, r) => n + r.gpcShare * r.records, 0) / total : 0
   const { from, to } = data.range
@@ -137,6 +138,7 @@ ${statsTable('region', data.region, 'By region')}
 ${chart('method', 'Outcomes by method; the numbers are in the table below')}
 ${statsTable('method', data.method, 'By method')}
 </section>
+${webhooks}
 </main>
 <script type="application/json" id="dashboard-data">${embed(data)}</script>
 </body>

@@ -17,6 +17,8 @@ import { corsHeaders, originOf, parseOrigins, preflight } from './cors.js'
 import { limiter, type RateLimit } from './rate-limit.js'
 import { fail, json, secure } from './respond.js'
 import { schedulePrune, type PruneSchedule } from './retention.js'
+import { webhooks, webhooksRoute } from './webhooks.js'
+import { checkWebhookOptions, startDeliverer, type WebhookOptions } from '../webhooks/index.js'
 
 export interface RecordsServiceOptions {
   /** A store you opened (yours to close), or how to open one. Default: PGlite in `./consentry-data`. */
@@ -37,6 +39,13 @@ export interface RecordsServiceOptions {
   regionFrom?: readonly GeoSource[]
   /** Hears failures a client is not told the details of (the store failing, a bug). Default: console.error. */
   onError?: (error: unknown, where: string) => void
+  /**
+   * Webhook deliveries (subscriptions are added with `POST /v1/webhooks` or `consentry records webhook add`):
+   * retried for `retryHours` (72) after the first attempt, `timeoutMs` (10,000) per attempt, `concurrency` (8)
+   * in flight, the outbox read every `pollMs` (1000) and at once after an insert. `false`: this process sends none
+   * (another process on the same PostgreSQL may).
+   */
+  webhooks?: WebhookOptions | false
   /** Hears what the service did on its own (pruning). Default: nothing. */
   onInfo?: (message: string) => void
 }
@@ -44,7 +53,7 @@ export interface RecordsServiceOptions {
 export interface RecordsService {
   /** Answers one request. `remoteAddress` (the client's IP) keys the rate limit, in memory only; it is never stored. */
   fetch(request: Request, info?: { remoteAddress?: string }): Promise<Response>
-  /** Stops pruning and closes the store if the service opened it. Requests after it get 503. */
+  /** Stops pruning and webhook deliveries, and closes the store if the service opened it. Requests after it get 503. */
   close(): Promise<void>
 }
 
@@ -92,6 +101,9 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
   const board = dashboard({ token: adminToken, store, onError })
   const stopPruning = options.prune === false ? () => {} : schedulePrune(store, months, options.prune ?? {}, { error: onError, pruned: (n) => options.onInfo?.(`retention: pruned ${n} record(s) older than ${months} months`) })
 
+  const webhookOptions = options.webhooks === false ? false : checkWebhookOptions(options.webhooks ?? {})
+  const deliverer = webhookOptions && startDeliverer(store, webhookOptions, { onError })
+
   const allow = (methods: string) => fail(405, 'method not allowed', { allow: methods })
 
   const route = async (request: Request, url: URL, client: string | undefined): Promise<Response> => {
@@ -119,6 +131,14 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
       }
     }
     if (path == '/dashboard' || path.startsWith('/dashboard/')) return board(request, url, client)
+    const hooks = path.startsWith('/v1/webhooks') ? webhooksRoute(path) : null
+    if (hooks) {
+      if (method == 'OPTIONS') return new Response(null, { status: 204, headers: { allow: `${hooks.methods}, OPTIONS` } })
+      if (!hooks.methods.split(', ').includes(method)) return allow(hooks.methods)
+      const refused = checkAdmin(request, url)
+      if (refused) return refused
+      return webhooks(request, url, hooks, { store })
+    }
     const byId = CONSENT_ID.exec(path)
     if (byId || path == '/v1/export' || path == '/v1/stats') {
       const methods = byId ? 'GET, HEAD, DELETE' : 'GET, HEAD'
@@ -152,6 +172,8 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
       if (closed) return
       closed = true
       stopPruning()
+      // Before the store closes: the attempts in flight settle (as failures, retried later) while it is open.
+      if (deliverer) await deliverer.close()
       const opened = given ? null : opening
       opening = null
       if (opened) await (await opened.catch(() => null))?.close()

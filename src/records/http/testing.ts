@@ -72,5 +72,6 @@ export const switchable = (store: RecordStore): RecordStore & { down: boolean } 
     return store.export(q)
   }
   wrapped.close = () => store.close()
+  wrapped.webhooks = store.webhooks
   return wrapped
 }

@@ -10,9 +10,12 @@ import { migrate } from './migrations.js'
 import { openPglite } from './pglite.js'
 import { openPostgres } from './postgres.js'
 import { prune } from './prune.js'
-import { erase, history, insertRecord } from './records.js'
+import { deliveries } from './deliveries.js'
+import { insertWithEvents } from './outbox.js'
+import { erase, history } from './records.js'
 import { stats } from './stats.js'
-import type { OpenStore, RecordStore, StoreOptions } from './types.js'
+import type { OpenStore, RecordStore, StoreOptions, WebhookStore } from './types.js'
+import { subscriptions } from './webhooks.js'
 
 const connect = (o: StoreOptions): Promise<Db> => {
   if (o == null || typeof o != 'object') throw new ConsentryError('invalid-config', 'openStore: expected { engine?: "pglite", dataDir? } or { engine: "postgres", url }')
@@ -35,8 +38,28 @@ export const storeOn = async (db: Db): Promise<RecordStore> => {
     throw e
   }
   let closed: Promise<void> | undefined
+  // Listeners of this process: the deliverer wakes at once instead of at its next poll.
+  const listeners = new Set<() => void>()
+  const due = () => listeners.forEach((l) => l())
+  const outbox = deliveries(db)
+  const webhooks: WebhookStore = {
+    ...subscriptions(db),
+    ...outbox,
+    replay: async (id) => ((await outbox.replay(id)) && (due(), true)),
+    replayDead: async (id) => {
+      const n = await outbox.replayDead(id)
+      if (n) due()
+      return n
+    },
+    onDue: (l) => (listeners.add(l), () => void listeners.delete(l)),
+  }
   return {
-    insert: (record) => db.transaction((tx) => insertRecord(tx, record)),
+    async insert(record) {
+      const { stored, deliveries } = await db.transaction((tx) => insertWithEvents(tx, record))
+      if (deliveries) due()
+      return stored
+    },
+    webhooks,
     history: (consentId) => history(db, consentId),
     erase: (consentId) => db.transaction((tx) => erase(tx, consentId)),
     export: (q = {}) => exportRecords(db, q),
@@ -58,4 +81,4 @@ export const storeOn = async (db: Db): Promise<RecordStore> => {
  */
 export const openStore: OpenStore = async (options = {}) => storeOn(await connect(options))
 
-export type { ConsentHistory, OpenStore, RecordStore, StatsBy, StatsQuery, StatsRow, StoredRecord, StoreOptions } from './types.js'
+export type { ClaimedDelivery, Delivery, DeliveryState, WebhookEvent, WebhookStore, WebhookSubscription, ConsentHistory, OpenStore, RecordStore, StatsBy, StatsQuery, StatsRow, StoredRecord, StoreOptions } from './types.js'

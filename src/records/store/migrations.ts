@@ -1,8 +1,8 @@
 /**
  * The schema, as one ordered list of migrations: the same SQL text on PGlite
  * and on PostgreSQL. A migration is never edited once released; a change is a
- * new one at the end (issue #18 adds the webhook subscriptions and the
- * delivery outbox after them). Each runs once, in its own transaction,
+ * new one at the end (3: issue #18's webhook subscriptions and delivery
+ * outbox). Each runs once, in its own transaction,
  * recorded in `consentry_migrations`.
  */
 import type { Db } from './db.js'
@@ -67,6 +67,43 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE consentry_records ADD COLUMN arrival bigint GENERATED ALWAYS AS IDENTITY;
       DROP INDEX consentry_records_consent;
       CREATE INDEX consentry_records_consent ON consentry_records (consent_id, updated_at, arrival);
+    `,
+  },
+  {
+    id: 3,
+    name: 'webhooks and their outbox',
+    // secrets: [{ secret, expiresAt }], newest first; expiresAt null = current, else the end of a rotation's overlap.
+    // A delivery's body is the exact JSON that is signed and sent, the same on every retry. seq is the order of
+    // the changes; locked_until is a claim's lease: another process (or this one after a restart) may send the
+    // delivery again only once it has passed, so a kill -9 mid-send delays a delivery and never loses it.
+    sql: `
+      CREATE TABLE consentry_webhooks (
+        id text PRIMARY KEY,
+        url text NOT NULL,
+        events jsonb NOT NULL,
+        secrets jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE consentry_deliveries (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        subscription_id text NOT NULL REFERENCES consentry_webhooks (id) ON DELETE CASCADE,
+        consent_id uuid NOT NULL,
+        body text NOT NULL,
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        first_attempt_at timestamptz,
+        locked_until timestamptz,
+        last_error text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        delivered_at timestamptz
+      );
+      -- The deliverer's two questions: what is due, and is an earlier change of this visitor still pending?
+      CREATE INDEX consentry_deliveries_due ON consentry_deliveries (next_attempt_at, seq) WHERE state = 'pending';
+      CREATE INDEX consentry_deliveries_chain ON consentry_deliveries (subscription_id, consent_id, seq) WHERE state = 'pending';
+      CREATE INDEX consentry_deliveries_state ON consentry_deliveries (state, subscription_id, seq);
+      CREATE INDEX consentry_deliveries_consent ON consentry_deliveries (consent_id);
     `,
   },
 ]

@@ -2,7 +2,8 @@
  * Retention: deletes the records whose decision time (updatedAt) is older than
  * `months` before `now`, except the record in force of each consent id — a
  * record is deleted only when a newer one of the same visitor exists, so the
- * proof of every decision still in force stays. In batches, so a large first
+ * proof of every decision still in force stays; webhook deliveries sent or
+ * dead before the same cutoff go too. In batches, so a large first
  * prune never holds one long transaction over the table.
  */
 import type { Sql } from './db.js'
@@ -33,6 +34,9 @@ export const prune = async (db: Sql, months: number, now: Date = new Date(), bat
   for (;;) {
     const [row] = await db.query<{ n: number }>(BATCH, [now.toISOString(), months, batch])
     total += row?.n ?? 0
-    if ((row?.n ?? 0) < batch) return total
+    if ((row?.n ?? 0) < batch) break
   }
+  // Webhook deliveries hold copies of records: sent or dead ones go after the same time (pending ones are still owed).
+  await db.query(`DELETE FROM consentry_deliveries WHERE state <> 'pending' AND created_at < ${CUTOFF}`, [now.toISOString(), months])
+  return total
 }

@@ -8,6 +8,8 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i
 
 /** The order of the decision in force, the client's rule: updatedAt, then arrival (unique, so the order is total). */
 export const IN_FORCE_ORDER = 'updated_at, arrival'
+/** The same order, newest first: `LIMIT 1` is the decision in force. */
+export const IN_FORCE_DESC = 'updated_at DESC, arrival DESC'
 
 /**
  * Stores a record inside the caller's transaction; false when its id is
@@ -44,6 +46,8 @@ export const history = async (db: Sql, consentId: string): Promise<ConsentHistor
 export const erase = async (tx: Sql, consentId: string): Promise<number> => {
   if (!UUID.test(consentId)) return 0
   const deleted = await tx.query('DELETE FROM consentry_records WHERE consent_id = $1::uuid RETURNING 1 AS gone', [consentId])
+  // The webhook bodies hold the visitor's records too: every delivery of the visitor goes, sent or not.
+  await tx.query('DELETE FROM consentry_deliveries WHERE consent_id = $1::uuid', [consentId])
   await tx.query(
     `INSERT INTO consentry_erasures (consent_id_sha256, records) VALUES (encode(sha256(convert_to($1::uuid::text, 'UTF8')), 'hex'), $2)`,
     [consentId, deleted.length],

@@ -7,7 +7,7 @@ import { recordsError } from '../errors.js'
 import type { StoredRecord } from './types.js'
 
 /** Times as ISO 8601 UTC text with milliseconds, as the browser writes them (Date#toISOString). */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+export const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 // Every value comes back as text, a number, a boolean or parsed JSON, the same on both engines:
 // node-postgres would give Date objects for timestamps and strings for bigint.

@@ -85,7 +85,7 @@ describe.each(['pglite', 'postgres'] as const)('the records store on %s', (name)
 
   it('two services migrating one database at once: one runs the migrations, the other waits and runs none', async () => {
     const { db } = await engine.fresh()
-    await db.exec('DROP TABLE consentry_records, consentry_erasures, consentry_refused_categories, consentry_migrations')
+    await db.exec('DROP TABLE consentry_deliveries, consentry_webhooks, consentry_records, consentry_erasures, consentry_refused_categories, consentry_migrations')
     const other = name == 'postgres' ? await engine.raw({ engine: 'postgres', url: await dbUrl(db) }) : db
     const runs = await Promise.all([migrate(db), migrate(other)])
     const ids = MIGRATIONS.map((m) => m.id)

@@ -46,6 +46,8 @@ export interface RecordStore {
   stats(q: StatsQuery): Promise<StatsRow[]>
   /** Deletes records older than `months` (by updatedAt) except each consent id's record in force; returns how many. */
   prune(months: number, now?: Date): Promise<number>
+  /** Webhook subscriptions and their delivery outbox (issue #18). */
+  webhooks: WebhookStore
   /** Health: a trivial query. */
   ping(): Promise<void>
   close(): Promise<void>
@@ -53,3 +55,67 @@ export interface RecordStore {
 
 /** Opens (and migrates: one schema, one ordered set of SQL migrations, the same SQL on both engines) the store. */
 export type OpenStore = (options: StoreOptions) => Promise<RecordStore>
+
+/** The events a subscription can receive. */
+export type WebhookEvent = 'consent.changed'
+export type DeliveryState = 'pending' | 'delivered' | 'dead'
+
+export interface WebhookSubscription {
+  id: string // 'wh_' + 32 hex
+  url: string
+  events: WebhookEvent[]
+  createdAt: string
+  /** Deliveries waiting to be sent (or being sent), and dead ones. */
+  pending: number
+  dead: number
+}
+
+export interface Delivery {
+  id: string // the event id, 'dlv_' + UUID: Consentry-Delivery
+  subscriptionId: string
+  consentId: string
+  state: DeliveryState
+  attempts: number
+  createdAt: string
+  nextAttemptAt: string | null // null unless pending
+  deliveredAt: string | null
+  lastError: string | null
+}
+
+/** A delivery the deliverer has claimed (leased) for one attempt. */
+export interface ClaimedDelivery {
+  id: string
+  subscriptionId: string
+  consentId: string
+  url: string
+  /** The subscription's secrets that still sign (current first). */
+  secrets: string[]
+  /** The exact JSON to sign and send. */
+  body: string
+  /** Attempts including this one. */
+  attempts: number
+  /** When the first attempt was claimed (ms since 1970): the dead-letter clock starts there. */
+  firstAttemptAt: number
+}
+
+export interface WebhookStore {
+  /** Adds a subscription; the secret is generated (whsec_ + 64 hex) when not given. Throws `invalid-query` naming a bad field. */
+  add(w: { url: string; secret?: string; events?: WebhookEvent[] }): Promise<{ id: string; url: string; events: WebhookEvent[]; createdAt: string; secret: string }>
+  list(): Promise<WebhookSubscription[]>
+  /** Deletes a subscription and its deliveries; false when there is none with that id. */
+  remove(id: string): Promise<boolean>
+  /** A new current secret (generated when not given); the others keep signing for `overlapHours` (24). Null: no such subscription. */
+  rotate(id: string, secret?: string, now?: Date): Promise<string | null>
+  /** Newest first; `limit` 1..1000 (default 100). */
+  deliveries(q?: { state?: DeliveryState; subscription?: string; limit?: number }): Promise<Delivery[]>
+  /** A dead (or delivered) delivery back to pending, attempts 0, due now; false when there is none with that id. */
+  replay(deliveryId: string): Promise<boolean>
+  /** Every dead delivery of a subscription back to pending; null when there is no such subscription. */
+  replayDead(subscriptionId: string): Promise<number | null>
+  /** Claims up to `limit` due deliveries, the first pending one of each (subscription, consent id) only, leased for `leaseMs`. */
+  claim(limit: number, leaseMs: number, now?: number): Promise<ClaimedDelivery[]>
+  /** Settles a claimed attempt: delivered, or failed with the next attempt's time (null: dead). */
+  settle(id: string, outcome: { delivered: true; at?: number } | { delivered: false; error: string; next: number | null }): Promise<void>
+  /** Hears that deliveries became due in this process (an insert that wrote some, a replay); returns the unsubscribe. */
+  onDue(listener: () => void): () => void
+}

@@ -1,0 +1,79 @@
+// @vitest-environment node
+// `consentry records webhook …` on a PGlite directory, run in this process as the command runs them.
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openStore } from '../records/store/index.js'
+import { records } from './records.js'
+
+const data = mkdtempSync(join(tmpdir(), 'consentry-webhook-cli-'))
+afterAll(() => rmSync(data, { recursive: true, force: true }))
+
+const run = async (...argv: string[]) => {
+  let out = ''
+  let err = ''
+  const code = await records(argv, { out: (s) => void (out += s), err: (s) => void (err += s), env: {} })
+  return { code, out, err }
+}
+
+describe('consentry records webhook', { timeout: 120_000 }, () => {
+  it('add prints the id and the secret once; list, rotate, remove', async () => {
+    const add = await run('webhook', 'add', '--url', 'https://crm.example/hooks', '--data', data)
+    expect(add.code).toBe(0)
+    const id = /^id +(wh_[\da-f]{32})$/m.exec(add.out)![1]!
+    expect(add.out).toMatch(/^secret +whsec_[\da-f]{64}$/m)
+    const own = await run('webhook', 'add', '--url=http://127.0.0.1:9/x', '--secret', 'own-secret-0123456789', '--events', 'consent.changed', '--data', data)
+    expect(own.out).toMatch(/^secret +own-secret-0123456789$/m)
+    const list = await run('webhook', 'list', '--data', data)
+    expect(list.out).toContain(`${id}  https://crm.example/hooks  consent.changed  pending 0  dead 0`)
+    expect(list.out).not.toContain('secret')
+    const rotated = await run('webhook', 'rotate', id, '--data', data)
+    expect([rotated.code, rotated.out]).toEqual([0, expect.stringMatching(/^secret +whsec_[\da-f]{64}\n$/)])
+    expect((await run('webhook', 'remove', id, '--data', data)).code).toBe(0)
+    expect(await run('webhook', 'remove', id, '--data', data)).toMatchObject({ code: 1, err: expect.stringContaining(`no webhook ${id}`) })
+    expect((await run('webhook', 'list', '--data', data)).out).not.toContain(id)
+  })
+
+  it('dead lists the dead deliveries; replay queues one, or every one of a subscription, again', async () => {
+    const store = await openStore({ dataDir: data })
+    const { id: sub } = await store.webhooks.add({ url: 'https://dead.example/' })
+    const base = { v: 1 as const, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', method: 'banner' as const, mode: 'opt-in' as const, jurisdiction: 'DE', revision: 1, services: {}, optOut: { sale: false, sharing: false, targetedAds: false, sensitive: false }, gpc: false, url: 'https://shop.example/' }
+    for (let i = 0; i < 2; i++) await store.insert({ ...base, id: randomUUID(), consentId: randomUUID(), categories: { necessary: true } })
+    for (const d of await store.webhooks.claim(10, 1000, Date.now() + 1000)) if (d.subscriptionId == sub) await store.webhooks.settle(d.id, { delivered: false, error: 'HTTP 404', next: null })
+    const [one] = await store.webhooks.deliveries({ state: 'dead', subscription: sub })
+    await store.close()
+    const dead = await run('webhook', 'dead', '--data', data, '--limit', '10')
+    expect(dead.out.trim().split('\n')).toHaveLength(2)
+    expect(dead.out).toContain(`${one!.id}  ${sub}  ${one!.consentId}  attempts 1`)
+    expect(dead.out).toContain('HTTP 404')
+    expect((await run('webhook', 'replay', one!.id, '--data', data)).code).toBe(0)
+    expect((await run('webhook', 'replay', '--subscription', sub, '--data', data)).err).toContain('1 dead delivery queued again')
+    expect((await run('webhook', 'dead', '--data', data)).err).toContain('no dead deliveries')
+    expect((await run('webhook', 'replay', 'dlv_nope', '--data', data)).code).toBe(1)
+  })
+
+  it.each([
+    [['webhook'], /missing action/],
+    [['webhook', 'ping'], /unknown action "webhook ping"/],
+    [['webhook', 'add'], /webhook add needs --url/],
+    [['webhook', 'remove'], /needs a subscription id/],
+    [['webhook', 'list', '--url', 'https://x.example/'], /--url is not an option of webhook list/],
+    [['webhook', 'dead', '--limit', 'all'], /--limit must be an integer/],
+    [['serve', '--url', 'https://x.example/'], /--url is for records webhook only/],
+    [['webhook', 'list', '--port', '1'], /--port is for serve only/],
+    [['serve', '--webhook-retry-hours', '0'], /--webhook-retry-hours must be a number above 0/],
+    [['serve', '--webhook-timeout-ms', '1.5'], /--webhook-timeout-ms must be an integer/],
+  ])('%j is a usage error (exit 2) that says why', async (argv, why) => {
+    const r = await run(...argv)
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(why)
+  })
+
+  it('a bad URL or secret from add is exit 2 naming the field', async () => {
+    const r = await run('webhook', 'add', '--url', 'ftp://x.example/', '--data', data)
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/webhook add failed: url: expected an http\(s\) URL/)
+  })
+})

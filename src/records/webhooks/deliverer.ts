@@ -1,0 +1,133 @@
+/**
+ * The deliverer: claims due deliveries from the outbox, sends each signed,
+ * settles it (delivered, retried later, or dead). Polls every `pollMs` and
+ * wakes at once when this process writes or replays deliveries. Claims are
+ * leased in the database, so several service processes on one PostgreSQL
+ * never send one delivery at the same time, and one killed mid-send leaves
+ * its deliveries to be sent again when the lease ends (at least once; the
+ * receiver drops repeats by Consentry-Delivery).
+ */
+import { ConsentryError } from '../../errors/index.js'
+import type { ClaimedDelivery, RecordStore } from '../store/types.js'
+import { nextAttempt } from './backoff.js'
+import { send } from './send.js'
+
+export interface WebhookOptions {
+  /** How long a delivery is retried after its first attempt before it is dead. Default 72. */
+  retryHours?: number
+  /** Per attempt, in ms. Default 10,000. */
+  timeoutMs?: number
+  /** Deliveries in flight at once. Default 8. */
+  concurrency?: number
+  /** How often the outbox is read when nothing wakes the deliverer, in ms. Default 1000. */
+  pollMs?: number
+}
+
+export interface DelivererHooks {
+  onError: (e: unknown, where: string) => void
+  /** Default globalThis.fetch. */
+  fetch?: typeof globalThis.fetch
+}
+
+export interface Deliverer {
+  /** Reads the outbox now. */
+  wake(): void
+  /** Stops claiming, aborts the attempts in flight (they are retried later) and waits for them to settle. */
+  close(): Promise<void>
+}
+
+const positive = (name: string, v: unknown, fallback: number, integer = false): number => {
+  if (v === undefined) return fallback
+  if (typeof v != 'number' || !(v > 0) || !Number.isFinite(v) || (integer && !Number.isInteger(v)))
+    throw new ConsentryError('invalid-config', `webhooks.${name}: expected a positive ${integer ? 'integer' : 'number'}, got ${JSON.stringify(v)}`)
+  return v
+}
+
+export const checkWebhookOptions = (o: WebhookOptions = {}): Required<WebhookOptions> => ({
+  retryHours: positive('retryHours', o.retryHours, 72),
+  timeoutMs: positive('timeoutMs', o.timeoutMs, 10_000),
+  concurrency: positive('concurrency', o.concurrency, 8, true),
+  pollMs: positive('pollMs', o.pollMs, 1000),
+})
+
+export const startDeliverer = (store: () => Promise<RecordStore>, options: WebhookOptions, hooks: DelivererHooks): Deliverer => {
+  const o = checkWebhookOptions(options)
+  const fetch = hooks.fetch ?? globalThis.fetch
+  // Longer than an attempt can take (its timeout, then settling), so a live process's claim never lapses.
+  const leaseMs = 2 * o.timeoutMs + 5000
+  const stop = new AbortController()
+  const inFlight = new Set<Promise<void>>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let pumping = false
+  let again = false
+  let failing = false
+  let unsubscribe: (() => void) | undefined
+
+  const schedule = (ms: number) => {
+    if (stop.signal.aborted) return
+    clearTimeout(timer)
+    timer = setTimeout(pump, ms)
+    // The poll alone never keeps a process alive: the HTTP server does that.
+    ;(timer as { unref?: () => void }).unref?.()
+  }
+
+  const attempt = async (s: RecordStore, d: ClaimedDelivery) => {
+    const result = await send(d, { timeoutMs: o.timeoutMs, fetch, stop: stop.signal, now: Date.now() })
+    const now = Date.now()
+    const outcome = result.ok
+      ? ({ delivered: true, at: now } as const)
+      : ({ delivered: false, error: result.error, next: nextAttempt(d.attempts, d.firstAttemptAt, now, o.retryHours * 3_600_000) } as const)
+    try {
+      await s.webhooks.settle(d.id, outcome)
+    } catch (e) {
+      // Not settled: the lease ends and the delivery is sent again (at least once).
+      hooks.onError(e, `webhooks: settling ${d.id}`)
+    }
+  }
+
+  const pump = async (): Promise<void> => {
+    if (stop.signal.aborted) return
+    if (pumping) return void (again = true)
+    pumping = true
+    try {
+      do {
+        again = false
+        const s = await store()
+        if (!s.webhooks) return // a store from before webhooks: nothing to deliver
+        unsubscribe ??= s.webhooks.onDue(wake)
+        const free = o.concurrency - inFlight.size
+        if (free <= 0 || stop.signal.aborted) break
+        const claimed = await s.webhooks.claim(free, leaseMs)
+        for (const d of claimed) {
+          const p = attempt(s, d).finally(() => (inFlight.delete(p), wake()))
+          inFlight.add(p)
+        }
+        if (claimed.length == free) again = true
+      } while (again && inFlight.size < o.concurrency)
+      failing = false
+    } catch (e) {
+      // A database that is down: said once, then quietly retried at each poll until it answers.
+      if (!failing) hooks.onError(e, 'webhooks: reading the outbox')
+      failing = true
+    } finally {
+      pumping = false
+      schedule(again ? 0 : o.pollMs)
+    }
+  }
+
+  function wake() {
+    schedule(0)
+  }
+
+  schedule(0)
+  return {
+    wake,
+    async close() {
+      if (stop.signal.aborted) return
+      stop.abort()
+      clearTimeout(timer)
+      unsubscribe?.()
+      while (inFlight.size) await Promise.allSettled([...inFlight])
+    },
+  }
+}

@@ -1,0 +1,1 @@
+export { checkWebhookOptions, startDeliverer, type Deliverer, type WebhookOptions } from './deliverer.js'
