@@ -47,3 +47,14 @@ describe('the delivery table', () => {
     expect(renderDelivery([row]).at(-1)).toBe('| pglite | 10 | 998 (2 × ECONNRESET) | 9980 / 9980 | 312 | 41.5 ms | 880.2 ms | 1204 ms | 11.9 s | 0 | 0 |')
   })
 })
+
+describe('a short delivery run, as npm run bench:records makes it', () => {
+  it('on PGlite, two subscriptions: every delivery arrives once, verified, with its lag measured', async () => {
+    const { delivery } = await import('../../bench/records/delivery.mjs')
+    const row = await delivery({ engine: 'pglite', subscriptions: 2, rate: 10, seconds: 1, stallSeconds: 20, say: () => {} })
+    expect(row).toMatchObject({ engine: 'pglite', subscriptions: 2, records: 10, postErrors: {}, expected: 20, received: 20, missing: 0, duplicates: 0, refused: 0 })
+    expect(row.p50).toEqual(expect.any(Number))
+    expect(row.max!).toBeGreaterThanOrEqual(row.p99!)
+    expect(row.perSecond!).toBeGreaterThan(0)
+  }, 180_000)
+})
