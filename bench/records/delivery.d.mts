@@ -9,6 +9,8 @@ export interface Receiver {
   counts: { duplicates: number; refused: number }
   reasons: Record<string, number>
   lastArrival(): number
+  /** Forgets what arrived so far (after a warm-up). */
+  reset(): void
   close(): Promise<void>
 }
 export declare const startReceiver: () => Promise<Receiver>
@@ -21,6 +23,7 @@ export interface DeliveryRow {
   seconds: number
   records: number
   postErrors: Record<string, number>
+  acceptedPerSecond: number | null
   expected: number
   received: number
   missing: number
