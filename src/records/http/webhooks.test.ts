@@ -1,9 +1,11 @@
 // @vitest-environment node
 /** The webhook admin endpoints, as the admin (or the CLI's HTTP twin) uses them, on both engines. */
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRecordsService, type RecordsService } from '../index.js'
 import type { RecordStore } from '../store/types.js'
 import { ENGINES, record, TOKEN, stopEngines } from './testing.js'
+import { webhooksRoute } from './webhooks.js'
 
 const BASE = 'http://records.test'
 
@@ -101,5 +103,26 @@ describe.each(ENGINES)('webhook admin endpoints on %s', (_, open) => {
     }
     const res = await call('PUT', '/v1/webhooks')
     expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST'])
+  })
+})
+
+describe('docs/records.md and the webhook routes', () => {
+  const docs = readFileSync(new URL('../../../docs/records.md', import.meta.url), 'utf8')
+  const section = docs.slice(docs.indexOf('## Webhooks'), docs.indexOf('\n## ', docs.indexOf('## Webhooks') + 5))
+  // The endpoint table's first cells: `GET /v1/webhooks/deliveries?state=…` and the like.
+  const documented = [...section.matchAll(/^\| `(GET|POST|DELETE) (\/v1\/webhooks[^`?]*)[^`]*`/gm)].map((m) => [m[1]!, m[2]!] as const)
+
+  it('every endpoint the docs list is routed, with that method; every route is in the docs', () => {
+    expect(documented.length).toBe(7)
+    for (const [method, path] of documented) {
+      const route = webhooksRoute(path.replace(':id', 'wh_0123'))
+      expect(route?.methods.split(', '), `${method} ${path}`).toContain(method)
+    }
+    const routes = new Set(documented.map(([, path]) => webhooksRoute(path.replace(':id', 'x'))!.name))
+    expect([...routes].sort()).toEqual(['deliveries', 'list', 'remove', 'replay', 'replayDead', 'rotate'])
+  })
+
+  it('every records webhook action is documented', () => {
+    for (const action of ['add', 'list', 'remove', 'rotate', 'dead', 'replay']) expect(docs).toContain(`records webhook ${action}`)
   })
 })

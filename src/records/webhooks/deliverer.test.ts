@@ -4,6 +4,7 @@
 // in order per consent id; a delivery that keeps failing is dead after retryHours and replay delivers it; two
 // deliverers on one database never send one delivery at once.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { verifyWebhook } from '../../server/webhooks/index.js'
 import { createRecordsService, type RecordsService } from '../http/service.js'
 import { storeOn } from '../store/index.js'
 import { ENGINES, type Engine, type Fresh } from '../store/testing.js'
@@ -62,6 +63,33 @@ describe.each(['pglite', 'postgres'] as const)('webhook deliveries on %s', { tim
     service(f.store, { pollMs: 60_000 })
     await postAndCheck(20_000)
     expect(receiver.requests.length).toBe(VISITORS * EACH) // nothing failed, so nothing was sent twice
+  })
+
+  it('a real delivery carries the contract headers, and verifyWebhook refuses it tampered, under a wrong secret, late, or without its header', async () => {
+    f = await engine.fresh()
+    await subscribe()
+    service(f.store, {})
+    await f.store.insert(changes(1, 1)[0]!)
+    await waitFor(() => receiver.requests.length == 1, 20_000, 'one delivery')
+    const [{ body, headers, id }] = receiver.requests as [Receiver['requests'][0]]
+    expect(headers).toMatchObject({ 'content-type': 'application/json', 'consentry-event': 'consent.changed', 'user-agent': expect.stringMatching(/^Consentry-Webhooks\/\d+\.\d+\.\d+/) })
+    expect(headers['consentry-signature']).toMatch(/^t=\d+,v1=[\da-f]{64}$/)
+    expect(id).toMatch(/^dlv_[\da-f-]{36}$/)
+    const sig = headers['consentry-signature'] as string
+    expect((await verifyWebhook(body, sig, secret)).ok).toBe(true)
+    expect(await verifyWebhook(body.replace('"analytics":true', '"analytics":false'), sig, secret)).toEqual({ ok: false, reason: 'no-valid-signature' })
+    expect(await verifyWebhook(body, sig, 'whsec_' + '0'.repeat(64))).toEqual({ ok: false, reason: 'no-valid-signature' })
+    expect(await verifyWebhook(body, sig, secret, { now: Date.now() + 301_000 })).toEqual({ ok: false, reason: 'timestamp-outside-tolerance' })
+    expect(await verifyWebhook(body, undefined, secret)).toEqual({ ok: false, reason: 'missing-header' })
+    // Rotated: the next delivery is signed with the new secret and the old one, and verifies under either.
+    const old = secret
+    const sub = (await f.store.webhooks.list())[0]!.id
+    secret = (await f.store.webhooks.rotate(sub))!
+    await f.store.insert(changes(1, 1)[0]!)
+    await waitFor(() => receiver.requests.length == 2, 20_000, 'a delivery after the rotation')
+    const after = receiver.requests[1]!
+    expect(after.headers['consentry-signature']).toMatch(/^t=\d+,v1=[\da-f]{64},v1=[\da-f]{64}$/)
+    for (const k of [secret, old]) expect((await verifyWebhook(after.body, after.headers['consentry-signature'], k)).ok).toBe(true)
   })
 
   it('a receiver down for a while, then up: everything arrives after it comes back', async () => {

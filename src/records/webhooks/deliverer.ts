@@ -76,7 +76,8 @@ export const startDeliverer = (store: () => Promise<RecordStore>, options: Webho
     const now = Date.now()
     const outcome = result.ok
       ? ({ delivered: true, at: now } as const)
-      : ({ delivered: false, error: result.error, next: nextAttempt(d.attempts, d.firstAttemptAt, now, o.retryHours * 3_600_000) } as const)
+      : // Cut short by close(): due again at once, for whichever process reads the outbox next.
+        ({ delivered: false, error: result.error, next: stop.signal.aborted ? now : nextAttempt(d.attempts, d.firstAttemptAt, now, o.retryHours * 3_600_000) } as const)
     try {
       await s.webhooks.settle(d.id, outcome)
     } catch (e) {
@@ -85,9 +86,14 @@ export const startDeliverer = (store: () => Promise<RecordStore>, options: Webho
     }
   }
 
-  const pump = async (): Promise<void> => {
-    if (stop.signal.aborted) return
-    if (pumping) return void (again = true)
+  let current: Promise<void> = Promise.resolve()
+  const pump = (): Promise<void> => {
+    if (stop.signal.aborted) return current
+    if (pumping) return (again = true), current
+    return (current = read())
+  }
+
+  const read = async (): Promise<void> => {
     pumping = true
     try {
       do {
@@ -127,6 +133,8 @@ export const startDeliverer = (store: () => Promise<RecordStore>, options: Webho
       stop.abort()
       clearTimeout(timer)
       unsubscribe?.()
+      // A read of the outbox under way may still claim some: wait for it, then for every attempt it started.
+      await current
       while (inFlight.size) await Promise.allSettled([...inFlight])
     },
   }

@@ -15,7 +15,7 @@ export type Behaviour = { status: number; delayMs?: number }
 export interface Receiver {
   url: string
   /** Every request, in arrival order (repeats included), with the status it was answered. */
-  requests: { id: string; event?: ConsentEvent; refused?: string; at: number; status: number }[]
+  requests: { id: string; event?: ConsentEvent; refused?: string; at: number; status: number; body: string; headers: Record<string, string | string[] | undefined> }[]
   /** Events a 2xx accepted, by first arrival, one per delivery id (what a receiver that drops repeats processes). */
   unique(): ConsentEvent[]
   behave(b: Behaviour | ((n: number) => Behaviour)): void
@@ -54,7 +54,7 @@ export const startReceiver = async (secret: () => string): Promise<Receiver> => 
         const id = String(req.headers['consentry-delivery'])
         const v = await verifyWebhook(body, req.headers['consentry-signature'], secret())
         const b = behaviour(requests.length + 1)
-        const n = requests.push({ id, at: Date.now(), status: b.status, ...(v.ok ? { event: v.event } : { refused: v.reason }) })
+        const n = requests.push({ id, at: Date.now(), status: b.status, body, headers: req.headers, ...(v.ok ? { event: v.event } : { refused: v.reason }) })
         if (v.ok && v.event.id != id) requests[n - 1]!.refused = 'Consentry-Delivery differs from the event id'
         open.set(id, (open.get(id) ?? 0) + 1)
         r.maxConcurrentPerId = Math.max(r.maxConcurrentPerId, open.get(id)!)
