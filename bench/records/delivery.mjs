@@ -128,7 +128,7 @@ export const delivery = async ({ engine, postgres, subscriptions, rate, seconds,
     const last = Math.max(...arrived.map((a) => a.at))
     const errors = Object.fromEntries(Object.entries(load.outcomes).filter(([k]) => k != '204'))
     return {
-      engine, subscriptions, rate, seconds, records: load.acked.size, postErrors: errors,
+      engine, rate, subscriptions, seconds, records: load.acked.size, postErrors: errors,
       // The rate the service took the records at: below `rate` when it could not keep up (the posts then queue).
       acceptedPerSecond: round(load.acked.size / ((load.ended - load.started) / 1000), 0),
       expected, received: arrived.length, missing: expected - arrived.length,

@@ -4,12 +4,12 @@
 // 1. sustained ingestion: N concurrent clients posting records for 30 s (50, then 500);
 // 2. kill -9 in the middle of a load, a restart: acknowledged records all stored, none twice;
 // 3. an export of 1,000,000 records (seeded by SQL) as NDJSON and CSV: time and the service's peak RSS;
-// 4. webhook delivery: records posted at a steady rate with 1, then 10 subscriptions at a local receiver:
+// 4. webhook delivery: records posted at a steady 10, then 50 a second, with 1, then 10 subscriptions at a local receiver:
 //    deliveries/s and the lag from the record's 204 to the delivery's arrival (delivery.mjs).
 //
 //   node bench/records/run.mjs [--seconds 30] [--clients 50,500] [--engines pglite,postgres]
 //                              [--only ingestion,kill,export,delivery] [--kill-seconds 10] [--export 1000000] [--warmup 3]
-//                              [--subscriptions 1,10] [--delivery-rate 50] [--delivery-seconds 20]
+//                              [--subscriptions 1,10] [--delivery-rate 10,50] [--delivery-seconds 20]
 //
 // `npm run bench:records` builds first. A full run (the defaults) writes bench/records-results.json and the
 // block in docs/benchmark.md; a shortened one prints only (--write to write anyway). The delivery section
@@ -28,7 +28,7 @@ import { delivery } from './delivery.mjs'
 
 const DEFAULTS = {
   seconds: '30', clients: '50,500', engines: 'pglite,postgres', only: 'ingestion,kill,export,delivery', 'kill-seconds': '10', export: '1000000', warmup: '3',
-  subscriptions: '1,10', 'delivery-rate': '50', 'delivery-seconds': '20',
+  subscriptions: '1,10', 'delivery-rate': '10,50', 'delivery-seconds': '20',
 }
 const USAGE = `usage: node bench/records/run.mjs ${Object.entries(DEFAULTS).map(([k, v]) => `[--${k} ${v}]`).join(' ')} [--write]`
 let args
@@ -45,10 +45,10 @@ const settings = {
   seconds: Number(args.seconds), warmup: Number(args.warmup), clients: list(args.clients).map(Number),
   killSeconds: Number(args['kill-seconds']), killClients: 50, exportRecords: Number(args.export),
 }
-const deliverySettings = { rate: Number(args['delivery-rate']), seconds: Number(args['delivery-seconds']), subscriptions: list(args.subscriptions).map(Number) }
+const deliverySettings = { rates: list(args['delivery-rate']).map(Number), seconds: Number(args['delivery-seconds']), subscriptions: list(args.subscriptions).map(Number) }
 if (engines.some((e) => e != 'pglite' && e != 'postgres') || [...only].some((o) => !(o in { ingestion: 1, kill: 1, export: 1, delivery: 1 })) ||
   !(settings.seconds > 0 && settings.killSeconds > 0 && settings.exportRecords > 0 && settings.clients.every((c) => c > 0)) ||
-  !(deliverySettings.rate > 0 && deliverySettings.seconds > 0 && deliverySettings.subscriptions.every((n) => Number.isInteger(n) && n > 0))) {
+  !(deliverySettings.rates.every((r) => r > 0) && deliverySettings.seconds > 0 && deliverySettings.subscriptions.every((n) => Number.isInteger(n) && n > 0))) {
   console.error(`bench:records: bad option\n${USAGE}`)
   process.exit(2)
 }
@@ -80,8 +80,9 @@ try {
     if (only.has('kill')) keep(results.kill, await killNine({ engine, postgres, clients: settings.killClients, seconds: settings.killSeconds, say }))
     if (only.has('export')) keep(results.export, await exportMillion({ engine, postgres, n: settings.exportRecords, say }))
     if (results.delivery)
-      for (const subscriptions of deliverySettings.subscriptions)
-        keep(results.delivery.rows, await delivery({ engine, postgres, subscriptions, rate: deliverySettings.rate, seconds: deliverySettings.seconds, say }))
+      for (const rate of deliverySettings.rates)
+        for (const subscriptions of deliverySettings.subscriptions)
+          keep(results.delivery.rows, await delivery({ engine, postgres, subscriptions, rate, seconds: deliverySettings.seconds, say }))
   }
 } finally {
   await postgres?.stop()

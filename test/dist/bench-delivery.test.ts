@@ -45,8 +45,8 @@ describe('the delivery benchmark’s receiver', () => {
 
 describe('the delivery table', () => {
   it('shows every figure of a row, and post errors beside the records', () => {
-    const row = { engine: 'pglite', subscriptions: 10, records: 998, acceptedPerSecond: 48, postErrors: { ECONNRESET: 2 }, expected: 9980, received: 9980, perSecond: 312, p50: 41.5, p99: 880.2, max: 1204, drainSeconds: 11.9, duplicates: 0, refused: 0 }
-    expect(renderDelivery([row]).at(-1)).toBe('| pglite | 10 | 998 (48/s) (2 × ECONNRESET) | 9980 / 9980 | 312 | 41.5 ms | 880.2 ms | 1204 ms | 11.9 s | 0 | 0 |')
+    const row = { engine: 'pglite', rate: 50, subscriptions: 10, records: 998, acceptedPerSecond: 48, postErrors: { ECONNRESET: 2 }, expected: 9980, received: 9980, perSecond: 312, p50: 41.5, p99: 880.2, max: 1204, drainSeconds: 11.9, duplicates: 0, refused: 0 }
+    expect(renderDelivery([row]).at(-1)).toBe('| pglite | 50/s | 10 | 998 (48/s) (2 × ECONNRESET) | 9980 / 9980 | 312 | 41.5 ms | 880.2 ms | 1204 ms | 11.9 s | 0 | 0 |')
   })
 })
 
