@@ -5,48 +5,9 @@
  */
 import { createServer } from 'node:http'
 import type { RecordStore, StoreOptions } from '../records/store/types.js'
+import { RECORDS_USAGE } from './records-usage.js'
 import { parseWebhook, runWebhook, WEBHOOK_FLAGS, WEBHOOK_USAGE, WebhookUsageError, type WebhookCommand } from './webhooks.js'
 
-export const RECORDS_USAGE = `Usage: consentry records serve [--port 8787] [--host 127.0.0.1] [--data <dir> | --database <url>]
-                              [--retention-months 24] [--webhook-retry-hours 72] [--webhook-timeout-ms 10000]
-       consentry records prune [--data <dir> | --database <url>] [--retention-months 24]
-       consentry records webhook add|list|remove|rotate|dead|replay … (see below)
-
-serve  runs the proof-of-consent records service: POST /v1/consent takes the
-       records serverSync sends; GET /v1/consent/:consentId, DELETE
-       /v1/consent/:consentId, /v1/export, /v1/stats and /dashboard are for the
-       admin (Authorization: Bearer <CONSENTRY_ADMIN_TOKEN>); GET /v1/region and
-       GET /healthz are open. Records older than --retention-months are pruned
-       daily, except each visitor's decision in force. Stops on Ctrl-C or SIGTERM.
-       Webhook subscriptions get every change of a visitor's decision in force,
-       signed (Consentry-Signature), retried with backoff, then dead-lettered.
-prune  prunes once, as serve does daily, and exits (for cron).
-
-Options:
-  --port <n>               serve: the port (default 8787; 0 picks a free one)
-  --host <address>         serve: the address to listen on (default 127.0.0.1;
-                           0.0.0.0 to be reachable from other machines)
-  --data <dir>             the embedded database (PGlite) directory
-                           (default ./consentry-data)
-  --database <url>         a PostgreSQL URL instead (default: env DATABASE_URL)
-  --retention-months <n>   keep records this many months (default 24)
-  --webhook-retry-hours <n>  serve: retry a webhook delivery this long after its
-                           first attempt, then it is dead (default 72)
-  --webhook-timeout-ms <n> serve: per delivery attempt (default 10000)
-  -h, --help               this text
-
-Environment:
-  DATABASE_URL               PostgreSQL URL, as --database
-  CONSENTRY_ADMIN_TOKEN      the admin endpoints' token; without it they refuse
-                             every request
-  CONSENTRY_ALLOWED_ORIGINS  comma-separated origins whose pages may post
-                             records, e.g. https://example.com,https://www.example.com
-
-PGlite needs \`npm install @electric-sql/pglite\`, PostgreSQL \`npm install pg\`.
-Exit codes: 0 done (serve: stopped cleanly), 2 usage error, 1 could not open
-the database or listen. Guide: docs/records.md in the consentry package repository.
-
-${WEBHOOK_USAGE}`
 
 class UsageError extends Error {}
 

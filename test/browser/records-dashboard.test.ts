@@ -103,7 +103,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
   beforeAll(async () => {
     store = await openStore({ engine: 'pglite' })
     for (const r of seedRecords({ last: today })) await store.insert(r)
-    service = createRecordsService({ store, adminToken: TOKEN, prune: false, rateLimit: false })
+    // No webhook deliverer: the Webhooks panel's test makes its dead letter by hand.
+    service = createRecordsService({ store, adminToken: TOKEN, prune: false, rateLimit: false, webhooks: false })
     server = createServer(nodeListener(service))
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -160,6 +161,22 @@ describe.each(BROWSERS)('%s', (browserName) => {
     await page.setViewportSize({ width: 600, height: 900 })
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-chart=records] .uplot canvas')!.getBoundingClientRect().width)).toBeLessThan(600)
     await expectChartsDrawn(600)
+  })
+
+  it('the Webhooks panel: Replay on a dead letter queues it again, a form POST from the page itself', async () => {
+    const { id: sub } = await store.webhooks.add({ url: 'https://crm.example/hooks/consent' })
+    const id = crypto.randomUUID()
+    await store.insert({ ...seedRecords({ last: today })[0]!, id, consentId: crypto.randomUUID(), updatedAt: new Date().toISOString() })
+    const [dead] = await store.webhooks.claim(1, 1000, Date.now() + 1000)
+    await store.webhooks.settle(dead!.id, { delivered: false, error: 'HTTP 503', next: null })
+    await logIn()
+    const row = page.locator(`tr[data-delivery="${dead!.id}"]`)
+    expect(await row.textContent()).toContain('HTTP 503')
+    await row.getByRole('button', { name: 'Replay' }).click()
+    await expect.poll(() => page.locator('#webhooks ~ .notice').textContent().catch(() => null), { timeout: 15_000 }).toBe('Queued again: it is sent at once.')
+    expect((await store.webhooks.deliveries({ subscription: sub })).map((d) => [d.id, d.state])).toEqual([[dead!.id, 'pending']])
+    expect(await page.locator(`tr[data-subscription="${sub}"] [data-field=dead]`).textContent()).toBe('0')
+    await store.webhooks.remove(sub)
   })
 
   it('a wrong token gets the form again with the error; logging out ends the session', async () => {
