@@ -56,7 +56,7 @@ describe('a short delivery run, as npm run bench:records makes it', () => {
     const row = await delivery({ engine: 'pglite', subscriptions: 2, rate: 10, seconds: 1, stallSeconds: 20, say: () => {} })
     expect(row, JSON.stringify(row)).toMatchObject({ engine: 'pglite', subscriptions: 2, records: 10, postErrors: {}, expected: 20, received: 20, missing: 0, duplicates: 0, refused: 0 })
     expect(row.p50).toEqual(expect.any(Number))
-    expect(row.max!).toBeGreaterThanOrEqual(Math.round(row.p99!)) // max is in whole ms
+    expect(row.max!).toBeGreaterThanOrEqual(Math.floor(row.p99!)) // max is rounded to whole ms, p99 to tenths
     expect(row.perSecond!).toBeGreaterThan(0)
   }, 180_000)
 })
