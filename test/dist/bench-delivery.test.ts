@@ -55,8 +55,9 @@ describe('a short delivery run, as npm run bench:records makes it', () => {
     const { delivery } = await import('../../bench/records/delivery.mjs')
     const row = await delivery({ engine: 'pglite', subscriptions: 2, rate: 10, seconds: 1, stallSeconds: 20, say: () => {} })
     expect(row, JSON.stringify(row)).toMatchObject({ engine: 'pglite', subscriptions: 2, records: 10, postErrors: {}, expected: 20, received: 20, missing: 0, duplicates: 0, refused: 0 })
-    expect(row.p50).toEqual(expect.any(Number))
-    expect(row.max!).toBeGreaterThanOrEqual(Math.floor(row.p99!)) // max is rounded to whole ms, p99 to tenths
-    expect(row.perSecond!).toBeGreaterThan(0)
+    const said = JSON.stringify(row)
+    expect(row.p50, said).toEqual(expect.any(Number))
+    expect(row.max!, said).toBeGreaterThanOrEqual(Math.floor(row.p99!)) // max is rounded to whole ms, p99 to tenths
+    expect(row.perSecond!, said).toBeGreaterThan(0)
   }, 180_000)
 })
