@@ -1,5 +1,6 @@
 // Types for demo/server.mjs, so TypeScript tests can import it under `strict`.
 import type { Server } from 'node:http'
+import type { AudienceSubscription, AudienceSync } from './audience-sync.mjs'
 
 /** Content types by file extension. */
 export declare const TYPES: Record<string, string>
@@ -18,12 +19,15 @@ export declare const RECORDS_SHOWN: number
 /** The demo server, with its records service's database directory and admin token. */
 export interface DemoServer extends Server {
   records: { dataDir: string; adminToken: string; close(): Promise<void> }
+  /** The audience-sync receiver; `ready` resolves once the subscribe step (started when the server listens) ends. */
+  audienceSync: { secret: string; ready: Promise<AudienceSubscription>; receiver: AudienceSync }
 }
 /**
  * Creates (does not start) the demo server; `roots` maps URL prefixes to directories. The records service
  * (consentry/records on PGlite in `dataDir`) answers `/v1/…`, `/healthz` and `/dashboard`; `/api/records` lists
- * (GET) or erases (DELETE) its records with the admin token; `/api/tags` lists what the demo's vendor tags did.
+ * (GET) or erases (DELETE) its records with the admin token; `/api/tags` lists what the demo's vendor tags did;
+ * `/audience-sync/webhook` receives the service's signed deliveries and `/api/audience-sync` shows them per visitor.
  */
-export declare const createDemoServer: (roots?: Record<string, string>, options?: { dataDir?: string; adminToken?: string }) => DemoServer
+export declare const createDemoServer: (roots?: Record<string, string>, options?: { dataDir?: string; adminToken?: string; log?: (line: string) => void }) => DemoServer
 /** Listens on 127.0.0.1 at `port` or the next free one (up to `tries`); resolves with the port. */
 export declare const listen: (server: Server, port: number, tries?: number) => Promise<number>

@@ -6,7 +6,8 @@
  * (consentry/records, on PGlite in demo/.data) under `/v1/`, `/healthz` and
  * `/dashboard`, where the pages' serverSync posts, and plays the vendors'
  * backends (the analytics beacon and the ad pixel the demo's blocked tags
- * send). `npm run demo` builds first, then runs this file.
+ * send) and a site's audience sync (demo/audience-sync.mjs), subscribed to the
+ * records service's webhooks. `npm run demo` builds first, then runs this file.
  */
 import { createServer } from 'node:http'
 import { createHash, randomBytes } from 'node:crypto'
@@ -14,6 +15,7 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { extname, resolve, sep } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createAudienceSync, MAX_BODY, WEBHOOK_PATH } from './audience-sync.mjs'
 
 const DEMO = fileURLToPath(new URL('./', import.meta.url))
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
@@ -144,9 +146,14 @@ const TAG_HITS_KEPT = 500
  *   admin token on the page's behalf; `DELETE /api/records` erases every consent id;
  * - `POST /collect` (the analytics beacon) and `GET /pixel.gif` (the ad pixel), the demo vendors' endpoints;
  * - `GET /api/tags`: what the vendor tags did, in order — each `/vendor/*.js` fetched, beacon and pixel
- *   received — so a visitor (and the test) can see that a blocked tag made no request at all.
+ *   received — so a visitor (and the test) can see that a blocked tag made no request at all;
+ * - `POST /audience-sync/webhook`: the audience sync's receiver, which the records service delivers each change
+ *   of a visitor's decision to (signed; refused with 400 and the reason when it does not verify), and
+ *   `GET /api/audience-sync`: what it holds per visitor, with the Meta and Google fields (`/audience-sync.html`).
+ *   Once listening, the server subscribes the receiver at its own 127.0.0.1 address (`server.audienceSync.ready`
+ *   resolves with the outcome); `options.log` gets the one line saying why when it cannot.
  */
-export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = randomBytes(24).toString('hex') } = {}) => {
+export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = randomBytes(24).toString('hex'), log = console.warn } = {}) => {
   const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length)
   /** @type {{ at: string, kind: 'script' | 'beacon' | 'pixel', path: string, detail: string }[]} */
   const tagHits = []
@@ -157,6 +164,9 @@ export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = r
   const records = recordsService(dataDir, adminToken)
   // Imported on the first request; a failure (dist/ not built) is answered per request, not thrown at start.
   records.catch(() => {})
+  const audience = createAudienceSync()
+  let subscribed
+  const ready = new Promise((ok) => (subscribed = ok))
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
@@ -181,6 +191,7 @@ export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = r
         const { service } = await records
         if (req.method === 'GET') return json(200, await listRecords(service, adminToken))
         await eraseAll(service, adminToken)
+        audience.clear()
         res.writeHead(204, headers)
         return res.end()
       } catch (e) {
@@ -188,6 +199,32 @@ export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = r
       }
     }
     if (path === '/api/tags' && req.method === 'GET') return json(200, tagHits)
+    if (path === WEBHOOK_PATH && req.method === 'POST') {
+      const chunks = []
+      let size = 0
+      for await (const chunk of req) {
+        if ((size += chunk.length) > MAX_BODY) return fail(413, `a delivery is at most ${MAX_BODY} bytes`)
+        chunks.push(chunk)
+      }
+      try {
+        const { status, text } = await audience.receive({
+          body: Buffer.concat(chunks),
+          signature: req.headers['consentry-signature'],
+          delivery: req.headers['consentry-delivery'],
+        })
+        res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        return res.end(text)
+      } catch (e) {
+        return fail(500, `the receiver could not start: ${e.message}`)
+      }
+    }
+    if (path === '/api/audience-sync' && req.method === 'GET') {
+      try {
+        return json(200, await audience.view())
+      } catch (e) {
+        return fail(500, `the receiver could not start: ${e.message}`)
+      }
+    }
     if (path === '/collect' && req.method === 'POST') {
       // The analytics vendor's beacon (sendBeacon: text/plain). Kept short: the demo only shows that it came.
       let body = ''
@@ -219,6 +256,14 @@ export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = r
   let closing
   const close = () => (closing ??= records.then(({ service }) => service.close()).catch(() => {}))
   server.records = { dataDir, adminToken, close }
+  server.audienceSync = { secret: audience.secret, ready, receiver: audience }
+  server.once('listening', () => {
+    const url = `http://127.0.0.1:${server.address().port}${WEBHOOK_PATH}`
+    records
+      .then(({ service }) => audience.subscribe(service, adminToken, url, log))
+      .catch((e) => (log(`audience sync: could not subscribe (${e.message})`), audience.subscription))
+      .then(subscribed)
+  })
   server.on('close', () => void close())
   return server
 }
@@ -262,6 +307,7 @@ const main = async () => {
     ['SPA (ESM build, Preact hooks)', '/app.html'],
     ['US visitor (opt-out, GPP/USP inspector)', '/us.html'],
     ['proof-of-consent records', '/records.html'],
+    ['audience sync (webhooks, Meta and Google fields)', '/audience-sync.html'],
   ]
   for (const [what, path] of pages) console.log(`  ${what.padEnd(50)}${base}${path}`)
   console.log(`\nRecords service (consentry/records, PGlite in ${server.records.dataDir}):`)

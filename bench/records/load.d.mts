@@ -10,3 +10,5 @@ export interface LoadResult {
 }
 export declare const runLoad: (options: { base: string; clients: number; seconds?: number; next?: () => SyncRecord | null; track?: boolean }) => Promise<LoadResult>
 export declare const percentile: (values: number[], p: number) => number
+/** POSTs one record body to `${base}/v1/consent` on a new connection; resolves with the status or the error code. */
+export declare const post: (base: string, body: string) => Promise<number | string>

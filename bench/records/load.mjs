@@ -33,8 +33,8 @@ export const record = (now = Date.now()) => {
   }
 }
 
-/** POSTs one record; resolves with the status, or the error's code when there was no answer. */
-const post = (base, body) =>
+/** POSTs one record (a new connection from the next visitor address); resolves with the status, or the error's code when there was no answer. */
+export const post = (base, body) =>
   new Promise((ok) => {
     const url = new URL('/v1/consent', base)
     const req = request(

@@ -2,3 +2,5 @@
 export declare const render: (results: unknown) => string
 export declare const DOCS_START: string
 export declare const DOCS_END: string
+/** The delivery table's lines for its rows. */
+export declare const renderDelivery: (rows: unknown[]) => string[]

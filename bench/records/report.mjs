@@ -20,6 +20,19 @@ export const renderExport = (results) => [
   ...results.flatMap((e) => e.rows.map((r) => `| ${r.engine} | ${r.format} | ${r.records} | ${r.seconds} s | ${r.perSecond} | ${r.MiB} MiB | ${ms(r.firstByteMs)} | ${r.idleRssMiB} → ${r.peakRssMiB} MiB |`)),
 ]
 
+export const renderDelivery = (rows) => [
+  '| engine | posted | subscriptions | records (taken at) | deliveries received / expected | deliveries/s | lag p50 | p99 | max | drained after the last post | repeats | refused |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.engine} | ${r.rate}/s | ${r.subscriptions} | ${r.records} (${r.acceptedPerSecond}/s)${Object.keys(r.postErrors).length ? ` (${failures(r.postErrors)})` : ''} | ${r.received} / ${r.expected} | ${r.perSecond} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.drainSeconds} s | ${r.duplicates} | ${r.refused} |`),
+]
+
+/** The delivery section: its own run line (it may come from another run than the rest), then the table. */
+const deliveryLines = (d) => [
+  `**Webhook delivery** (run ${d.date} · load average ${d.loadBefore} before, ${d.loadAfter} after · ${d.engines.join(' · ')}): records posted at ${d.settings.rates.join(', then ')} a second for ${d.settings.seconds} s (open loop, each a new visitor, so each makes one \`consent.changed\` event), to a service with ${d.settings.subscriptions.join(', then ')} subscription(s) at one receiver in the benchmark's process that checks every delivery with \`verifyWebhook\`; the service's default webhook settings (8 deliveries in flight). Records are taken at the posting rate unless the service falls behind (then the posts queue, and "taken at" says the rate it managed). Lag: from the \`204\` the poster reads to the delivery's arrival, one clock; deliveries/s: every delivery received over the time from the first post to the last arrival; repeats: a delivery id that came twice to one subscription.`,
+  '',
+  ...renderDelivery(d.rows),
+]
+
 /** Everything, as printed and as docs/benchmark.md quotes it. */
 export const render = (results) => {
   const m = results.machine
@@ -47,8 +60,10 @@ export const render = (results) => {
       `**Export**: ${s.exportRecords.toLocaleString('en')} records seeded by SQL (${results.export.map((e) => `${e.rows[0]?.engine} ${e.seedSeconds} s`).join(', ')}), then \`GET /v1/export\` read to the end over loopback by one client; peak RSS is the service process's VmHWM, reset just before each export.`,
       '',
       ...renderExport(results.export),
+      '',
     )
-  return lines.join('\n')
+  if (results.delivery?.rows.length) lines.push(...deliveryLines(results.delivery), '')
+  return lines.join('\n').trimEnd()
 }
 
 export const DOCS_START = '<!-- bench:records:start -->'
