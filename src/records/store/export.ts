@@ -14,9 +14,13 @@ import type { StoredRecord } from './types.js'
 export const EXPORT_PAGE = 1000
 
 const WHERE = 'updated_at >= $1::timestamptz AND updated_at < $2::timestamptz'
-const FIRST = `SELECT ${COLUMNS} FROM consentry_records WHERE ${WHERE} ORDER BY updated_at, id LIMIT $3`
+// The table's columns, by name: bare, ORDER BY would take COLUMNS' text aliases (updated_at AS the ISO
+// string, id AS its text), which no index serves: every page then sorted the whole range (a 1,000,000-record
+// export on PostgreSQL: 1.4 s a page, parallel sequential scans, hours in all).
+const ORDER = 'consentry_records.updated_at, consentry_records.id'
+const FIRST = `SELECT ${COLUMNS} FROM consentry_records WHERE ${WHERE} ORDER BY ${ORDER} LIMIT $3`
 // A row comparison: PostgreSQL reads it as one range of the (updated_at, id) index.
-const NEXT = `SELECT ${COLUMNS} FROM consentry_records WHERE ${WHERE} AND (updated_at, id) > ($4::timestamptz, $5::uuid) ORDER BY updated_at, id LIMIT $3`
+const NEXT = `SELECT ${COLUMNS} FROM consentry_records WHERE ${WHERE} AND (updated_at, id) > ($4::timestamptz, $5::uuid) ORDER BY ${ORDER} LIMIT $3`
 
 async function* pages(db: Sql, from: string, to: string, page: number): AsyncGenerator<StoredRecord> {
   let last: Row | undefined

@@ -7,9 +7,9 @@ import type { SyncRecord } from '../../sync/record.js'
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i
 
 /** The order of the decision in force, the client's rule: updatedAt, then arrival (unique, so the order is total). */
-export const IN_FORCE_ORDER = 'updated_at, arrival'
+export const IN_FORCE_ORDER = 'consentry_records.updated_at, consentry_records.arrival'
 /** The same order, newest first: `LIMIT 1` is the decision in force. */
-export const IN_FORCE_DESC = 'updated_at DESC, arrival DESC'
+export const IN_FORCE_DESC = 'consentry_records.updated_at DESC, consentry_records.arrival DESC'
 
 /**
  * Stores a record inside the caller's transaction; false when its id is
