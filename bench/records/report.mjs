@@ -57,7 +57,7 @@ export const render = (results) => {
     )
   if (results.export.length)
     lines.push(
-      `**Export**: ${s.exportRecords.toLocaleString('en')} records seeded by SQL (${results.export.map((e) => `${e.rows[0]?.engine} ${e.seedSeconds} s`).join(', ')}), then \`GET /v1/export\` read to the end over loopback by one client; peak RSS is the service process's VmHWM, reset just before each export.`,
+      `**Export**${results.exportRun ? ` (run ${results.exportRun.date} · load average ${results.exportRun.loadBefore} before, ${results.exportRun.loadAfter} after)` : ''}: ${s.exportRecords.toLocaleString('en')} records seeded by SQL (${results.export.map((e) => `${e.rows[0]?.engine} ${e.seedSeconds} s`).join(', ')}), then \`GET /v1/export\` read to the end over loopback by one client; peak RSS is the service process's VmHWM, reset just before each export.`,
       '',
       ...renderExport(results.export),
       '',

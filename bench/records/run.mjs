@@ -96,7 +96,11 @@ if (write) {
   const previous = JSON.parse(readFileSync(resultsFile, 'utf8'))
   // Only the delivery section: the other three stay as the run that measured them wrote them.
   if (!only.has('ingestion') && !only.has('kill') && !only.has('export')) Object.assign(results, { ...previous, delivery: results.delivery })
-  else if (!results.delivery) results.delivery = previous.delivery ?? null
+  else if (!only.has('ingestion') && !only.has('kill') && !only.has('delivery')) {
+    // Only the export: the other sections stay; the export says when it ran.
+    const exportRun = { date: results.date, loadBefore: results.machine.loadBefore, loadAfter: results.machine.loadAfter }
+    Object.assign(results, { ...previous, export: results.export, exportRun, settings: { ...previous.settings, exportRecords: settings.exportRecords } })
+  } else if (!results.delivery) results.delivery = previous.delivery ?? null
 }
 const markdown = render(results)
 console.log(markdown)
