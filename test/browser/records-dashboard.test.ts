@@ -103,21 +103,26 @@ describe.each(BROWSERS)('%s', (browserName) => {
   beforeAll(async () => {
     store = await openStore({ engine: 'pglite' })
     for (const r of seedRecords({ last: today })) await store.insert(r)
+    session = await launch(browserName, MEDIA_EMULATION)
+  }, 240_000)
+  afterAll(async () => {
+    await session?.close()
+    await store?.close()
+  })
+  // A service per test over the one store (it stays open: the store is ours): each test logs in afresh, and the
+  // login limit (5 at once, then 10 a minute for one address, all 127.0.0.1 here) is not shared across tests.
+  const stopService = async () => {
+    server?.closeAllConnections()
+    await new Promise((ok) => server?.close(ok))
+    await service?.close()
+  }
+  afterEach(stopService)
+  beforeEach(async () => {
     // No webhook deliverer: the Webhooks panel's test makes its dead letter by hand.
     service = createRecordsService({ store, adminToken: TOKEN, prune: false, rateLimit: false, webhooks: false })
     server = createServer(nodeListener(service))
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    session = await launch(browserName, MEDIA_EMULATION)
-  }, 240_000)
-  afterAll(async () => {
-    await session?.close()
-    server?.closeAllConnections()
-    await new Promise((ok) => server?.close(ok))
-    await service?.close()
-    await store?.close()
-  })
-  beforeEach(async () => {
     page = await session.visitor(base, '/dashboard')
     log = watch(page)
     // A CSP violation is a console error, which fails the test below.
