@@ -21,3 +21,5 @@ export type {
 export type { OptOut } from './record/index.js'
 export { VERSION } from './version.js'
 export { startBlocking } from './blocking/index.js'
+export { use } from './plugins/index.js'
+export type { Plugin, Engine } from './plugins/index.js'

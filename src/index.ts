@@ -6,7 +6,7 @@
 import type { ConsentryConfig } from './config/index.js'
 import type { Snapshot } from './store/index.js'
 import { initWithUi } from './ui/init.js'
-import { warnOnce } from './errors/index.js'
+import { OTHER_COPY, warnOnce } from './errors/index.js'
 import * as engine from './headless.js'
 
 /** A chunk that cannot be loaded (offline, or replaced by a new deploy) is reported once; the UI falls back (see ui/fallback). */
@@ -42,6 +42,7 @@ const here = {
   optOut: engine.optOut,
   limitSensitive: engine.limitSensitive,
   reset: engine.reset,
+  use: engine.use,
   ConsentryError: engine.ConsentryError,
   VERSION: engine.VERSION,
 }
@@ -74,7 +75,7 @@ const via = <K extends keyof Api>(k: K): Api[K] => ((...a: unknown[]) => (owner(
 export const init = (config: ConsentryConfig): Promise<Snapshot> => {
   const o = owner()
   if (o != here) {
-    warnOnce('other-copy', String(o.VERSION))
+    warnOnce('other-copy', String(o.VERSION), OTHER_COPY)
     return o.init(config)
   }
   if (typeof window != 'undefined') (window as unknown as { Consentry?: Api }).Consentry ??= here
@@ -95,6 +96,7 @@ export const set = via('set')
 export const optOut = via('optOut')
 export const limitSensitive = via('limitSensitive')
 export const reset = via('reset')
+export const use = via('use')
 
 export { $consent, $snapshot, $config, $ui, $gpc, ConsentryError, VERSION, startBlocking } from './headless.js'
 export type {
@@ -113,6 +115,8 @@ export type {
   Mode,
   Method,
   OptOut,
+  Plugin,
+  Engine,
 } from './headless.js'
 export type { UiConfig, CookieInfo, Layout, Position } from './config/index.js'
 export type { Translation } from './ui/i18n/index.js'

@@ -10,6 +10,7 @@ import { acceptAll, rejectAll, set, optOut, limitSensitive, reset } from './stor
 import { ConsentryError } from './errors/index.js'
 import { adoptQueue, type QueueHost } from './queue/index.js'
 import { VERSION } from './version.js'
+import { use } from './plugins/index.js'
 import type { ConsentryConfig } from './config/index.js'
 import { initWithUi } from './ui/init.js'
 import type { UiLoaders } from './ui/index.js'
@@ -46,7 +47,7 @@ export const startScriptTag = (loadersFor: (config: ConsentryConfig) => UiLoader
   }
   const api = {
     init, get, has, whenGranted, on, acceptAll, rejectAll, set, optOut, limitSensitive, reset,
-    show, showPreferences, hide, ConsentryError, VERSION,
+    show, showPreferences, hide, use, ConsentryError, VERSION,
   }
   const host = window as unknown as Host
   // A second copy of the script leaves the first in charge: one state, one UI.

@@ -1,4 +1,5 @@
 import { resolveConfig, type ConfigParts, type ConsentryConfig } from '../config/index.js'
+import { ELEMENTS_ONLY } from '../config/rules.js'
 import { warnOnce } from '../errors/index.js'
 import { env } from '../env/index.js'
 import { fitRecord } from '../record/index.js'
@@ -6,6 +7,7 @@ import { afterPaint } from '../schedule/index.js'
 import { clearRecord, loadRecord, readRecord, saveRecord } from '../storage/index.js'
 import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, optOut, resetStores, type Snapshot } from '../store/index.js'
 import { followOtherTabs } from '../tabs/index.js'
+import { pluginParts, resetPlugins, startPlugins } from '../plugins/index.js'
 import { emit, resetEvents } from './events.js'
 
 let started: { promise: Promise<Snapshot>; config: ConsentryConfig; stop: () => void } | null = null
@@ -39,7 +41,7 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   }
   let resolved
   try {
-    resolved = resolveConfig(config, parts)
+    resolved = resolveConfig(config, { blocking: ELEMENTS_ONLY, ...pluginParts(), ...parts })
   } catch (e) {
     return Promise.reject(e)
   }
@@ -80,6 +82,8 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   // (newest wins), so a decision made meanwhile, here or in another tab, is what both copies keep.
   const self = started
   if (stored) afterPaint(() => started === self && loadRecord(conf))
+  // The add-ons start before `ready`, so a destination hears the state before blocking lets any tag run.
+  startPlugins(conf)
   emit('ready', snapshot)
   return started.promise
 }
@@ -87,9 +91,10 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
 /** Whether `init` has run. */
 export const isInitialised = (): boolean => started !== null
 
-/** Test seam: stop every reaction and return to the state before `init`. */
+/** Test seam: stop every reaction and plugin and return to the state before `init`. */
 export const teardown = (): void => {
   started?.stop()
+  resetPlugins()
   started = null
   resetStores()
   resetEvents()

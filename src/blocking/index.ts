@@ -1,69 +1,26 @@
-import type { ConsentryConfig, CookieMatcher, ResolvedConfig, Service } from '../config/types.js'
+import type { CookieMatcher, ResolvedConfig, Service } from '../config/types.js'
 import { atom } from 'nanostores'
 import { env } from '../env/index.js'
 import { granted } from '../api/query.js'
-import { ConsentryError, type ConfigProblem } from '../errors/index.js'
-import { BLOCKING, fail, invalid, type ConfigParts, type Rule } from '../config/rules.js'
+import { ConsentryError } from '../errors/index.js'
+import { parked } from '../plugins/index.js'
 import { $config, $snapshot, type Snapshot } from '../store/index.js'
 import { clean } from './cookies.js'
 import { matches, presentNames } from './names.js'
 import { guardElements } from './dynamic.js'
 import { activate } from './markup.js'
-import { urlMatches } from './match.js'
+import { blockedByOf } from './match.js'
 import { warnPlacement } from './placement.js'
 import { afterPaint } from '../schedule/index.js'
 import { warnUndeclared } from './undeclared.js'
 
 export { activate, allowedFor, resetMarkup } from './markup.js'
 export { deleteCookies, deleteKeys, domainVariants, pathVariants } from './cookies.js'
-export { urlMatches, type UrlMatcher } from './match.js'
+export { urlMatches, blockedByOf, type UrlMatcher } from './match.js'
 
 
 /** Iframes that wait for consent now: the UI shows its placeholders in them. */
 export const $waitingFrames = atom<HTMLIFrameElement[]>([])
-
-/** What strict mode adds to element blocking: see `consentry/strict`. */
-export interface NetworkGuard {
-  /** Reads `config.quarantine`, limits included (a {@link Rule} of the config). */
-  quarantine: Rule
-  start(
-    blockedBy: (url: string) => Service | undefined,
-    config: ResolvedConfig,
-  ): {
-    /** Told about each element parked by the element guard. */
-    parked(el: Element, url: string, service: Service): void
-    /** Consent changed: send or fail what waits. */
-    release(s: Snapshot): void
-    stop(): void
-  }
-}
-
-let networkGuard: NetworkGuard | undefined
-
-/**
- * Strict mode's part of the config, for init's one pass: `'strict'` needs the
- * network guard (`consentry/strict`), which reads `quarantine`. The hint is
- * kept in production builds too: without it the error would not say what to add.
- */
-export const strictParts = (): ConfigParts => ({
-  blocking: (v, path, problems) =>
-    v == 'strict' && !networkGuard ? fail(path, "'elements', or 'strict' with consentry/strict or consentry.strict.min.js", v, problems) : BLOCKING(v, path, problems),
-  quarantine: networkGuard?.quarantine,
-})
-
-/** Throws when the config asks for strict mode and no network guard is plugged in, or its quarantine is wrong. */
-export const checkStrict = (config?: ResolvedConfig | ConsentryConfig | null): void => {
-  const problems: ConfigProblem[] = []
-  const parts = strictParts()
-  parts.blocking!(config?.blocking, 'config.blocking', problems)
-  if (config?.blocking == 'strict') parts.quarantine?.(config.quarantine, 'config.quarantine', problems)
-  if (problems[0]) throw invalid(problems)
-}
-
-/** The plugin seam for `consentry/strict`. */
-export const useNetworkGuard = (guard: NetworkGuard): void => {
-  networkGuard = guard
-}
 
 /** Deletes matching cookies and storage keys; the script tag's loads on demand. */
 export type Cleaner = (cookies: CookieMatcher[], keys: CookieMatcher[], storage: () => Storage | null) => unknown
@@ -92,11 +49,7 @@ const cleanUp = (config: ResolvedConfig, s: Snapshot, cleaner: Cleaner, only?: (
  * after `init`.
  * @example await init(config); startBlocking()
  */
-export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => {
-  // consentry/headless's init leaves strict mode to this call (the UI's init checks it with the rest).
-  checkStrict(config)
-  return blockWith(config, clean)
-}
+export const startBlocking = (config: ResolvedConfig | null = $config.get()): (() => void) => blockWith(config, clean)
 
 /** `startBlocking` with the cookie cleaner given: the UI's loads it on demand. */
 export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() => void) => {
@@ -114,21 +67,14 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
     const before = $waitingFrames.get()
     if (frames.length != before.length || frames.some((f, i) => f != before[i])) $waitingFrames.set(frames)
   }
-  const services = [...config.services.values()].filter((s) => s.hosts.length)
-  const blockedBy = (url: string) => {
-    const s = $snapshot.get()
-    return services.find((x) => !s.services[x.id] && x.hosts.some((h) => urlMatches(url, h)))
-  }
-  // Strict mode's network guard is an add-on (`consentry/strict`), so only its users carry it; the
-  // config was checked for it by init (with the UI) or startBlocking.
-  const net = config.blocking == 'strict' ? networkGuard!.start(blockedBy, config) : undefined
+  const blockedBy = blockedByOf(config)
   // An element parked once it is in the page (its src set after insertion) waits like markup:
-  // walked on its own, so an iframe gets its placeholder.
-  const parked = (el: Element, url: string, service: Service) => {
-    net?.parked(el, url, service)
+  // walked on its own, so an iframe gets its placeholder. Plugins hear of it (strict mode fails a pixel).
+  const onParked = (el: Element, url: string, service: Service) => {
+    parked(el, url, service)
     if (el.isConnected) queueMicrotask(() => run([el]))
   }
-  const unguard = [services.length ? guardElements(blockedBy, parked) : () => {}, net ? net.stop : () => {}]
+  const unguard = blockedBy ? guardElements(blockedBy, onParked) : () => {}
   let stopped = false
   // The cookies and storage of services without consent go after the first paint (the cleaner
   // reads every cookie and storage key): nothing that could read them runs before consent anyway.
@@ -148,7 +94,6 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
     const withdrawn = (id: string) => before.services[id] === true && !s.services[id]
     last = s
     run()
-    net?.release(s)
     if (Object.keys(s.services).some(withdrawn)) {
       // Scripts already running keep running, and HttpOnly cookies stay: only a reload stops them.
       void Promise.resolve(cleanUp(config, s, cleaner, withdrawn)).then(() => config.reloadOnWithdraw && location.reload())
@@ -158,6 +103,6 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
     stopped = true
     observer.disconnect()
     unbind()
-    unguard.forEach((f) => f())
+    unguard()
   }
 }

@@ -5,7 +5,7 @@ import { resetMarkup } from './index.js'
 import { quarantine } from './network.js'
 import { enableStrictBlocking } from '../strict.js'
 import { ConsentryError } from '../errors/index.js'
-import { useNetworkGuard } from './index.js'
+import { resetPlugins } from '../plugins/index.js'
 
 const TRACKER = 'https://t.tracker.example/collect'
 const config = (extra: object = {}): ConsentryConfig => ({
@@ -46,8 +46,8 @@ const start = async (extra?: object) => {
       realSocket(url)
     }
   } as unknown as typeof WebSocket
-  await init(config(extra))
   enableStrictBlocking()
+  await init(config(extra))
   stop = startBlocking()
 }
 const tick = () => new Promise((r) => setTimeout(r, 0))
@@ -137,6 +137,7 @@ describe('strict mode refuses requests to hosts without consent', () => {
 
   it('stopping puts the original functions back', () => {
     stop()
+    resetPlugins()
     expect(window.fetch).toBe(realFetch)
     expect(navigator.sendBeacon).toBe(realBeacon)
     expect(XMLHttpRequest.prototype.send).toBe(realSend)
@@ -203,10 +204,9 @@ describe('strict mode is an add-on', () => {
     stop()
     stop = () => {}
     freshPage()
-    useNetworkGuard(undefined as never)
-    await init(config())
-    expect(() => startBlocking()).toThrow(ConsentryError)
-    expect(() => startBlocking()).toThrow(/config\.blocking: expected 'elements', or 'strict' with consentry\/strict or consentry\.strict\.min\.js, got "strict"/)
+    resetPlugins()
+    await expect(init(config())).rejects.toThrow(ConsentryError)
+    await expect(init(config())).rejects.toThrow(/config\.blocking: expected 'elements', or 'strict' with consentry\/strict or consentry\.strict\.min\.js, got "strict"/)
     expect(window.fetch).toBe(realFetch)
   })
 })
@@ -217,8 +217,7 @@ describe('quarantine config', () => {
     stop = () => {}
     freshPage()
     enableStrictBlocking()
-    await init(config({ quarantine: { requests: 0 } }))
-    expect(() => startBlocking()).toThrow(/config\.quarantine\.requests: expected an integer from 1 to 1000, got 0/)
+    await expect(init(config({ quarantine: { requests: 0 } }))).rejects.toThrow(/config\.quarantine\.requests: expected an integer from 1 to 1000, got 0/)
     freshPage()
     await expect(init(config({ quarantine: 'yes' }))).rejects.toThrow(/config\.quarantine: expected true, false or/)
   })

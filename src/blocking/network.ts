@@ -14,8 +14,9 @@
  * consent comes, or failed as above when the visitor refuses.
  */
 import type { Service } from '../config/types.js'
-import { check, int, QUARANTINE, shape, type Rule } from '../config/rules.js'
-import type { NetworkGuard } from './index.js'
+import { BLOCKING, check, int, QUARANTINE, shape, type Rule } from '../config/rules.js'
+import type { Plugin } from '../plugins/index.js'
+import { blockedByOf } from './match.js'
 
 /** A request held in quarantine until its service is decided. */
 export interface Held {
@@ -207,26 +208,35 @@ const limitsOf = (q: unknown): QuarantineLimits | undefined => (q ? check(LIMITS
 const quarantineRule: Rule = (v, path, problems) => (v && typeof v == 'object' && !Array.isArray(v) ? (LIMITS(v, path, problems), v) : QUARANTINE(v, path, problems))
 
 /**
- * Strict mode, as `startBlocking` plugs it in: the network guard, a quarantine
- * when configured, and images parked by the element guard failing (or waiting)
- * like any other refused request.
+ * Strict mode as a plugin: with `blocking: 'strict'` the network guard, a
+ * quarantine when configured, and images parked by the element guard failing
+ * (or waiting) like any other refused request. It owns `blocking: 'strict'`
+ * and `quarantine` in init's pass.
  */
-export const strictBlocking: NetworkGuard = {
-  quarantine: quarantineRule,
-  start(blockedBy, config) {
+export const strictBlocking: Plugin = {
+  name: 'strict',
+  config: { blocking: BLOCKING, quarantine: quarantineRule },
+  start({ config, $snapshot }) {
+    const blockedBy = config.blocking == 'strict' && blockedByOf(config)
+    if (!blockedBy) return
     const limits = limitsOf(config.quarantine)
     const q = limits && quarantine(limits)
-    const hold: Hold = q ? q.hold : () => false
-    return {
-      // A tracking pixel (`new Image().src = …`) fails as an unreachable image would.
-      parked(el, url, service) {
-        if (el.tagName != 'IMG') return
-        const send = () => el.hasAttribute('data-consentry-done') || (el.setAttribute('data-consentry-done', ''), el.setAttribute('src', url))
-        const fail = () => later(() => el.dispatchEvent(new Event('error')))
-        if (!hold({ service: service.id, size: 0, send, fail })) fail()
-      },
-      release: (s) => q?.release((id) => s.services[id] === true, (id) => s.decided && !s.services[id]),
-      stop: guardNetwork(blockedBy, hold),
-    }
+    hold = q ? q.hold : () => false
+    const stops = [
+      guardNetwork(blockedBy, hold),
+      // Consent changed: send or fail what waits.
+      $snapshot.listen((s) => q?.release((id) => s.services[id] === true, (id) => s.decided && !s.services[id])),
+    ]
+    return () => ((hold = undefined), stops.forEach((f) => f()))
+  },
+  // A tracking pixel (`new Image().src = …`) fails as an unreachable image would.
+  parked(el, url, service) {
+    if (!hold || el.tagName != 'IMG') return
+    const send = () => el.hasAttribute('data-consentry-done') || (el.setAttribute('data-consentry-done', ''), el.setAttribute('src', url))
+    const fail = () => later(() => el.dispatchEvent(new Event('error')))
+    if (!hold({ service: service.id, size: 0, send, fail })) fail()
   },
 }
+
+/** Strict mode's hold while it runs. */
+let hold: Hold | undefined

@@ -129,3 +129,11 @@ export const url = (required?: boolean): Rule => rule(isHttpUrl, (process.env.NO
 export const QUARANTINE = rule((x) => x === !!x || (typeof x == 'object' && !!x), (process.env.NODE_ENV !== 'production' && 'true, false or { requests, bytes }'), false)
 /** `blocking` as the engine reads it; strict mode's part also needs its add-on. */
 export const BLOCKING = oneOf(['elements', 'strict'], 'elements')
+
+/**
+ * `blocking` as init reads it while no plugin owns it: 'strict' needs the network guard, whose plugin
+ * (consentry/strict) brings {@link BLOCKING} instead. The hint is kept in production builds too: without it the
+ * error would not say what to add.
+ */
+export const ELEMENTS_ONLY: Rule = (v, path, problems) =>
+  v == 'strict' ? fail(path, "'elements', or 'strict' with consentry/strict or consentry.strict.min.js", v, problems) : BLOCKING(v, path, problems)

@@ -1,10 +1,10 @@
 /**
  * The script tag's destinations file, run as a page runs it: its JSON block in
  * the document, then the file itself (a fresh copy each test), talking to
- * Consentry through `consentry:ready` and `consentry:change` on window.
+ * Consentry through `window.Consentry.use`, at `consentry:ready` when it loads first.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { acceptAll, get, init, on } from '../headless.js'
+import { acceptAll, get, init, on, use } from '../headless.js'
 import { freshPage } from '../testing/index.js'
 
 const win = window as unknown as Record<string, any>
@@ -42,12 +42,21 @@ describe('consentry-destinations.min.js', () => {
     // The Consent Mode default went out the moment the file ran, bad entry or not.
     expect(commands().map((c) => c.slice(0, 2))).toEqual([['consent', 'default']])
     // consentry.min.js runs next: it defines window.Consentry and announces `consentry:ready` during init.
-    win.Consentry = { get, on }
+    win.Consentry = { get, on, use }
     await init({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] })
     acceptAll()
     await vi.waitFor(() => expect(commands().at(-1)!.slice(0, 2)).toEqual(['consent', 'update']))
     await new Promise((ok) => setTimeout(ok, 20))
     expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('loaded after Consentry has started, it plugs in through window.Consentry.use at once: the default, then the state as it is', async () => {
+    win.Consentry = { get, on, use }
+    await init({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] })
+    acceptAll()
+    await load('{ "googleConsentMode": true }')
+    expect(commands().map((c) => c.slice(0, 2))).toEqual([['consent', 'default'], ['consent', 'update']])
+    expect(commands()[1]![2]).toMatchObject({ analytics_storage: 'granted' })
   })
 
   it('"serverSync" with a javascript: url is refused the same way, naming its own key', async () => {

@@ -8,18 +8,18 @@
  *   <script src="/consentry-destinations.min.js"></script>   <!-- before Consentry, GTM and the pixels -->
  *   <script src="/consentry.min.js"></script>
  *
- * It talks to the page's Consentry through its public API (`window.Consentry`,
- * or the `consentry:ready` event if it runs first).
+ * It plugs into the page's Consentry through its public API
+ * (`window.Consentry.use`, at once or at the `consentry:ready` event if it runs first).
  */
-import type { Snapshot } from '../store/index.js'
 import { ConsentryError } from '../errors/index.js'
 import { amplitude, mixpanel, posthog, segment } from './analytics.js'
 import { dataLayerEvents, googleConsentMode } from './google.js'
 import { withPrivacyParams } from './params.js'
 import { metaPixel, microsoftClarity, microsoftUet, tiktokPixel } from './pixels.js'
-import { connectWith } from './run.js'
+import { destinationsPlugin } from './run.js'
 import { outbox } from '../sync/outbox.js'
-import type { ConsentSource, Destination } from './types.js'
+import type { Destination } from './types.js'
+import type { Plugin } from '../plugins/index.js'
 
 const BLOCK = 'data-consentry-destinations'
 const FACTORIES: Record<string, (o: any) => Destination> = {
@@ -38,19 +38,8 @@ const FACTORIES: Record<string, (o: any) => Destination> = {
   sync: (o) => outbox(o, BLOCK + '.sync'),
 }
 
-type Api = { get(): Snapshot; on(e: string, cb: (s: Snapshot) => void): () => void }
+type Api = { use?(plugin: Plugin): unknown }
 const host = window as unknown as { Consentry?: Api; ConsentryDestinations?: unknown }
-
-const source: ConsentSource = {
-  get: () => host.Consentry!.get(),
-  on(event, cb) {
-    if (host.Consentry?.on) return host.Consentry.on(event, cb)
-    // Loaded before consentry.min.js: its `consentry:ready` comes during its init, before any tag runs.
-    const listener = (e: Event) => cb((e as CustomEvent<Snapshot>).detail)
-    addEventListener('consentry:' + event, listener, { once: event == 'ready' })
-    return () => removeEventListener('consentry:' + event, listener)
-  },
-}
 
 const el = document.querySelector(`script[type="application/json"][${BLOCK}]`)
 let config: Record<string, unknown> | null = {}
@@ -70,5 +59,10 @@ for (const [name, options] of Object.entries(named))
   } catch (e) {
     console.error(e)
   }
-connectWith(source, list, (signals ?? {}) as object)
+// Each destination's `connect` runs now; the plugin goes to the page's Consentry, or, loaded before
+// consentry.min.js, at its `consentry:ready` (which comes during its init, before any tag runs).
+const plugin = destinationsPlugin(list, (signals ?? {}) as object)
+const attach = () => host.Consentry?.use?.(plugin)
+if (host.Consentry?.use) attach()
+else addEventListener('consentry:ready', attach, { once: true })
 host.ConsentryDestinations = { withPrivacyParams }

@@ -3,19 +3,19 @@
  * Google Consent Mode, tag-manager events, ad pixels, analytics SDKs — the
  * moment Consentry is ready and on every change. Only what you import is bundled.
  */
-import { get, on } from '../api/index.js'
+import { use } from '../plugins/index.js'
 import type { SignalsConfig } from '../signals/cmp/state.js'
-import { connectWith } from './run.js'
+import { destinationsPlugin } from './run.js'
 import type { Destination } from './types.js'
 
-export { connectWith, signalsOf } from './run.js'
+export { signalsOf } from './run.js'
 export { googleConsentMode, dataLayerEvents, CONSENT_TYPES, type ConsentModeOptions, type ConsentType } from './google.js'
 export { metaPixel, tiktokPixel, microsoftUet, microsoftClarity } from './pixels.js'
 export { segment, posthog, mixpanel, amplitude } from './analytics.js'
 export { withPrivacyParams } from './params.js'
 export { serverSync, syncRecord, recordId, type SyncOptions } from '../sync/outbox.js'
 export type { SyncRecord } from '../sync/record.js'
-export type { Destination, PrivacySignals, ConsentSource } from './types.js'
+export type { Destination, PrivacySignals } from './types.js'
 
 /**
  * Connects destinations to this page's Consentry. Call it before `init`:
@@ -27,4 +27,4 @@ export type { Destination, PrivacySignals, ConsentSource } from './types.js'
  * await init(config)
  */
 export const connectDestinations = (destinations: Destination[], signals?: Partial<SignalsConfig>): (() => void) =>
-  connectWith({ get, on }, destinations, signals)
+  use(destinationsPlugin(destinations, signals))

@@ -1,7 +1,8 @@
 import { gppState, signalDefaults } from '../signals/start.js'
 import { uspString, type SignalsConfig } from '../signals/cmp/state.js'
 import type { Snapshot } from '../store/index.js'
-import type { ConsentSource, Destination, PrivacySignals } from './types.js'
+import type { Plugin } from '../plugins/index.js'
+import type { Destination, PrivacySignals } from './types.js'
 
 /** The signals for a snapshot, as the signals module publishes them with the same settings. */
 export const signalsOf = (s: Snapshot, c: SignalsConfig): PrivacySignals => {
@@ -10,15 +11,13 @@ export const signalsOf = (s: Snapshot, c: SignalsConfig): PrivacySignals => {
 }
 
 /**
- * Connects destinations to a consent source: each runs its `connect` at once
- * (a consent default must precede every tag, whether or not Consentry ever
- * becomes ready), then hears the state once when Consentry is ready (at once
- * if it is already) and every change after. Call it before `init` (or before
- * the script tag loads), so the first call comes before blocking lets any tag
- * run. A destination that throws is logged once and the others still run.
- * Returns a function that disconnects them.
+ * Destinations as a plugin: each runs its `connect` at once (a consent
+ * default must precede every tag, whether or not Consentry ever becomes
+ * ready); once plugged in, each hears the state when Consentry is ready (at
+ * once if it is already), before blocking lets any tag run, and every change
+ * after. A destination that throws is logged once and the others still run.
  */
-export const connectWith = (source: ConsentSource, destinations: Destination[], signals: Partial<SignalsConfig> = {}): (() => void) => {
+export const destinationsPlugin = (destinations: Destination[], signals: Partial<SignalsConfig> = {}): Plugin => {
   const c = { ...signalDefaults(), ...signals }
   const failed = new Set<Destination>()
   const each = (call: (d: Destination) => void) => {
@@ -34,14 +33,11 @@ export const connectWith = (source: ConsentSource, destinations: Destination[], 
     each((d) => (first && d.init ? d.init(s, sig) : d.update(s, sig)))
   }
   each((d) => d.connect?.())
-  let offChange = () => {}
-  // `ready` replays the state as it was at ready; a late connection needs it as it is now.
-  const offReady = source.on('ready', () => {
-    run(source.get(), true)
-    offChange = source.on('change', (s) => run(s, false))
-  })
-  return () => {
-    offReady()
-    offChange()
+  return {
+    name: 'destinations',
+    start({ $snapshot }) {
+      run($snapshot.get(), true)
+      return $snapshot.listen((s) => run(s, false))
+    },
   }
 }

@@ -30,9 +30,3 @@ export interface Destination {
   init?(snapshot: Snapshot, signals: PrivacySignals): void
   update(snapshot: Snapshot, signals: PrivacySignals): void
 }
-
-/** Where destinations hear consent from: the engine, or the script tag's `window.Consentry`. */
-export interface ConsentSource {
-  get(): Snapshot
-  on(event: 'ready' | 'change', cb: (snapshot: Snapshot) => void): () => void
-}

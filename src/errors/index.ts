@@ -14,8 +14,13 @@ const ERRORS = {
 const NOTICES = {
   'storage-unavailable': '% unavailable: the decision lasts for this page view only',
   'init-twice': 'init() again with another config: the first stays in force',
-  'other-copy': 'another copy of Consentry (%) already runs on this page: this one defers to it',
 } as const
+
+/**
+ * A notice only `consentry` (an npm bundle) says, so it stands apart from the table: the script tag, which never
+ * defers to another copy, does not carry it.
+ */
+export const OTHER_COPY = 'another copy of Consentry (%) already runs on this page: this one defers to it'
 
 /**
  * Development warnings. Like nanostores, they sit behind
@@ -54,7 +59,7 @@ export interface ConfigProblem {
 }
 
 /** The codes of warnings. */
-export type WarningCode = keyof typeof WARNINGS | keyof typeof NOTICES
+export type WarningCode = keyof typeof WARNINGS | keyof typeof NOTICES | 'other-copy'
 
 const format = (text: string, detail: string): string => '[consentry] ' + text.replace('%', detail)
 
@@ -87,11 +92,12 @@ const warned = new Set<string>()
 
 /**
  * Logs a warning the first time a given code + detail is seen in this page
- * view. Development warnings are left out of production builds.
+ * view. Development warnings are left out of production builds. `given` is the
+ * text of a notice kept out of the table ({@link OTHER_COPY}).
  */
-export const warnOnce = (code: WarningCode, detail = ''): void => {
-  const text = code in NOTICES ? NOTICES[code as keyof typeof NOTICES]
-    : process.env.NODE_ENV !== 'production' ? WARNINGS[code as keyof typeof WARNINGS] : ''
+export const warnOnce = (code: WarningCode, detail = '', given?: string): void => {
+  const text = given ?? (code in NOTICES ? NOTICES[code as keyof typeof NOTICES]
+    : process.env.NODE_ENV !== 'production' ? WARNINGS[code as keyof typeof WARNINGS] : '')
   if (text && !warned.has(code + detail)) {
     warned.add(code + detail)
     console.warn(format(text, detail))

@@ -10,7 +10,7 @@ import { startSignalsWith } from './start.js'
 
 export { installStubs } from './stub/index.js'
 export { uspString, fieldsFor, sectionFor, usApplies, type SignalsConfig } from './cmp/state.js'
-export { gppState, signalsConfig, startSignalsWith, type SignalStores } from './start.js'
+export { gppState, signalsConfig, startSignalsWith } from './start.js'
 
 /**
  * Starts `__gpp` and `__uspapi` (as `config.signals` says) for the initialised

@@ -1,12 +1,11 @@
 /**
- * Starting the signals with the engine's stores handed in: the script tag
- * loads this as its own module (`consentry-signals.mjs`), which must follow
- * the page's one engine, not a copy of it.
+ * Starting the signals with the engine handed in: the script tag loads this
+ * as its own module (`consentry-signals.mjs`), which must follow the page's
+ * one engine, not a copy of it.
  */
-import type { ReadableAtom } from 'nanostores'
 import type { ResolvedConfig } from '../config/types.js'
 import { ConsentryError } from '../errors/index.js'
-import type { Snapshot, UiView } from '../store/index.js'
+import type { Engine, Plugin } from '../plugins/index.js'
 import { startGpp } from './cmp/gpp.js'
 import { uspString } from './cmp/state.js'
 import { startUsp } from './cmp/usp.js'
@@ -14,21 +13,19 @@ import { gppState, signalsConfig } from './resolved.js'
 
 export { gppState, signalDefaults, signalsConfig } from './resolved.js'
 
-/** What the signals follow. */
-export interface SignalStores {
-  $snapshot: ReadableAtom<Snapshot>
-  /**
-   * What a UI on the page shows, given only where one draws it: Consentry's UI
-   * hands in its `$ui`; `startSignals()` from `consentry/headless` does not
-   * (nothing is drawn) unless told the page's own UI follows `$ui`. Without
-   * it `cmpDisplayStatus` is null.
-   */
-  $ui?: ReadableAtom<UiView> | null
-  config: ResolvedConfig | null
-}
+/**
+ * What the signals follow: the engine a plugin gets, with `$ui` only where a
+ * UI draws it (Consentry's UI; `startSignals()` from `consentry/headless` only
+ * when told the page's own UI follows `$ui`). Without it `cmpDisplayStatus`
+ * is null.
+ */
+type Follows = Pick<Engine, '$snapshot'> & { config: ResolvedConfig | null; $ui: Engine['$ui'] | null }
+
+/** The signals as a plugin: the UI plugs this module in (loaded on demand) when `config.signals` is on. */
+export const signals: Plugin = { name: 'signals', start: (engine) => startSignalsWith(engine) }
 
 /** Starts `__gpp` and `__uspapi` (as configured) following `stores`; returns a function that stops them. */
-export const startSignalsWith = (stores: SignalStores): (() => void) => {
+export const startSignalsWith = (stores: Follows): (() => void) => {
   const config = stores.config
   if (!config) throw new ConsentryError('not-initialised', 'startSignals')
   const c = signalsConfig(config)

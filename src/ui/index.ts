@@ -65,7 +65,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   // own when asked (the button then follows the page, see extras/fab.ts).
   const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
   /** Whether this page uses the extras (see extras/start.ts). */
-  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || config.signals || document.querySelector('[data-consentry-choices]')
+  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || document.querySelector('[data-consentry-choices]')
   // Until the UI is built, stopping means not building it.
   let done = false
   stop = () => ((done = true), document.removeEventListener('click', onOpen))

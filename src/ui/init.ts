@@ -1,13 +1,14 @@
 import type { ConsentryConfig } from '../config/index.js'
 import { initWith } from '../api/init.js'
 import { $config, type Snapshot } from '../store/index.js'
-import { blockWith, strictParts } from '../blocking/index.js'
+import { blockWith } from '../blocking/index.js'
 import { signalsPart } from '../signals/settings.js'
+import { use } from '../plugins/index.js'
 import { UI, type ResolvedUi } from './config.js'
 import { startUi, type UiLoaders } from './index.js'
 
 /**
- * `init` with the UI: checks `config.ui`, strict mode and (in development
+ * `init` with the UI: checks `config.ui`, the plugins' fields and (in development
  * builds) the signals' settings in the same pass as the rest, so a config with
  * several wrong fields rejects once, listing them all, before anything starts;
  * then runs the engine's `init`, starts blocking (markup activation and
@@ -17,7 +18,6 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   let ui: ResolvedUi | undefined
   const first = !$config.get()
   const started = initWith(config, {
-    ...strictParts(),
     ui: (v, path, problems) => ((ui = UI(v, path, problems)), v),
     // The signals' settings, in development builds: production ones (consentry.min.js) leave them to the
     // signals module, which checks them when it loads, rather than send every visitor their rules.
@@ -28,6 +28,9 @@ export const initWithUi = (config: ConsentryConfig, loaders: UiLoaders): Promise
   // The cookie cleaner comes with the extras module, fetched only when something is there to delete
   // (if it cannot be loaded, the loader has said so, and the rest goes on).
   if (first) blockWith(resolved, (...a) => loaders.extras().then((x) => x.clean(...a), () => {}))
+  // The US signals for ad tech (GPP, USP), when on: a plugin in a file of its own (if it cannot be loaded, the
+  // loader has said so).
+  if (first && resolved.signals) loaders.signals?.().then((m) => use(m.signals), () => {})
   // Started by an earlier call, whose config stays in force (init says so once): this call's UI part is read
   // as far as it is valid (a UI not started yet, after consentry/headless's init, still starts).
   // Resolved once the UI is built, or at once when it has nothing to show (then it is built after the first paint).

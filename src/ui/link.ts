@@ -4,7 +4,6 @@ import type { ConsentState, Snapshot, UiView } from '../store/index.js'
 import type { ResolvedUi } from './config.js'
 import type { BannerText } from './i18n/en-banner.js'
 import type { Translation } from './i18n/types.js'
-import type { UiLoaders } from './index.js'
 
 /**
  * What the first layer hands the parts it loads on demand (the preferences
@@ -35,6 +34,4 @@ export interface UiLink {
   saved(): void
   /** Announces a text to screen readers (the first layer's live region). */
   announce(text: string): void
-  /** How this build loads its other parts (the extras start the US signals through it). */
-  loaders: UiLoaders
 }

@@ -23,8 +23,8 @@ export const shadow = () => host()?.shadowRoot ?? null
 export const q = <T extends Element = HTMLElement>(sel: string) => shadow()?.querySelector<T>(sel) ?? null
 export const qa = (sel: string) => [...(shadow()?.querySelectorAll<HTMLElement>(sel) ?? [])]
 export const action = (name: string) => q<HTMLButtonElement>(`[data-consentry-action="${name}"]`)
-/** Waits for the lazily loaded preferences centre to render. */
-export const waitFor = async <T>(get: () => T | null | undefined, ms = 2000): Promise<T> => {
+/** Waits for the lazily loaded preferences centre to render (10 s: a loaded machine takes seconds to import the chunk). */
+export const waitFor = async <T>(get: () => T | null | undefined, ms = 10000): Promise<T> => {
   const until = Date.now() + ms
   for (;;) {
     const v = get()

@@ -81,7 +81,6 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     savePreferences,
     saved: afterDecision,
     announce: (text) => (status.textContent = text),
-    loaders,
   }
   if (wantsExtras()) void loadExtras()
 

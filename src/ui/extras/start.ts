@@ -68,14 +68,6 @@ export const startExtras = (ctx: ExtrasContext): (() => void) => {
     follow(update)
   }
 
-  // The US signals for ad tech (GPP, USP), when on: their own module, following the same stores.
-  if (config.signals && ctx.loaders.signals) {
-    let stopSignals = () => {}
-    stops.push(() => stopSignals())
-    // If they cannot be loaded, the loader has said so (UiLoaders).
-    void ctx.loaders.signals().then((m) => (stopSignals = m.startSignalsWith(ctx)), () => {})
-  }
-
   decorateChoiceLinks(t)
   stops.push(ctx.$waitingFrames.subscribe((frames) => placeholders(frames, { config, text: t, nonce: ui.nonce, allow: (id) => ctx.set({ [id]: true }, 'embed') })))
   return () => stops.forEach((f) => f())
