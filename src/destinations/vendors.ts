@@ -10,8 +10,10 @@ import { amplitude, mixpanel, posthog, segment } from './analytics.js'
 import { metaPixel, microsoftClarity, tiktokPixel } from './pixels.js'
 import type { Destination } from './types.js'
 
+type VendorId = 'meta-pixel' | 'tiktok-pixel' | 'microsoft-clarity' | 'segment' | 'posthog' | 'mixpanel' | 'amplitude'
+
 /** Each vendor's destination, by its preset's id (the service id it checks first, see allows.ts). */
-const TELL = {
+const TELL: Record<VendorId, () => Destination> = {
   'meta-pixel': metaPixel,
   'tiktok-pixel': tiktokPixel,
   'microsoft-clarity': microsoftClarity,
@@ -27,7 +29,7 @@ const TELL = {
  * `mixpanel`, `amplitude`. Spread it to change its hosts or cookies; keep its id.
  * @example connectDestinations([googleConsentMode(), metaPixel, posthog])
  */
-export type Vendor = ServiceConfig & { id: keyof typeof TELL }
+export type Vendor = ServiceConfig & { id: VendorId }
 
 /** The destination for an entry of `connectDestinations`' list: a destination as it is, a vendor's preset by its id. */
 export const destinationOf = (d: Destination | Vendor): Destination => {
