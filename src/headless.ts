@@ -5,8 +5,8 @@
 export { init, get, has, whenGranted, on, show, showPreferences, hide } from './api/index.js'
 export type { ConsentryEvent } from './api/index.js'
 export { acceptAll, rejectAll, set, optOut, limitSensitive, reset } from './store/index.js'
-export { $consent, $snapshot, $config, $ui, $gpc } from './store/index.js'
-export type { Snapshot, Choices, ConsentState, UiView } from './store/index.js'
+export { $snapshot, $ui } from './store/index.js'
+export type { Snapshot, Choices, UiView } from './store/index.js'
 export { ConsentryError } from './errors/index.js'
 export type { ConsentryErrorCode, ConfigProblem } from './errors/index.js'
 export type {

@@ -1,7 +1,8 @@
 /**
  * `consentry`: the consent engine with its banner and preferences centre.
- * The same names as `consentry/headless`, except that `init` also starts the
- * UI. The preferences centre (Preact) is a separate chunk, loaded on demand.
+ * The same names as `consentry/headless` but `startBlocking`, which `init`
+ * here calls itself; `init` also starts the UI. The preferences centre
+ * (Preact) is a separate chunk, loaded on demand.
  */
 import type { ConsentryConfig } from './config/index.js'
 import type { Snapshot } from './store/index.js'
@@ -98,12 +99,11 @@ export const limitSensitive = via('limitSensitive')
 export const reset = via('reset')
 export const use = via('use')
 
-export { $consent, $snapshot, $config, $ui, $gpc, ConsentryError, VERSION, startBlocking } from './headless.js'
+export { $snapshot, $ui, ConsentryError, VERSION } from './headless.js'
 export type {
   ConsentryEvent,
   Snapshot,
   Choices,
-  ConsentState,
   UiView,
   ConsentryErrorCode,
   ConfigProblem,

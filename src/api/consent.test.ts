@@ -305,7 +305,7 @@ describe('restoring a stored decision', () => {
     expect(s.decided).toBe(false)
     expect(has('analytics')).toBe(false)
     expect($ui.get()).toBe('banner')
-    const { $consent } = await import('../headless.js')
+    const { $consent } = await import('../store/index.js')
     expect($consent.get().record?.categories.analytics).toBe(true)
     // Deciding again keeps the consent id.
     acceptAll()

@@ -2,21 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { acceptAll, init, optOut, rejectAll, set, type ConsentryConfig } from '../headless.js'
 import { useEnv } from '../env/index.js'
 import { freshPage } from '../testing/index.js'
-import {
-  amplitude,
-  connectDestinations,
-  dataLayerEvents,
-  googleConsentMode,
-  metaPixel,
-  microsoftClarity,
-  microsoftUet,
-  mixpanel,
-  posthog,
-  segment,
-  tiktokPixel,
-  withPrivacyParams,
-  type Destination,
-} from './index.js'
+import { connectDestinations, dataLayerEvents, googleConsentMode, microsoftUet, withPrivacyParams, type Destination } from './index.js'
+// The vendors' factories behind their presets (vendors.ts), called with options as before.
+import { amplitude, mixpanel, posthog, segment } from './analytics.js'
+import { metaPixel, microsoftClarity, tiktokPixel } from './pixels.js'
 
 type Win = Record<string, any>
 const win = window as unknown as Win

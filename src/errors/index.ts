@@ -36,6 +36,7 @@ const WARNINGS = {
     '%: the config declares no category or service with this id, so nothing can allow it and it never loads (nor does its placeholder offer to): add it to the config, e.g. as a service of its category, or correct the name',
   'no-way-back':
     'a visitor who has decided has no way back to the choices: add a "Cookie settings" link with data-consentry-open (e.g. in the footer), or leave ui.floatingButton at "auto" (GDPR Art. 7(3): withdrawing as easy as giving)',
+  renamed: '%; the old spelling goes in the next release (see CHANGELOG.md)',
 } as const
 
 /**

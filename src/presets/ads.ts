@@ -7,9 +7,9 @@ import type { ServiceConfig } from '../config/types.js'
  * `_fbp` (browser id) and `_fbc` (click id), 90 days (Meta, "fbp and fbc
  * parameters", developers.facebook.com/docs/marketing-api/conversions-api/parameters/fbp-and-fbc);
  * facebook.com's own cookies are third-party.
- * @example categories: [{ id: 'marketing', optOut: true, services: [metaPixel] }]
+ * @example categories: [{ id: 'marketing', optOut: true, services: [metaPixel] }]; connectDestinations([metaPixel])
  */
-export const metaPixel: ServiceConfig = {
+export const metaPixel: ServiceConfig & { id: 'meta-pixel' } = {
   id: 'meta-pixel',
   label: 'Meta Pixel',
   provider: 'Meta Platforms Ireland Ltd.',
@@ -26,9 +26,9 @@ export const metaPixel: ServiceConfig = {
  * TikTok Pixel. First-party `_ttp`, `_tt_enable_cookie`, `ttcsid*`, `ttclid`;
  * TikTok's cookies last 13 months from when they were set or last used
  * ("About using cookies with TikTok Pixel", ads.tiktok.com/help/article?aid=10007540).
- * @example categories: [{ id: 'marketing', services: [tiktokPixel] }]
+ * @example categories: [{ id: 'marketing', services: [tiktokPixel] }]; connectDestinations([tiktokPixel])
  */
-export const tiktokPixel: ServiceConfig = {
+export const tiktokPixel: ServiceConfig & { id: 'tiktok-pixel' } = {
   id: 'tiktok-pixel',
   label: 'TikTok Pixel',
   provider: 'TikTok Technology Ltd.',

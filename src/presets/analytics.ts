@@ -10,9 +10,9 @@ import type { ServiceConfig } from '../config/types.js'
  * Microsoft Clarity. First-party `_clck` (user, 1 year) and `_clsk` (session,
  * 1 day); `CLID` and `MUID` live on clarity.ms / bing.com (third-party)
  * (learn.microsoft.com/clarity/setup-and-installation/cookie-list, "Cookie list").
- * @example categories: [{ id: 'analytics', services: [microsoftClarity] }]
+ * @example categories: [{ id: 'analytics', services: [microsoftClarity] }]; connectDestinations([microsoftClarity])
  */
-export const microsoftClarity: ServiceConfig = {
+export const microsoftClarity: ServiceConfig & { id: 'microsoft-clarity' } = {
   id: 'microsoft-clarity',
   label: 'Microsoft Clarity',
   provider: 'Microsoft Ireland Operations Ltd.',
@@ -50,9 +50,9 @@ export const hotjar: ServiceConfig = {
  * PostHog (cloud: us/eu.i.posthog.com and their asset hosts). Persistence
  * `ph_<project key>_posthog` in a cookie and in localStorage, 1 year
  * (posthog.com/docs/libraries/js, "Persistence").
- * @example categories: [{ id: 'analytics', services: [posthog] }]
+ * @example categories: [{ id: 'analytics', services: [posthog] }]; connectDestinations([posthog])
  */
-export const posthog: ServiceConfig = {
+export const posthog: ServiceConfig & { id: 'posthog' } = {
   id: 'posthog',
   label: 'PostHog',
   provider: 'PostHog Inc.',
@@ -69,9 +69,9 @@ export const posthog: ServiceConfig = {
  * queue unsent events and `__mp_opt_in_out_<token>` keeps opt-outs
  * (the official mixpanel-browser library: mixpanel-persistence.js, gdpr-utils.js).
  * A `persistence_name` renames the first: override with a spread.
- * @example categories: [{ id: 'analytics', services: [mixpanel] }]
+ * @example categories: [{ id: 'analytics', services: [mixpanel] }]; connectDestinations([mixpanel])
  */
-export const mixpanel: ServiceConfig = {
+export const mixpanel: ServiceConfig & { id: 'mixpanel' } = {
   id: 'mixpanel',
   label: 'Mixpanel',
   provider: 'Mixpanel Inc.',
@@ -89,9 +89,9 @@ export const mixpanel: ServiceConfig = {
  * ("Cookies and consent management (Browser SDK)", amplitude.com/docs/get-started/cookies-and-consent-management).
  * The cookie pattern asks for the 10 hex digits so that other `AMP_` cookies
  * (Google's old `AMP_TOKEN`) are left alone.
- * @example categories: [{ id: 'analytics', services: [amplitude] }]
+ * @example categories: [{ id: 'analytics', services: [amplitude] }]; connectDestinations([amplitude])
  */
-export const amplitude: ServiceConfig = {
+export const amplitude: ServiceConfig & { id: 'amplitude' } = {
   id: 'amplitude',
   label: 'Amplitude',
   provider: 'Amplitude Inc.',
@@ -107,9 +107,9 @@ export const amplitude: ServiceConfig = {
  * `ajs_user_id`, `ajs_group_id` cookies (1 year), copied with `ajs_user_traits`
  * and `ajs_group_properties` to localStorage (twilio.com/docs/segment, "Managing
  * identity in Analytics.js" and "Client-side persistence in Analytics.js").
- * @example categories: [{ id: 'analytics', services: [segment] }]
+ * @example categories: [{ id: 'analytics', services: [segment] }]; connectDestinations([segment])
  */
-export const segment: ServiceConfig = {
+export const segment: ServiceConfig & { id: 'segment' } = {
   id: 'segment',
   label: 'Segment',
   provider: 'Twilio Inc.',

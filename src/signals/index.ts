@@ -9,8 +9,8 @@ import { $config, $snapshot, $ui } from '../store/index.js'
 import { startSignalsWith } from './start.js'
 
 export { installStubs } from './stub/index.js'
-export { uspString, fieldsFor, sectionFor, usApplies, type SignalsConfig } from './cmp/state.js'
-export { gppState, signalsConfig, startSignalsWith } from './start.js'
+export { uspString, usApplies, type SignalsConfig } from './cmp/state.js'
+export { signalsConfig } from './start.js'
 
 /**
  * Starts `__gpp` and `__uspapi` (as `config.signals` says) for the initialised

@@ -16,7 +16,8 @@
 import { describe, expect, it } from 'vitest'
 import { GppModel } from '@iabgpp/cmpapi'
 import type { Snapshot } from '../store/index.js'
-import { gppState, type SignalsConfig } from './index.js'
+import type { SignalsConfig } from './index.js'
+import { gppState } from './start.js'
 import { signalDefaults } from './start.js'
 
 const snap = (jurisdiction: string, optOut: Partial<Snapshot['optOut']> = {}, gpc = false): Snapshot => ({

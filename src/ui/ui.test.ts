@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { acceptAll, get, has, init as engineInit, $ui, $consent, ConsentryError } from '../headless.js'
+import { acceptAll, get, has, init as engineInit, $ui, ConsentryError } from '../headless.js'
+import { $consent } from '../store/index.js'
 import { CONFIG, painted } from '../testing/index.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
