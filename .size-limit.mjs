@@ -18,7 +18,8 @@ export default [
     // +0.2 kB in issue #16: start-up in tasks that the first paint does not wait for (the storage repair and the cleaner
     // after the first paint, sessionStorage read only where needed, the incremental blocking walk).
     // +0.08 kB in issue #16 (dates), as the script tag below.
-    limit: '5.93 KB',
+    // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (5.93 → 6.05 KB).
+    limit: '6.05 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -28,7 +29,8 @@ export default [
     gzip: true,
     // 6.3 kB until issue #14 (the same additions as above); +0.13 kB in issue #15, as above; +0.2 kB in #16, as above.
     // +0.08 kB in issue #16 (dates), as the script tag below.
-    limit: '6.73 KB',
+    // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (6.73 → 6.85 KB).
+    limit: '6.85 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -71,7 +73,8 @@ export default [
     // +0.08 kB in issue #16 (dates), as the script tag below. +0.03 kB in issue #19: the built UI in ui/view.ts,
     // apart from startUi (no source file over 250 lines); terser's script tag does not change, esbuild's bundle does.
     // -0.4 kB in issue #19: `startBlocking`, `$consent`, `$config` and `$gpc` off this entry (`init` starts blocking).
-    limit: '14.27 KB',
+    // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (14.27 → 14.40 KB).
+    limit: '14.40 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -117,7 +120,8 @@ export default [
     // resize and font loads), and --consentry-font-size / -space.
     // +0.57 kB in issue #16 for a main thread without long tasks, as `consentry` above.
     // +0.08 kB in issue #16: the snapshot's ISO times written when read (getters, compared without them) and the cookie's Max-Age, so no page view pays V8's date-formatting set-up.
-    limit: '14.33 KB',
+    // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (14.33 → 14.41 KB).
+    limit: '14.41 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).
@@ -127,7 +131,8 @@ export default [
     gzip: true,
     // +0.06 kB in issue #14, +0.74 kB, +0.22 kB and +0.2 kB in issue #15, +0.55 kB in issue #16, as the script tag above.
     // +0.08 kB in issue #16 (dates), as above.
-    limit: '15.51 KB',
+    // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (15.51 → 15.66 KB).
+    limit: '15.66 KB',
   },
   {
     // For hosts where one file is all a site owner can add (issue #15): engine, blocking, banner, preferences centre
