@@ -4,7 +4,7 @@
  * `__uspapiCall` by postMessage, as objects and JSON strings), direct calls,
  * and the stub's bounded queue. Random commands, parameters, callIds,
  * versions and sizes; `FUZZ_RUNS` cases each (10,000 by default, as in
- * src/fuzz.test.ts; `FUZZ_RUNS=100000 npx vitest run src/signals/fuzz.test.ts`
+ * src/testing/fuzz.ts; `FUZZ_RUNS=100000 npx vitest run src/signals/fuzz.test.ts`
  * for a long run). Properties: no throw escapes to the page, no answer claims
  * anything that is not in the state (an independent oracle: what
  * @iabgpp/cmpapi decodes from the published GPP string), and every reply
