@@ -87,6 +87,7 @@ export const BASE = 'http://records.test'
  * client address (null: none given), `admin` calls with the admin token, `history` reads a consent id's records.
  */
 export const useService = (open: () => Promise<RecordStore>) => {
+  const suite = {} as { store: RecordStore & { down: boolean }; service: RecordsService }
   const services: RecordsService[] = []
   const make = (options: RecordsServiceOptions = {}) => {
     const s = createRecordsService({ store: suite.store, adminToken: TOKEN, allowedOrigins: [SITE], prune: false, onError: () => {}, ...options })
@@ -101,7 +102,6 @@ export const useService = (open: () => Promise<RecordStore>) => {
   const admin = (path: string, init: RequestInit = {}, s = suite.service) =>
     s.fetch(new Request(BASE + path, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string>) } }))
   const history = async (consentId: string) => (await admin(`/v1/consent/${consentId}`)).json()
-  const suite = { store: undefined as unknown as RecordStore & { down: boolean }, service: undefined as unknown as RecordsService, make, post, admin, history }
 
   beforeAll(async () => {
     suite.store = switchable(await open())
@@ -114,5 +114,5 @@ export const useService = (open: () => Promise<RecordStore>) => {
     for (const s of services) await s.close()
     await suite.store.close()
   })
-  return suite
+  return Object.assign(suite, { make, post, admin, history })
 }
