@@ -10,127 +10,18 @@
  * records service's webhooks. `npm run demo` builds first, then runs this file.
  */
 import { createServer } from 'node:http'
-import { createHash, randomBytes } from 'node:crypto'
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { extname, resolve, sep } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { extname, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createAudienceSync, MAX_BODY, WEBHOOK_PATH } from './audience-sync.mjs'
+import { DIST, policyFor, resolveInside, ROOTS, TYPES } from './files.mjs'
+import { DATA, eraseAll, listRecords, recordsService } from './records-service.mjs'
+import { PIXEL, tagLog } from './vendor-backends.mjs'
 
-const DEMO = fileURLToPath(new URL('./', import.meta.url))
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url))
-const MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url))
-
-/** The policy the demo proves Consentry works under: no inline script or style, no eval. */
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
-
-/**
- * The default mounts: URL prefix → directory. Only the packages the ESM build
- * imports are reachable under `/modules/`, never the rest of node_modules.
- */
-export const ROOTS = {
-  '/dist/': DIST,
-  '/modules/preact/': resolve(MODULES, 'preact'),
-  '/modules/nanostores/': resolve(MODULES, 'nanostores'),
-  '/modules/js-cookie/': resolve(MODULES, 'js-cookie'),
-  '/': DEMO,
-}
-
-/**
- * The CSP for one response. An inline `<script type="importmap">` is inline
- * script to CSP (browsers have no external import maps), so a page that has
- * one gets that exact text's hash in `script-src` and nothing wider: any other
- * inline script stays refused. The "video" embed may be framed by the demo's
- * own pages (`frame-ancestors 'self'`); nothing else may be framed at all.
- */
-export const policyFor = (path, html = '') => {
-  let csp = CSP
-  const hashes = [...html.matchAll(/<script type="importmap">([\s\S]*?)<\/script>/g)].map(
-    ([, text]) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`,
-  )
-  if (hashes.length) csp = csp.replace("script-src 'self'", `script-src 'self' ${hashes.join(' ')}`)
-  if (path.startsWith('/embed/')) csp = csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
-  return csp
-}
-
-/** Content types by file extension, shared with the browser test harness. */
-export const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.gif': 'image/gif',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-/**
- * The file a URL path names inside `root`, or null. Traversal is refused twice:
- * the decoded path must resolve inside `root`, and so must its real path, so
- * neither `..`, `%2e%2e`, `%5c` nor a symlink can leave the directory.
- */
-export const resolveInside = async (root, urlPath) => {
-  let rel
-  try {
-    rel = decodeURIComponent(urlPath)
-  } catch {
-    return null // Malformed %-escape.
-  }
-  if (rel.includes('\0')) return null
-  const base = resolve(root)
-  let file = resolve(base, '.' + sep + rel)
-  const inside = (p, dir) => p === dir || p.startsWith(dir + sep)
-  if (!inside(file, base)) return null
-  try {
-    if ((await stat(file)).isDirectory()) file = resolve(file, 'index.html')
-    const real = await realpath(file)
-    return inside(real, await realpath(base)) && (await stat(real)).isFile() ? real : null
-  } catch {
-    return null // Missing.
-  }
-}
-
-/** Where the demo's records service keeps its database (PGlite) unless told otherwise: ignored by git, kept across runs. */
-export const DATA = fileURLToPath(new URL('./.data/', import.meta.url))
-
-/** How many records `GET /api/records` returns at most: the newest. */
-export const RECORDS_SHOWN = 200
-
-/**
- * The records service, as a site would run it: consentry/records on PGlite,
- * with an admin token made for this run. The pages post to it on the demo's
- * own origin, so no CORS set-up is needed.
- */
-const recordsService = async (dataDir, adminToken) => {
-  const { createRecordsService, nodeListener } = await import(pathToFileURL(resolve(DIST, 'records.mjs')).href)
-  // A generous rate limit: every demo visitor is 127.0.0.1, and the browser tests make many decisions a minute.
-  const service = createRecordsService({ store: { engine: 'pglite', dataDir }, adminToken, allowedOrigins: [], rateLimit: { perMinute: 600, burst: 200 } })
-  return { service, listener: nodeListener(service) }
-}
-
-/** The records page's data: the service's export, newest first, through the admin API with the demo's token (the page never sees it). */
-const listRecords = async (service, adminToken) => {
-  const res = await service.fetch(new Request('http://demo.local/v1/export?format=ndjson', { headers: { authorization: `Bearer ${adminToken}` } }))
-  if (!res.ok) throw new Error(`export: HTTP ${res.status}`)
-  const rows = (await res.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line))
-  return rows.reverse().slice(0, RECORDS_SHOWN)
-}
-
-/** Erases every consent id the service holds (DELETE /v1/consent/:id, logged by the store without the data). */
-const eraseAll = async (service, adminToken) => {
-  const ids = new Set((await listRecords(service, adminToken)).map((r) => r.consentId))
-  for (const id of ids) await service.fetch(new Request(`http://demo.local/v1/consent/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${adminToken}` } }))
-}
-
-/** A transparent 1×1 GIF: what an ad pixel answers. */
-const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
-
-/** What the demo's vendor tags sent, newest last: kept in memory, at most this many. */
-const TAG_HITS_KEPT = 500
+export { CSP, policyFor, resolveInside, ROOTS, TYPES } from './files.mjs'
+export { DATA, RECORDS_SHOWN } from './records-service.mjs'
 
 /**
  * Creates (does not start) the demo server. `roots` maps URL prefixes to
@@ -155,12 +46,7 @@ const TAG_HITS_KEPT = 500
  */
 export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = randomBytes(24).toString('hex'), log = console.warn } = {}) => {
   const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length)
-  /** @type {{ at: string, kind: 'script' | 'beacon' | 'pixel', path: string, detail: string }[]} */
-  const tagHits = []
-  const hit = (kind, path, detail = '') => {
-    tagHits.push({ at: new Date().toISOString(), kind, path, detail })
-    if (tagHits.length > TAG_HITS_KEPT) tagHits.shift()
-  }
+  const { hits: tagHits, hit } = tagLog()
   const records = recordsService(dataDir, adminToken)
   // Imported on the first request; a failure (dist/ not built) is answered per request, not thrown at start.
   records.catch(() => {})

@@ -1281,5 +1281,5 @@ setup: |-
 ___NOTES___
 
 Consentry for Google Tag Manager, version 1. Source of truth for the cookie format:
-src/record/codec.ts in the Consentry repository. Local runner: test/dist/gtm-sandbox.ts.
+src/record/codec.ts in the Consentry repository. Local runner: test/dist/gtm-sandbox/.
 

@@ -4,7 +4,7 @@
  * shown and Consentry not initialised.
  */
 import nodeConsole from 'node:console'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest'
 import { teardown } from '../api/init.js'
 import { useEnv } from '../env/index.js'
 import { resetWarnings } from '../errors/index.js'
@@ -91,3 +91,15 @@ export const happyDomLoadsNothing = (): void => {
     nodeConsole.error = error
   })
 }
+
+/** What `console.warn` was called with during the current test, under {@link useQuietPage}. */
+export const warn = vi.fn()
+
+/** Before each test: mocks restored, a fresh page, and `console.warn` hushed into {@link warn}. */
+export const useQuietPage = (): void =>
+  beforeEach(() => {
+    vi.restoreAllMocks()
+    freshPage()
+    warn.mockClear()
+    vi.spyOn(console, 'warn').mockImplementation(warn)
+  })

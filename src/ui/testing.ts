@@ -1,7 +1,10 @@
 /** Test helpers for the UI (never bundled: no entry imports it). */
-import { afterAll } from 'vitest'
-import { freshPage } from '../testing/index.js'
+import { afterAll, beforeEach, vi } from 'vitest'
+import type { ConsentryConfig, UiConfig } from '../config/index.js'
+import { acceptAll, init } from '../headless.js'
+import { CONFIG, freshPage } from '../testing/index.js'
 import { resetUi, type UiLoaders } from './index.js'
+import { initWithUi } from './init.js'
 
 export const loaders: UiLoaders = { preferences: () => import('./preferences/index.js'), extras: () => import('./extras/index.js'), signals: () => import('../signals/start.js') }
 
@@ -17,6 +20,25 @@ export const freshUiPage = (): void => {
   document.documentElement.lang = ''
   document.body.replaceChildren()
 }
+
+/** Consentry with its UI on the shared CONFIG, with `extra` config and `ui` settings. */
+export const startUi = (ui: UiConfig = {}, extra: Partial<ConsentryConfig> = {}) => initWithUi({ ...CONFIG, ...extra, ui }, loaders)
+
+/** A returning visitor on a fresh page: the decision (accept all) an earlier visit stored, and no Consentry yet. */
+export const returningVisitor = async (): Promise<void> => {
+  await init(CONFIG)
+  acceptAll()
+  const record = localStorage.getItem('consentry')
+  freshUiPage()
+  localStorage.setItem('consentry', record!)
+}
+
+/** Before each test: mocks restored and a first-time visitor's empty page. */
+export const useUiPage = (): void =>
+  beforeEach(() => {
+    vi.restoreAllMocks()
+    freshUiPage()
+  })
 
 export const host = () => document.querySelector<HTMLElement>('[data-consentry]')
 export const shadow = () => host()?.shadowRoot ?? null

@@ -2,8 +2,10 @@
  * Test helpers for the records service's HTTP layer (not part of the entry):
  * records, requests, and a switch that takes a real store "down".
  */
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { SyncRecord } from '../../sync/record.js'
 import { startPostgres, type TestPostgres } from '../../testing/postgres.mjs'
+import { createRecordsService, type RecordsService, type RecordsServiceOptions } from '../index.js'
 import { openStore } from '../store/index.js'
 import type { RecordStore } from '../store/types.js'
 
@@ -74,4 +76,43 @@ export const switchable = (store: RecordStore): RecordStore & { down: boolean } 
   wrapped.close = () => store.close()
   wrapped.webhooks = store.webhooks
   return wrapped
+}
+
+export const SITE = 'https://shop.example.com'
+export const BASE = 'http://records.test'
+
+/**
+ * A records service over a switchable store opened by `open`, for one engine's describe block: `store` and `service`
+ * are set before its tests; `make` adds a service on the same store (closed after them); `post` sends a record from a
+ * client address (null: none given), `admin` calls with the admin token, `history` reads a consent id's records.
+ */
+export const useService = (open: () => Promise<RecordStore>) => {
+  const suite = {} as { store: RecordStore & { down: boolean }; service: RecordsService }
+  const services: RecordsService[] = []
+  const make = (options: RecordsServiceOptions = {}) => {
+    const s = createRecordsService({ store: suite.store, adminToken: TOKEN, allowedOrigins: [SITE], prune: false, onError: () => {}, ...options })
+    services.push(s)
+    return s
+  }
+  const post = (body: unknown, headers: Record<string, string> = {}, client: string | null = '203.0.113.1', s = suite.service) =>
+    s.fetch(
+      new Request(`${BASE}/v1/consent`, { method: 'POST', body: typeof body == 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } }),
+      client === null ? undefined : { remoteAddress: client },
+    )
+  const admin = (path: string, init: RequestInit = {}, s = suite.service) =>
+    s.fetch(new Request(BASE + path, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string>) } }))
+  const history = async (consentId: string) => (await admin(`/v1/consent/${consentId}`)).json()
+
+  beforeAll(async () => {
+    suite.store = switchable(await open())
+    suite.service = make()
+  }, 120_000)
+  afterEach(() => {
+    suite.store.down = false
+  })
+  afterAll(async () => {
+    for (const s of services) await s.close()
+    await suite.store.close()
+  })
+  return Object.assign(suite, { make, post, admin, history })
 }

@@ -3,9 +3,12 @@
  * a raw connection to the same database (to look at tables the store does
  * not expose), and options a test can open twice. Never bundled.
  */
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import type { SyncRecord } from '../../sync/record.js'
 import { startPostgres } from '../../testing/postgres.mjs'
 import type { Db } from './db.js'
 import { openStore, storeOn } from './index.js'
@@ -82,3 +85,47 @@ const postgres = async (): Promise<Engine> => {
 }
 
 export const ENGINES = { pglite, postgres }
+
+/** The engine named, started before a describe block's tests and stopped after them. */
+export const useEngine = (name: keyof typeof ENGINES): Engine => {
+  let engine: Engine | undefined
+  beforeAll(async () => {
+    engine = await ENGINES[name]()
+  }, 300_000)
+  afterAll(() => engine?.stop(), 60_000)
+  return { fresh: () => engine!.fresh(), reopenable: () => engine!.reopenable(), raw: (o) => engine!.raw(o), stop: () => engine!.stop() }
+}
+
+/** Categories and opt-outs of the records the suite stores. */
+export const ALL = { necessary: true, analytics: true, marketing: true }
+export const NONE = { necessary: true, analytics: false, marketing: false }
+export const SOME = { necessary: true, analytics: true, marketing: false }
+export const NO_OPT_OUT = { sale: false, sharing: false, targetedAds: false, sensitive: false }
+export const OPTED_OUT = { sale: true, sharing: true, targetedAds: true, sensitive: false }
+
+/** A valid record, a new id and consent id each time. */
+export const record = (over: Partial<SyncRecord> = {}): SyncRecord => ({
+  v: 1,
+  id: randomUUID(),
+  consentId: randomUUID(),
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  method: 'banner',
+  mode: 'opt-in',
+  jurisdiction: 'DE',
+  revision: 1,
+  categories: ALL,
+  services: { posthog: true, meta: true },
+  optOut: NO_OPT_OUT,
+  gpc: false,
+  url: 'https://shop.example/products',
+  ...over,
+})
+
+export const all = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = []
+  for await (const x of it) out.push(x)
+  return out
+}
+
+export const ms = (iso: string) => Date.parse(iso)

@@ -1,59 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { get, init, optOut, $ui, type ConsentryConfig } from '../headless.js'
+/** The GPP and USP strings a US visitor's page publishes, and what a visitor elsewhere gets. */
+import { describe, expect, it } from 'vitest'
+import { get, init, optOut, $ui } from '../headless.js'
 import { withPrivacyParams } from '../destinations/index.js'
 import { signalsOf } from '../destinations/run.js'
 import { syncRecord } from '../sync/outbox.js'
 import { signalDefaults } from './start.js'
 import { useEnv } from '../env/index.js'
-import { cookie, freshPage, happyDomLoadsNothing } from '../testing/index.js'
+import { cookie } from '../testing/index.js'
 import { installStubs, startSignals } from './index.js'
 import { initWithUi } from '../ui/init.js'
 import { resetUi } from '../ui/index.js'
 import { freshUiPage, loaders, waitFor } from '../ui/testing.js'
+import { gpp, running, SITE, start, usp, useSignalsPage, w } from './testing/page.js'
 
-// The __gppLocator and __uspapiLocator iframes are about:blank pages, which happy-dom does not load (and says so).
-happyDomLoadsNothing()
-
-type Cb = (data: any, success: boolean) => void
-const w = window as unknown as { __gpp?: (cmd: string, cb?: Cb, param?: unknown) => void; __uspapi?: (cmd: string, v: number, cb: Cb) => void }
-
-const SITE: ConsentryConfig = {
-  mode: 'auto',
-  categories: [
-    { id: 'necessary', necessary: true },
-    { id: 'analytics', default: true },
-    { id: 'marketing', default: true, optOut: true },
-  ],
-}
-const gpp = (cmd: string, param?: unknown) => {
-  let out: unknown
-  w.__gpp!(cmd, (d) => (out = d), param)
-  return out as any
-}
-const usp = () => {
-  let out: any
-  w.__uspapi!('getUSPData', 1, (d) => (out = d))
-  return out?.uspString
-}
-let stop = () => {}
-const start = async (config: ConsentryConfig, gpc = false) => {
-  useEnv({ gpc: () => gpc })
-  await init(config)
-  stop = startSignals()
-}
-
-beforeEach(() => {
-  freshPage()
-  delete w.__gpp
-  delete w.__uspapi
-  document.cookie = 'usprivacy=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
-  document.body.replaceChildren()
-})
-afterEach(() => {
-  stop()
-  stop = () => {}
-  vi.restoreAllMocks()
-})
+useSignalsPage()
 
 describe('GPP and USP for a US visitor', () => {
   it('a GPC visitor in California: opted out of sale, sharing and targeted ads, Gpc set; 1YYN (privacy-signals §3.6)', async () => {
@@ -125,7 +85,7 @@ describe('GPP and USP for a US visitor', () => {
   it("headless with the page's own UI following $ui (display: true): visible and hidden", async () => {
     useEnv({ gpc: () => false })
     await init({ ...SITE, region: 'US-CA' })
-    stop = startSignals({ display: true })
+    running.stop = startSignals({ display: true })
     $ui.set('banner')
     expect(gpp('ping').cmpDisplayStatus).toBe('visible')
     $ui.set('hidden')
@@ -210,58 +170,5 @@ describe('outside the US', () => {
     expect(gpp('ping')).toMatchObject({ applicableSections: [-1], sectionList: [], signalStatus: 'ready' })
     expect(gpp('hasSection', 'usnat')).toBe(false)
     expect(usp()).toBe('1---')
-  })
-})
-
-describe('the stub', () => {
-  it('answers generic commands before Consentry loads, and hands over listeners and calls: none lost', async () => {
-    installStubs()
-    expect(gpp('ping')).toMatchObject({ cmpStatus: 'stub', signalStatus: 'not ready' })
-    const seen: string[] = []
-    w.__gpp!('addEventListener', (e) => seen.push(`${e.eventName}:${e.data}`))
-    let early: string | undefined
-    w.__uspapi!('getUSPData', 1, (d) => (early = d.uspString))
-    await start({ ...SITE, region: 'US-CA' }, true)
-    expect(seen[0]).toBe('listenerRegistered:true')
-    expect(seen.at(-1)).toBe('signalStatus:ready')
-    expect(seen).toContain('sectionChange:usnat')
-    expect(early).toBe('1YYN')
-  })
-
-  it('is idempotent and leaves a loaded API alone', async () => {
-    await start({ ...SITE, region: 'US-CA' })
-    const api = w.__gpp
-    installStubs()
-    expect(w.__gpp).toBe(api)
-  })
-})
-
-describe('frames ask through the locators', () => {
-  const ask = (data: unknown) => {
-    const source = { postMessage: vi.fn() }
-    window.dispatchEvent(new MessageEvent('message', { data, source: source as unknown as Window }))
-    return source.postMessage
-  }
-
-  it('places __gppLocator and __uspapiLocator, and answers __gppCall and __uspapiCall, as objects and as JSON', async () => {
-    await start({ ...SITE, region: 'US-CA' }, true)
-    expect(document.querySelector('iframe[name=__gppLocator]')).not.toBeNull()
-    expect(document.querySelector('iframe[name=__uspapiLocator]')).not.toBeNull()
-    const reply = ask({ __gppCall: { command: 'ping', version: '1.1', callId: 'a1' } })
-    expect(reply).toHaveBeenCalledWith({ __gppReturn: { returnValue: expect.objectContaining({ applicableSections: [7] }), success: true, callId: 'a1' } }, '*')
-    const json = ask(JSON.stringify({ __uspapiCall: { command: 'getUSPData', version: 1, callId: 7 } }))
-    expect(JSON.parse(json.mock.calls[0]![0])).toEqual({ __uspapiReturn: { returnValue: { version: 1, uspString: '1YYN' }, success: true, callId: 7 } })
-  })
-
-  it('ignores what is not a call, and malformed JSON, without throwing', async () => {
-    await start({ ...SITE, region: 'US-CA' })
-    for (const data of ['{not json', null, 42, { __gppCall: 'x' }, { other: 1 }]) expect(ask(data)).not.toHaveBeenCalled()
-  })
-})
-
-describe('config', () => {
-  it('bad signals settings are a typed error naming the field', async () => {
-    await init({ ...SITE, region: 'US-CA', signals: { usnatVersion: 3 } })
-    expect(() => startSignals()).toThrow(/config\.signals\.usnatVersion/)
   })
 })
