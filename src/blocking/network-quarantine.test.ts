@@ -1,6 +1,6 @@
 /** Quarantine: requests refused under strict blocking held, bounded, until a decision sends or fails them. */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { acceptAll, init, rejectAll, set, startBlocking } from '../headless.js'
+import { acceptAll, init, rejectAll, set } from '../headless.js'
 import { freshPage } from '../testing/index.js'
 import { quarantine } from './network.js'
 import { enableStrictBlocking } from '../strict.js'

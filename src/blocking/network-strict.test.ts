@@ -1,6 +1,6 @@
 /** Strict blocking: requests to hosts without consent refused as the network would refuse them; an add-on. */
 import { describe, expect, it } from 'vitest'
-import { init, set, startBlocking } from '../headless.js'
+import { init, set } from '../headless.js'
 import { freshPage } from '../testing/index.js'
 import { ConsentryError } from '../errors/index.js'
 import { resetPlugins } from '../plugins/index.js'
