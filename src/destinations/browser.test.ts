@@ -59,6 +59,13 @@ describe('consentry-destinations.min.js', () => {
     expect(commands()[1]![2]).toMatchObject({ analytics_storage: 'granted' })
   })
 
+  it('with a Consentry of an older release (no use), it says what it needs rather than stay silent', async () => {
+    await load('{ "googleConsentMode": true }')
+    win.Consentry = { get, on }
+    await init({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] })
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('needs consentry.min.js of the same release'))
+  })
+
   it('"serverSync" with a javascript: url is refused the same way, naming its own key', async () => {
     await load('{ "serverSync": { "url": "java\\nscript:alert(1)" } }')
     expect(error.mock.calls[0]![0]).toMatchObject({ code: 'invalid-config', message: expect.stringContaining('data-consentry-destinations.serverSync.url: expected an http(s) or relative URL') })

@@ -62,7 +62,8 @@ for (const [name, options] of Object.entries(named))
 // Each destination's `connect` runs now; the plugin goes to the page's Consentry, or, loaded before
 // consentry.min.js, at its `consentry:ready` (which comes during its init, before any tag runs).
 const plugin = destinationsPlugin(list, (signals ?? {}) as object)
-const attach = () => host.Consentry?.use?.(plugin)
+// An older consentry.min.js has no `use`: said, since nothing would hear the decision.
+const attach = () => (host.Consentry?.use ? host.Consentry.use(plugin) : console.error('[consentry] consentry-destinations.min.js needs consentry.min.js of the same release (Consentry.use)'))
 if (host.Consentry?.use) attach()
 else addEventListener('consentry:ready', attach, { once: true })
 host.ConsentryDestinations = { withPrivacyParams }
