@@ -34,22 +34,25 @@ const entryTexts = (page: Page): EntryTexts => {
  * for the entry is on the same protocol event (before or after puppeteer's console event): take it
  * from there, or puppeteer's if it never comes.
  */
-export const consoleText = (page: Page, m: ConsoleMessage, send: (text: string) => void, firefox: boolean): void => {
-  const args = m.args() as unknown as { remoteObject(): { description?: string; value?: unknown }; remoteValue(): object }[]
-  if (!firefox) return send(args.map((a) => a.remoteObject().description ?? String(a.remoteObject().value)).join(' '))
-  const texts = entryTexts(page)
-  const first = args[0]!.remoteValue()
-  const known = texts.get(first)
-  if (known !== undefined) return send(known)
-  let done = false
-  const finish = () => {
-    if (done) return
-    done = true
-    texts.waiting.delete(first)
-    send(texts.get(first) ?? m.text())
+export const consoleText = (page: Page, firefox: boolean): ((m: ConsoleMessage, send: (text: string) => void) => void) => {
+  // Firefox: listen from now on, before the first entry comes.
+  const texts = firefox ? entryTexts(page) : null
+  return (m, send) => {
+    const args = m.args() as unknown as { remoteObject(): { description?: string; value?: unknown }; remoteValue(): object }[]
+    if (!texts) return send(args.map((a) => a.remoteObject().description ?? String(a.remoteObject().value)).join(' '))
+    const first = args[0]!.remoteValue()
+    const known = texts.get(first)
+    if (known !== undefined) return send(known)
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      texts.waiting.delete(first)
+      send(texts.get(first) ?? m.text())
+    }
+    texts.waiting.set(first, finish)
+    setTimeout(finish, 0)
   }
-  texts.waiting.set(first, finish)
-  setTimeout(finish, 0)
 }
 
 /**

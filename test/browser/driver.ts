@@ -270,11 +270,12 @@ export class Tab {
   on(event: 'console', fn: (m: ConsoleLine) => void): unknown
   on(event: 'pageerror' | 'console', fn: (x: never) => void): unknown {
     if (event === 'pageerror') return this.page.on('pageerror', (e) => (fn as (e: Error) => void)(e as Error))
+    const text = consoleText(this.page, this.browserName === 'firefox')
     return this.page.on('console', (m) => {
       // Puppeteer says "warn" where Playwright said "warning".
       const send = (text: string) => (fn as (m: ConsoleLine) => void)({ type: () => (m.type() === 'warn' ? 'warning' : m.type()), text: () => text })
       if (!m.text().includes('JSHandle@')) send(m.text())
-      else consoleText(this.page, m, send, this.browserName === 'firefox')
+      else text(m, send)
     })
   }
   context(): Ctx {
