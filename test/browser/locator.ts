@@ -21,12 +21,7 @@ export interface Realm {
 }
 
 type Els = ElementHandle<Element>[]
-export interface Box {
-  x: number
-  y: number
-  width: number
-  height: number
-}
+export type Box = { x: number; y: number; width: number; height: number }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 const dispose = (els: Els) => Promise.all(els.map((el) => el.dispose().catch(() => {})))
@@ -62,16 +57,26 @@ export class Loc {
   private async until<T>(pick: (els: Els, seen: { visible: boolean; enabled: boolean }[]) => T | string, timeout = this.realm.timeout): Promise<T> {
     const end = Date.now() + timeout
     for (;;) {
-      const els = await this.find()
-      const seen = await Promise.all(
-        els.map((el) =>
-          el.evaluate((e) => {
-            const r = e.getBoundingClientRect()
-            const visible = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'
-            return { visible, enabled: !(e as HTMLButtonElement).disabled && e.getAttribute('aria-disabled') !== 'true' }
-          }),
-        ),
-      )
+      let els: Els = []
+      let seen: { visible: boolean; enabled: boolean }[]
+      try {
+        els = await this.find()
+        seen = await Promise.all(
+          els.map((el) =>
+            el.evaluate((e) => {
+              const r = e.getBoundingClientRect()
+              const visible = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'
+              return { visible, enabled: !(e as HTMLButtonElement).disabled && e.getAttribute('aria-disabled') !== 'true' }
+            }),
+          ),
+        )
+      } catch (e) {
+        // A navigation took the document (and every handle in it) away mid-query: ask the new one.
+        await dispose(els)
+        if (Date.now() > end) throw e
+        await sleep(50)
+        continue
+      }
       const got = pick(els, seen)
       const keep = typeof got === 'string' ? undefined : got
       await dispose(els.filter((el) => el !== keep))
@@ -177,7 +182,8 @@ export class Loc {
     }, timeout)
   }
   evaluate<R, A = undefined>(fn: (el: any, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return this.use(false, async (el) => byValue(await this.realm.frame(), await el.evaluateHandle(fn as never, arg as never)) as Promise<R>)
+    // Small values of one element (styles, boxes, attributes): by value as puppeteer returns them.
+    return this.use(false, (el) => el.evaluate(fn as never, arg as never) as Promise<R>)
   }
   locator(selector: string): Loc {
     return new Loc(this.realm, async () => under(await this.find(), await this.realm.frame(), selector), `${this.what} >> ${selector}`)
@@ -219,26 +225,3 @@ const byRole = async (realm: Realm, scopes: Els | null, role: string, name = '')
 export const rootLocator = (realm: Realm, selector: string): Loc => new Loc(realm, async () => (await realm.frame()).$$(`>>> ${selector}`), selector)
 export const rootByRole = (realm: Realm, role: string, name?: string): Loc =>
   new Loc(realm, () => byRole(realm, null, role, name), `role=${role}[name=${JSON.stringify(name)}]`)
-
-/**
- * A page function's result by value. WebDriver BiDi sends an object that occurs twice in a result
- * only once (the second time as a bare reference, which puppeteer reads as `undefined`), so the
- * result is first copied in the page into a tree of plain objects and arrays.
- */
-export const byValue = async (frame: Frame, h: Awaited<ReturnType<Frame['evaluateHandle']>>): Promise<unknown> => {
-  try {
-    return await frame.evaluate((v: unknown) => {
-      const copy = (x: unknown, path: unknown[]): unknown => {
-        if (x === null || typeof x !== 'object' || path.includes(x)) return x
-        const inner = [...path, x]
-        if (Array.isArray(x)) return x.map((item) => copy(item, inner))
-        const proto = Object.getPrototypeOf(x)
-        if (proto !== Object.prototype && proto !== null) return x
-        return Object.fromEntries(Object.keys(x).map((k) => [k, copy((x as Record<string, unknown>)[k], inner)]))
-      }
-      return copy(v, [])
-    }, h)
-  } finally {
-    await h.dispose().catch(() => {})
-  }
-}

@@ -2,10 +2,10 @@
  * A visitor's tabs and cookie jar over puppeteer-core, the same code in both
  * browsers (locators: locator.ts); where a browser needs its own way, it says why.
  */
-import type { BrowserContext, KeyInput, Page } from 'puppeteer-core'
+import type { BrowserContext, Frame, KeyInput, Page } from 'puppeteer-core'
 import { consoleText, firefoxMedia } from './browser-quirks.js'
 import type { BrowserName, LaunchOptions } from './driver.js'
-import { byValue, Loc, rootByRole, rootLocator, type Realm } from './locator.js'
+import { Loc, rootByRole, rootLocator, type Realm } from './locator.js'
 /** Chromium's per-tab "cookies disabled" (what a visitor's "block all cookies" setting does to `document.cookie`). */
 export const disableCookies = async (page: Page): Promise<void> => {
   const cdp = await page.createCDPSession()
@@ -108,8 +108,8 @@ export class Tab {
   close(): Promise<void> {
     return this.page.close()
   }
-  async evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return byValue(this.page.mainFrame(), await this.page.evaluateHandle(fn as never, arg as never)) as Promise<R>
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return evaluateByValue(this.page.mainFrame(), fn as never, arg) as Promise<R>
   }
   waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options: { timeout?: number } = {}): Promise<unknown> {
     return this.page.waitForFunction(fn as never, { timeout: options.timeout ?? this.defaultTimeout, polling: 50 }, arg as never)
@@ -202,3 +202,27 @@ export const watch = (tab: Tab, log: PageLog = { errors: [], warnings: [] }): Pa
   })
   return log
 }
+
+/**
+ * A page function's result by value. WebDriver BiDi sends an object that occurs twice in a result
+ * only once (the second time as a bare reference, which puppeteer reads as `undefined`), so the
+ * result is copied in the page into a tree of plain objects and arrays before it is sent.
+ */
+const plainCopy = (x: unknown, path: unknown[]): unknown => {
+  if (x === null || typeof x !== 'object' || path.includes(x)) return x
+  const inner = [...path, x]
+  if (Array.isArray(x)) return x.map((item) => plainCopy(item, inner))
+  const proto = Object.getPrototypeOf(x)
+  if (proto !== Object.prototype && proto !== null) return x
+  return Object.fromEntries(Object.keys(x).map((k) => [k, plainCopy((x as Record<string, unknown>)[k], inner)]))
+}
+
+/**
+ * Runs `fn(arg)` in `frame` and returns its result by value, in one round trip: a navigation
+ * the function starts cannot take its result away before it is copied.
+ */
+const evaluateByValue = (frame: Frame, fn: (arg: never) => unknown, arg?: unknown): Promise<unknown> =>
+  frame.evaluate(`(async () => {
+    const plainCopy = ${plainCopy.toString()}
+    return plainCopy(await (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)}), [])
+  })()`)
