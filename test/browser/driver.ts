@@ -91,7 +91,9 @@ export const launch = async (name: BrowserName, options: LaunchOptions = {}): Pr
       current = new Ctx(await browser.createBrowserContext(), name, options)
       await old?.close()
       const tab = await current.newPage()
-      await tab.goto(`${origin}${start}`)
+      // Bounded by the hook's timeout, not the 30 s of a navigation: a server in the test process (the demo's, with
+      // PGlite) may answer its first page slowly on a loaded machine.
+      await tab.page.goto(`${origin}${start}`, { waitUntil: 'load', timeout: 0 })
       return tab
     },
     context() {
