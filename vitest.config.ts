@@ -4,7 +4,7 @@ import { dashboardAssets } from './scripts/dashboard-assets.mjs'
 // Three suites, one convention each, so no test file is silently missed:
 // - unit:    src/**/*.test.ts beside the code, in happy-dom
 // - dist:    test/dist/*.test.ts against the built files, as users get them
-// - browser: test/browser/*.test.ts in real headless Chromium (playwright-core) and Firefox ESR (puppeteer-core, WebDriver BiDi)
+// - browser: test/browser/*.test.ts in real headless Chromium (CDP) and Firefox ESR (WebDriver BiDi), both driven by puppeteer-core
 export default defineConfig({
   test: {
     projects: [

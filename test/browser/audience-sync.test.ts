@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CSP, createDemoServer, listen, type DemoServer } from '../../demo/server.mjs'
 import { createAudienceSync, WEBHOOK_PATH } from '../../demo/audience-sync.mjs'
-import { BROWSERS, launch, watch, type Session } from './driver.js'
+import { BROWSERS } from './driver.js'
+import { browserSuite } from './suite.js'
 
 const { signWebhook } = await import('consentry/server')
 
@@ -229,20 +230,17 @@ describe('the audience sync subscribes itself through the admin API', () => {
 })
 
 describe.each(BROWSERS)('%s: the audience-sync page', (browserName) => {
+  const suite = browserSuite(browserName, { start: () => `http://127.0.0.1:${demo.port}/records.html` })
   let demo: Demo
-  let session: Session
   beforeAll(async () => {
     demo = await startDemo()
-    session = await launch(browserName)
   })
   afterAll(async () => {
-    await session?.close()
     await stopDemo(demo)
   })
 
   it('lists each visitor with the fields, as text, and updates when a change arrives; no CSP violation', async () => {
-    const tab = await session.visitor(`http://127.0.0.1:${demo.port}`, '/records.html')
-    const log = watch(tab)
+    const { page: tab, log } = suite
     await tab.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)))
     await tab.locator('#audience-sync-link').click()
     await tab.waitForFunction(() => document.documentElement.dataset.loaded == '0')

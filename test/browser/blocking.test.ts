@@ -8,8 +8,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const TRACKER_JS = `window.trackerRan = (window.trackerRan || 0) + 1
@@ -52,6 +53,7 @@ fetch('/blocking/first-party.json').catch(() => {})
 `
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName, { launch: { testHosts: true }, start: () => `${site}/__blank` })
   let server: TestServer
   let tracker: Server
   let trackerPort: number
@@ -63,7 +65,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let url: string
 
   beforeAll(async () => {
-    server = await startServer()
+    ;({ server, session } = suite)
     tracker = createServer((req, res) => {
       hits.push(req.url ?? '')
       const js = req.url?.startsWith('/t.js') || req.url?.startsWith('/gtm.js')
@@ -72,25 +74,18 @@ describe.each(BROWSERS)('%s', (browserName) => {
     })
     await new Promise<void>((ok) => tracker.listen(0, '127.0.0.1', ok))
     trackerPort = (tracker.address() as AddressInfo).port
-    session = await launch(browserName, { testHosts: true })
     site = server.origin.replace('127.0.0.1', 'www.site.test')
     url = server.route('/blocking/page.html', { body: '' }).replace('127.0.0.1', 'www.site.test')
   })
   afterAll(async () => {
-    await session?.close()
-    await server?.close()
     await new Promise((ok) => tracker?.close(ok))
   })
   beforeEach(async () => {
     server.route('/blocking/page.html', { body: html(site, trackerPort) })
     server.route('/blocking/loader.js', { body: LOADER.replaceAll('${PORT}', String(trackerPort)), type: 'text/javascript' })
     server.route('/blocking/first-party.json', { body: '{}', type: 'application/json' })
-    page = await session.visitor(site)
-    log = watch(page)
+    ;({ page, log } = suite)
     hits = []
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
   })
 
   const settle = () => page.waitForTimeout(400)

@@ -11,7 +11,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from './harness.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
 import { CONFIG, configBlock, consentryPage } from './pages.js'
 
@@ -54,7 +55,7 @@ const IMPORT_MAP = PROCESS + `<script type="importmap">${JSON.stringify({
   },
 })}</script>`
 
-const button = (page: Tab, action: string) => page.locator(`[data-consentry] [part=banner] [data-consentry-action=${action}]`)
+const button = (page: Tab, action: string) => page.locator(`[data-consentry] >>> [part=banner] [data-consentry-action=${action}]`)
 const snapshot = (page: Tab) => page.evaluate(() => Consentry.get())
 const stored = (page: Tab) =>
   page.evaluate(() => ({
@@ -70,6 +71,7 @@ const stored = (page: Tab) =>
   }))
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName)
   let server: TestServer
   let session: Session
   let noCookies: Session | undefined
@@ -77,22 +79,15 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let log: PageLog
 
   beforeAll(async () => {
-    server = await startServer()
-    session = await launch(browserName)
+    ;({ server, session } = suite)
     for (const pkg of ['nanostores', 'preact', 'js-cookie']) serveDir(server, join(NM, pkg))
     server.route('/cond/process.js', { body: `window.process = { env: { NODE_ENV: 'production' } }`, type: JS })
   })
   afterAll(async () => {
     if (noCookies != session) await noCookies?.close()
-    await session?.close()
-    await server?.close()
   })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
   describe('storage', () => {
@@ -119,7 +114,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await stored(tab)).toMatchObject({ cookie: null, local: 'denied', session: expect.stringMatching(/^2\./) })
       await tab.reload()
       expect(await snapshot(tab)).toMatchObject({ decided: true, categories: { analytics: true } })
-      expect(await tab.locator('[data-consentry] [part=banner]').count()).toBe(0)
+      expect(await tab.locator('[data-consentry] >>> [part=banner]').count()).toBe(0)
       // Said once per page view, for each storage that is missing.
       expect(tabLog.warnings.filter((w) => w.includes('[consentry]')).sort()).toEqual([
         '[consentry] cookie unavailable: the decision lasts for this page view only',
@@ -350,7 +345,7 @@ document.head.append(s)`,
           .poll(() => tab.evaluate(() => ({ marker: (window as unknown as { marker?: number }).marker, restored: (window as unknown as { restored?: boolean }).restored })).catch(() => null))
           .toEqual({ marker: 42, restored: true })
         await expect.poll(() => snapshot(tab).then((s) => s.categories.analytics)).toBe(false)
-        expect(await tab.locator('[data-consentry] [part=banner]').isVisible()).toBe(false)
+        expect(await tab.locator('[data-consentry] >>> [part=banner]').isVisible()).toBe(false)
         expect(tabLog.errors).toEqual([])
       } finally {
         await bf.close()
@@ -411,7 +406,7 @@ document.head.append(s)`,
       expect(await snapshot(page)).toMatchObject({ decided: false })
       expect(await page.evaluate(() => document.cookie.includes('consentry='))).toBe(false)
       // The preferences did not open either, so no switch and no save button could be pressed.
-      expect(await page.locator('[data-consentry] [part=preferences]').count()).toBe(0)
+      expect(await page.locator('[data-consentry] >>> [part=preferences]').count()).toBe(0)
       await button(page, 'accept-all').click()
       expect(await snapshot(page)).toMatchObject({ decided: true, method: 'banner', categories: { analytics: true } })
     })
@@ -421,7 +416,7 @@ document.head.append(s)`,
       await page.goto(url)
       await page.evaluate(() => Consentry.rejectAll())
       await page.evaluate(() => Consentry.showPreferences())
-      await page.locator('[data-consentry] [part=preferences] [data-consentry-action=save]').waitFor()
+      await page.locator('[data-consentry] >>> [part=preferences] [data-consentry-action=save]').waitFor()
       await page.evaluate(() => {
         const root = document.querySelector('[data-consentry]')!.shadowRoot!
         for (const s of root.querySelectorAll<HTMLElement>('[role=switch]')) s.click()
@@ -429,7 +424,7 @@ document.head.append(s)`,
         root.querySelector<HTMLButtonElement>('[part=preferences] [data-consentry-action=save]')!.click()
       })
       expect(await snapshot(page)).toMatchObject({ categories: { analytics: false, marketing: false } })
-      expect(await page.locator('[data-consentry] [part=preferences]').count()).toBe(1)
+      expect(await page.locator('[data-consentry] >>> [part=preferences]').count()).toBe(1)
     })
 
     it('a forged cookie for categories the site does not have, or with a broken checksum, grants nothing', async () => {

@@ -14,7 +14,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { CSP, createDemoServer, listen, policyFor, type DemoServer } from '../../demo/server.mjs'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
+import { BROWSERS, launch, watch, type PageLog, type Tab } from './driver.js'
+import { browserSuite } from './suite.js'
 import type { Snapshot } from './pages.js'
 
 /** The real demo server on an ephemeral port, its records service on PGlite in a directory of its own. */
@@ -62,35 +63,24 @@ const reportCsp = () => {
 }
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  /**
+   * A new tab of a visitor with no decision stored. The demo server has no blank
+   * page, so the tab starts on one of its HTML pages (a 404 or an SVG document
+   * would make Chromium ask for /favicon.ico, a 404 in the console).
+   */
+  const suite = browserSuite(browserName, { start: () => `${origin()}/privacy.html` })
   let demo: Demo
-  let session: Session
   let page: Tab
   let log: PageLog
   const origin = () => `http://127.0.0.1:${demo.port}`
 
   beforeAll(async () => {
     demo = await startDemo()
-    session = await launch(browserName)
   })
   afterAll(async () => {
-    await session?.close()
     await stopDemo(demo)
   })
-  /**
-   * A new tab of a visitor with no decision stored. The demo server has no blank
-   * page, so the tab starts on one of its HTML pages (a 404 or an SVG document
-   * would make Chromium ask for /favicon.ico, a 404 in the console).
-   */
-  beforeEach(async () => {
-    page = await session.visitor(origin(), '/privacy.html')
-    page.setDefaultTimeout(10_000)
-    // The start page restored the last test's decision from its localStorage copy before the driver cleared it.
-    await page.evaluate(() => Consentry.reset())
-    log = watch(page)
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
-  })
+  beforeEach(() => void ({ page, log } = suite))
 
   describe('demo', () => {
     it('a visitor clicks through every demo page: site, SPA, US opt-out, records', async () => {
@@ -99,11 +89,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const seenBefore = (await tags()).length
       const tagsNow = async () => (await tags()).slice(seenBefore)
       const cookieNames = async () => (await page.context().cookies()).map((c) => c.name)
-      const demoBar = (name: string) => page.locator('.demo-bar').getByRole('link', { name, exact: true })
+      const demoBar = (name: string) => page.locator('.demo-bar').getByRole('link', { name })
 
       // 1. The marketing site, first visit: the banner asks; the tags and the video wait, and have asked for nothing.
       await page.goto(`${origin()}/`)
-      const banner = page.locator('[data-consentry] [part=banner]')
+      const banner = page.locator('[data-consentry] >>> [part=banner]')
       await banner.waitFor()
       expect(await page.evaluate(() => [typeof (window as any).meadowlark, typeof (window as any).adfinch])).toEqual(['undefined', 'undefined'])
       await expect.poll(() => page.locator('#tag-meadowlark').getAttribute('data-state')).toBe('blocked')
@@ -119,10 +109,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       // Accept analytics and marketing from the banner's preferences: both tags run, set their cookies, reach the server.
       await banner.getByRole('button', { name: 'Manage preferences' }).click()
-      const prefs = page.locator('[data-consentry] [part=preferences]')
+      const prefs = page.locator('[data-consentry] >>> [part=preferences]')
       await prefs.waitFor()
-      await prefs.getByRole('switch', { name: 'Analytics', exact: true }).click()
-      await prefs.getByRole('switch', { name: 'Marketing', exact: true }).click()
+      await prefs.getByRole('switch', { name: 'Analytics' }).click()
+      await prefs.getByRole('switch', { name: 'Marketing' }).click()
       await prefs.locator('[data-consentry-action=save]').click()
       await expect
         .poll(async () => (await tagsNow()).map((h) => `${h.kind} ${h.path}`).sort())
@@ -151,7 +141,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await page.locator('#spa-consent-id').textContent()).toBe(site.id)
       expect(await page.locator('#spa-decision').textContent()).toContain('Decided via embed')
       expect(await page.locator('#spa-insights').getAttribute('data-granted')).toBe('true')
-      expect(await page.locator('[data-consentry] [part=banner]').count()).toBe(0)
+      expect(await page.locator('[data-consentry] >>> [part=banner]').count()).toBe(0)
 
       // Changing it there: the app's own buttons call the API, and every hook redraws.
       await row('analytics').getByRole('button', { name: 'Turn analytics off' }).click()
@@ -166,10 +156,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       // 3. The US page: a California visitor in opt-out mode. A notice, no banner in the way; the pixel runs by default.
       await demoBar('US opt-out').click()
-      const notice = page.locator('[data-consentry] [part=notice]')
+      const notice = page.locator('[data-consentry] >>> [part=notice]')
       await notice.waitFor()
-      expect(await page.locator('[data-consentry] [part=banner]').count()).toBe(0)
-      expect(await page.locator('[data-consentry] [part=backdrop]').count()).toBe(0)
+      expect(await page.locator('[data-consentry] >>> [part=banner]').count()).toBe(0)
+      expect(await page.locator('[data-consentry] >>> [part=backdrop]').count()).toBe(0)
       await expect.poll(() => page.locator('#usp-string').textContent()).toBe('1YNN')
       expect(await page.locator('#gpp-string').textContent()).toBe('DBABLA~CVQqAAAAAACA.QA')
       expect(await page.locator('#section-name').textContent()).toBe('usnat')
@@ -220,14 +210,15 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(log.errors).toEqual([])
     })
 
-    it('a visitor whose browser sends GPC is opted out on the US page on arrival, and the inspector says so', async () => {
+    // Launching the second browser is part of the test: on a loaded machine that alone can take 15 s.
+    it('a visitor whose browser sends GPC is opted out on the US page on arrival, and the inspector says so', { timeout: 60_000 }, async () => {
       // A second browser with Global Privacy Control on (Firefox: its real pref; Chromium: the header and navigator.globalPrivacyControl).
       const gpcSession = await launch(browserName, { gpc: true })
       try {
         const tab = await gpcSession.visitor(origin(), '/privacy.html')
         const gpcLog = watch(tab)
         await tab.goto(`${origin()}/us.html`)
-        await tab.locator('[data-consentry] [part=notice]').waitFor()
+        await tab.locator('[data-consentry] >>> [part=notice]').waitFor()
         await expect.poll(() => tab.locator('#usp-string').textContent()).toBe('1YYN')
         expect(await tab.locator('#gpp-string').textContent()).toBe('DBABLA~CVQVAAAAAACA.YA')
         expect(await tab.locator('#opted-out').textContent()).toBe('Yes, via gpc')
@@ -243,7 +234,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
     it('each decision reaches the demo server as a proof-of-consent record', async () => {
       await page.goto(`${origin()}/`)
-      await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=accept-all]').click()
       const id = (await page.evaluate(() => Consentry.get().id))!
       await expect.poll(async () => (await storedFor(demo, id)).length, { timeout: 10_000 }).toBe(1)
       expect((await storedFor(demo, id))[0]).toMatchObject({ v: 1, consentId: id, method: 'banner', categories: { analytics: true }, url: `${origin()}/` })
@@ -275,7 +266,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await page.locator('footer').getByRole('link', { name: 'Cookie settings' }).click()
       const prefs = page.locator('[part=preferences]')
       await prefs.waitFor()
-      await page.getByRole('switch', { name: 'Marketing', exact: true }).click()
+      await page.getByRole('switch', { name: 'Marketing' }).click()
       await prefs.locator('[data-consentry-action=save]').click()
       await expect.poll(async () => (await printed()).categories.marketing, { timeout: 2000 }).toBe(false)
       expect(await printed()).toMatchObject({ method: 'preferences', categories: { analytics: true } })

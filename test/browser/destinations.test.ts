@@ -4,8 +4,9 @@
  * Google tag and Meta Pixel code — under a strict CSP, no inline script.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const CONFIG = { categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }, { id: 'marketing' }] }
@@ -65,29 +66,21 @@ const DENIED = {
 }
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName)
   let server: TestServer
   let session: Session
   let page: Tab
   let log: PageLog
 
   beforeAll(async () => {
-    server = await startServer()
-    session = await launch(browserName)
+    ;({ server, session } = suite)
     server.route('/dest/tags.js', { body: TAGS, type: 'text/javascript' })
     server.route('/dest/gtag.js', { body: GTAG, type: 'text/javascript' })
     // A tag Consentry blocks until analytics is granted: for a returning visitor it runs during init.
     server.route('/dest/analytics.js', { body: "gtag('event', 'blocked_tag_ran')", type: 'text/javascript' })
   })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
   const layer = (): Promise<unknown[][]> =>

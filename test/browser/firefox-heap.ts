@@ -10,11 +10,10 @@
  * sessions"). BiDi itself can run privileged code once Firefox is started with
  * `--remote-allow-system-access` ({@link SYSTEM_ACCESS}).
  */
-import type { Browser } from 'puppeteer-core'
+import { privileged } from './browser-quirks.js'
 import type { Session } from './driver.js'
 
-/** Launch options that let {@link firefoxHeap} run privileged code (ignored by Chromium). */
-export const SYSTEM_ACCESS = { firefox: { args: ['--remote-allow-system-access'] } }
+export { SYSTEM_ACCESS } from './driver.js'
 
 /**
  * Report paths that are not the page's data: compiled code (JIT code, its stubs and data, in the
@@ -51,11 +50,7 @@ export interface FirefoxHeap {
  * reports are taken after the collections.
  */
 export const firefoxHeap = async (session: Session, url: string): Promise<FirefoxHeap> => {
-  if (!session.puppeteer) throw new Error('firefoxHeap needs a Firefox session')
-  const bidi = (session.puppeteer as Browser & { connection: { send(method: string, params: object): Promise<{ result: any }> } }).connection
-  const tree = await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })
-  const chrome = (tree.result.contexts as { context: string; url: string }[]).find((c) => c.url.endsWith('browser.xhtml'))
-  if (!chrome) throw new Error('no privileged browser window: launch Firefox with SYSTEM_ACCESS')
+  if (session.name !== 'firefox') throw new Error('firefoxHeap needs a Firefox session')
   // about:memory writes a URL's slashes as backslashes in report paths.
   const key = url.replace(/\//g, '\\')
   const expression = `(async () => {
@@ -86,9 +81,7 @@ export const firefoxHeap = async (session: Session, url: string): Promise<Firefo
     )
     return JSON.stringify(procs)
   })()`
-  const r = await bidi.send('script.evaluate', { expression, target: { context: chrome.context }, awaitPromise: true })
-  if (r.result.type === 'exception') throw new Error(`memory probe failed: ${JSON.stringify(r.result.exceptionDetails)}`)
-  const procs = JSON.parse(r.result.result.value) as Record<string, Omit<FirefoxHeap, 'process'>>
+  const procs = JSON.parse((await privileged(session.browser, expression)) as string) as Record<string, Omit<FirefoxHeap, 'process'>>
   const hits = Object.entries(procs).filter(([, p]) => p.window > 0)
   if (hits.length !== 1) throw new Error(`expected one process showing ${url}, found ${hits.map(([name]) => name).join(', ') || 'none'}`)
   const [process, figures] = hits[0]!

@@ -1,22 +1,17 @@
 /**
  * The real-browser harness: a loopback-only static server for `dist/` and for
- * pages the tests generate, and headless Chromium driven by playwright-core
- * (driver.ts puts one test API over it and Firefox).
+ * pages the tests generate (driver.ts drives the browsers).
  * Tests run against the built files exactly as a site would serve them.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { extname, join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type BrowserContext } from 'playwright-core'
 import { TYPES } from '../../demo/server.mjs'
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
-export const CHROMIUM = '/usr/bin/chromium'
-
 
 /** A generated response: HTML unless `type` says otherwise, plus any headers (e.g. a CSP). */
 export interface Route {
@@ -86,46 +81,6 @@ export const startServer = async (): Promise<TestServer> => {
         server.closeAllConnections()
         server.close(() => ok())
       }),
-  }
-}
-
-/** A persistent Chromium profile (one browser, one context) that deletes itself on close. */
-export interface Chromium {
-  context: BrowserContext
-  close(): Promise<void>
-}
-
-/**
- * Launches headless Chromium on a fresh profile directory. A persistent context
- * is what a real visitor has: cookies and localStorage shared by every tab.
- * Throws (never skips) when Chromium is missing, so CI cannot pass vacuously.
- */
-export const launchChromium = async (extraArgs: string[] = [], ignoreDefaultArgs: string[] = []): Promise<Chromium> => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium); the browser suite does not skip`)
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'consentry-chromium-'))
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...extraArgs,
-    ],
-  })
-  return {
-    context,
-    close: async () => {
-      await context.close().catch(() => {})
-      await rm(dir, { recursive: true, force: true })
-    },
   }
 }
 

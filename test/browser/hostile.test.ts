@@ -6,12 +6,15 @@
  * announced once where it cannot), and nothing is granted that was not.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Page as PwPage } from 'playwright-core'
 import { BROWSERS, disableCookies, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { consentryPage } from './pages.js'
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  // The back/forward cache on, as visitors have it (see 'coming back to a page'). No journey here may end
+  // in a page error or a console error, however hostile the page.
+  const suite = browserSuite(browserName, { launch: { bfcache: true } })
   let server: TestServer
   let session: Session
   /** Firefox with its real "block all cookies" setting, launched by the first test that needs it. */
@@ -21,26 +24,17 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let url: string
 
   beforeAll(async () => {
-    server = await startServer()
-    // The back/forward cache on, as visitors have it (see 'coming back to a page').
-    session = await launch(browserName, { bfcache: true })
+    ;({ server, session } = suite)
     url = server.route('/hostile.html', { body: consentryPage() })
   })
   afterAll(async () => {
     await cookieless?.close()
-    await session?.close()
-    await server?.close()
   })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
-  })
-  afterEach(() => {
-    // No journey here may end in a page error or a console error, however hostile the page.
-    expect(log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
-  const banner = () => page.locator('[data-consentry] [part=banner]')
+  const banner = () => page.locator('[data-consentry] >>> [part=banner]')
   const get = () => page.evaluate(() => Consentry.get())
   const stored = () => page.evaluate(() => ({ cookie: document.cookie.includes('consentry='), local: (() => { try { return localStorage.getItem('consentry') !== null } catch { return null } })() }))
 
@@ -52,7 +46,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
    * installed before the page's scripts: reads give "", writes are dropped, as in Chromium.
    */
   const cookiesOff = async (): Promise<void> => {
-    if (browserName === 'chromium') return disableCookies(page as unknown as PwPage)
+    if (browserName === 'chromium') return disableCookies(page.page)
     await page.addInitScript(() =>
       Object.defineProperty(Document.prototype, 'cookie', { get: () => '', set: () => {}, configurable: true }),
     )
@@ -64,7 +58,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
    * `localStorage` itself throw SecurityError.
    */
   const allStorageBlocked = async (): Promise<void> => {
-    if (browserName === 'chromium') return disableCookies(page as unknown as PwPage)
+    if (browserName === 'chromium') return disableCookies(page.page)
     cookieless ??= await launch(browserName, { noCookies: true })
     page = await cookieless.visitor(server.origin)
     log = watch(page)
@@ -84,7 +78,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await cookiesOff()
       await page.goto(url)
       await banner().waitFor()
-      await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=accept-all]').click()
       expect(await stored()).toEqual({ cookie: false, local: true })
       await page.reload()
       expect(await get()).toMatchObject({ decided: true, categories: { analytics: true } })
@@ -96,7 +90,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     it('localStorage throwing on every call: the cookie carries the decision across a reload; no page error', async () => {
       await throwingStorage()
       await page.goto(url)
-      await page.locator('[data-consentry] [data-consentry-action=reject-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=reject-all]').click()
       await page.reload()
       expect(await get()).toMatchObject({ decided: true, categories: { analytics: false } })
       expect(log.errors).toEqual([])
@@ -106,7 +100,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await allStorageBlocked()
       await throwingStorage()
       await page.goto(url)
-      await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=accept-all]').click()
       expect(await get()).toMatchObject({ decided: true, categories: { analytics: true } })
       expect(log.errors).toEqual([])
       // One warning per storage that is missing, each said once.
@@ -130,7 +124,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
           }
         }
       })
-      await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=accept-all]').click()
       // Really full: the localStorage copy could not be written, the cookie was.
       expect(await stored()).toEqual({ cookie: true, local: false })
       await page.reload()
@@ -143,7 +137,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   describe('the cookie under attack', () => {
     it('deleted while the page is open: the page keeps the decision, and the next load repairs the cookie from localStorage', async () => {
       await page.goto(url)
-      await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=accept-all]').click()
       await session.context().clearCookies()
       expect(await page.evaluate(() => Consentry.has('analytics'))).toBe(true)
       await page.reload()
@@ -180,7 +174,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await banner().waitFor()
       expect(await page.locator('[data-consentry]').count()).toBe(1)
       expect(await page.evaluate(() => (window as any).readyCount)).toBe(1)
-      await page.locator('[data-consentry] [data-consentry-action=accept-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=accept-all]').click()
       expect((await get()).decided).toBe(true)
       expect(log.errors).toEqual([])
     })
@@ -194,7 +188,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         Object.freeze(Object.prototype)
       })
       await page.goto(url)
-      await page.locator('[data-consentry] [data-consentry-action=reject-all]').click()
+      await page.locator('[data-consentry] >>> [data-consentry-action=reject-all]').click()
       expect(await get()).toMatchObject({ decided: true, categories: { analytics: false } })
       await page.reload()
       expect((await get()).decided).toBe(true)

@@ -8,8 +8,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' http://tracker.test:*; connect-src 'self' http://tracker.test:* ws://tracker.test:*; frame-src 'self' http://tracker.test:*"
@@ -56,6 +57,7 @@ document.body.insertAdjacentHTML('beforeend', '<iframe title="w" src="' + T + '/
 `
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName, { launch: { testHosts: true }, start: () => `${site}/__blank` })
   let server: TestServer
   let tracker: Server
   let port: number
@@ -64,11 +66,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let page: Tab
   let log: PageLog
   let site: string
-  /** Console errors the current test causes on purpose (each test asserts its own); any other error fails it. */
-  let expected: RegExp[] = []
 
   beforeAll(async () => {
-    server = await startServer()
+    ;({ server, session } = suite)
     tracker = createServer((req, res) => {
       hits.push((req.url ?? '').replace(/\?.*/, ''))
       const gif = req.url?.includes('.gif')
@@ -82,23 +82,15 @@ describe.each(BROWSERS)('%s', (browserName) => {
     })
     await new Promise<void>((ok) => tracker.listen(0, '127.0.0.1', ok))
     port = (tracker.address() as AddressInfo).port
-    session = await launch(browserName, { testHosts: true })
     site = server.origin.replace('127.0.0.1', 'www.site.test')
   })
   afterAll(async () => {
-    await session?.close()
-    await server?.close()
     await new Promise((ok) => tracker?.close(ok))
   })
   beforeEach(async () => {
     server.route('/net/calls.js', { body: CALLS(`http://tracker.test:${port}`), type: 'text/javascript' })
-    page = await session.visitor(site)
-    log = watch(page)
+    ;({ page, log } = suite)
     hits = []
-    expected = []
-  })
-  afterEach(() => {
-    expect(log.errors.filter((e) => !expected.some((r) => r.test(e)))).toEqual([])
   })
 
   /**
@@ -138,7 +130,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     })
 
     it('a returning visitor who agreed sends at once', async () => {
-      expected = [wsRefused()]
+      suite.expected = [wsRefused()]
       await open('consentry.strict.min.js', config({ blocking: 'strict' }))
       await page.evaluate(() => Consentry.acceptAll())
       // Without a quarantine nothing refused comes back; the parked HTML-string elements load.
@@ -153,7 +145,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     it('the plain script tag refuses blocking: strict with a typed error naming the field, and blocks elements as usual', async () => {
       const refusal = `config.blocking: expected 'elements', or 'strict' with consentry/strict or consentry.strict.min.js, got "strict"`
       // The refusal is logged (init's rejection goes to console.error), and this page's socket is not guarded.
-      expected = [new RegExp(`^(ConsentryError|Error): \\[consentry\\] ${refusal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), wsRefused()]
+      suite.expected = [new RegExp(`^(ConsentryError|Error): \\[consentry\\] ${refusal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`), wsRefused()]
       await open('consentry.min.js', config({ blocking: 'strict' }))
       await settle()
       expect(log.errors.join('\n')).toContain(refusal)
@@ -163,7 +155,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   describe('HTML strings without strict mode (consentry.min.js)', () => {
     it('images and iframes inserted with innerHTML or insertAdjacentHTML do not load before consent, and load after', async () => {
       // Without strict mode the page's WebSocket is not guarded: it reaches the tracker, which hangs up.
-      expected = [wsRefused()]
+      suite.expected = [wsRefused()]
       await open('consentry.min.js', config())
       await settle()
       expect(hits.filter((h) => h == '/inner.gif' || h == '/adjacent.html')).toEqual([])
@@ -193,10 +185,10 @@ window.ttDone = div.querySelector('b').textContent + ' ' + div.querySelector('im
       expect(log.errors).toEqual([])
       // Control: the header is enforced in this browser, so the above is not vacuous. A plain string
       // through the same sink is refused, and the browser reports it (that one message is expected).
-      expected = [/^(This document requires 'TrustedHTML' assignment\. The action has been blocked\.|(Error: )?Content-Security-Policy: The page’s settings blocked assigning to an injection sink because it violates the following directive: “require-trusted-types-for ’script’“)$/]
+      suite.expected = [/^(This document requires 'TrustedHTML' assignment\. The action has been blocked\.|(Error: )?Content-Security-Policy: The page’s settings blocked assigning to an injection sink because it violates the following directive: “require-trusted-types-for ’script’“)$/]
       expect(await page.evaluate(() => { try { document.createElement('div').innerHTML = '<b>x</b>'; return 'assigned' } catch (e) { return (e as Error).name } })).toBe('TypeError')
       await expect.poll(() => log.errors.length).toBe(1)
-      expect(log.errors[0]).toMatch(expected[0]!)
+      expect(log.errors[0]).toMatch(suite.expected[0]!)
     })
   })
 
@@ -206,7 +198,7 @@ window.ttDone = div.querySelector('b').textContent + ' ' + div.querySelector('im
       server.route('/net/csp.js', { body: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))", type: 'text/javascript' })
       const body = page_(site, 'consentry.min.js', config(), '').replace('<head>', '<head><script src="/net/csp.js"></script>')
       await page.goto(site + server.route('/net/banner.html', { body, headers: { 'Content-Security-Policy': CSP } }).slice(server.origin.length))
-      const accept = page.locator('[data-consentry] [data-consentry-action=accept-all]')
+      const accept = page.locator('[data-consentry] >>> [data-consentry-action=accept-all]')
       await expect.poll(() => accept.textContent()).toContain('Accept all')
       await accept.click()
       await expect.poll(() => page.evaluate(() => [document.cookie.includes('consentry=2.'), (localStorage.getItem('consentry') ?? '').startsWith('2.')])).toEqual([true, true])

@@ -9,8 +9,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mixpanel, posthog } from '../../src/presets/index.js'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const config = () => ({
@@ -50,6 +51,7 @@ ${configBlock(config())}
 </body></html>`
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName, { launch: { testHosts: true }, start: () => `${site}/__blank` })
   let server: TestServer
   let vendor: Server
   let vendorOrigin: (host: string) => string
@@ -61,7 +63,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let url: (script: string) => string
 
   beforeAll(async () => {
-    server = await startServer()
+    ;({ server, session } = suite)
     vendor = createServer((req, res) => {
       hits.push(`${req.headers.host?.split(':')[0]}${req.url}`)
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' })
@@ -70,24 +72,17 @@ describe.each(BROWSERS)('%s', (browserName) => {
     await new Promise<void>((ok) => vendor.listen(0, '127.0.0.1', ok))
     const port = (vendor.address() as AddressInfo).port
     vendorOrigin = (host) => `http://${host}:${port}`
-    session = await launch(browserName, { testHosts: true })
     site = server.origin.replace('127.0.0.1', 'www.site.test')
     server.route('/placement/posthog-snippet.js', { body: snippet('posthog', `${vendorOrigin('us-assets.i.posthog.test')}/static/array.js`), type: 'text/javascript' })
     server.route('/placement/mixpanel-snippet.js', { body: snippet('mixpanel', `${vendorOrigin('cdn.mxpnl.test')}/libs/mixpanel-2-latest.min.js`), type: 'text/javascript' })
     url = (script) => server.route(`/placement/${script}.html`, { body: html(site, vendorOrigin, script) }).replace('127.0.0.1', 'www.site.test')
   })
   afterAll(async () => {
-    await session?.close()
-    await server?.close()
     await new Promise((ok) => vendor?.close(ok))
   })
   beforeEach(async () => {
-    page = await session.visitor(site)
-    log = watch(page)
+    ;({ page, log } = suite)
     hits = []
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
   })
 
   const placement = () => log.warnings.filter((w) => w.includes('before Consentry started'))

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createRecordsService, nodeListener, openStore, type RecordStore, type RecordsService, type StatsRow } from 'consentry/records'
 import { seedRecords } from '../../scripts/dashboard-seed.mjs'
-import { BROWSERS, launch, MEDIA_EMULATION, watch, type PageLog, type Session, type Tab } from './driver.js'
+import { BROWSERS, MEDIA_EMULATION, type PageLog, type Tab } from './driver.js'
+import { browserSuite } from './suite.js'
 
 const TOKEN = 'dashboard-browser-token-0123456789'
 const today = new Date().toISOString().slice(0, 10)
@@ -43,11 +44,12 @@ const cellsOf = (r: StatsRow): Record<string, number> => ({
 })
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  // Each test opens its tab on its own records service.
+  const suite = browserSuite(browserName, { launch: MEDIA_EMULATION, start: () => null })
   let store: RecordStore
   let service: RecordsService
   let server: Server
   let base = ''
-  let session: Session
   let page: Tab
   let log: PageLog
 
@@ -103,10 +105,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
   beforeAll(async () => {
     store = await openStore({ engine: 'pglite' })
     for (const r of seedRecords({ last: today })) await store.insert(r)
-    session = await launch(browserName, MEDIA_EMULATION)
   }, 240_000)
   afterAll(async () => {
-    await session?.close()
     await store?.close()
   })
   // A service per test over the one store (it stays open: the store is ours): each test logs in afresh, and the
@@ -116,20 +116,21 @@ describe.each(BROWSERS)('%s', (browserName) => {
     await new Promise((ok) => server?.close(ok))
     await service?.close()
   }
-  afterEach(stopService)
+  // The tab first, so that nothing it asks the stopped service reaches its console.
+  afterEach(async () => {
+    await page?.close()
+    await stopService()
+  })
   beforeEach(async () => {
     // No webhook deliverer: the Webhooks panel's test makes its dead letter by hand.
     service = createRecordsService({ store, adminToken: TOKEN, prune: false, rateLimit: false, webhooks: false })
     server = createServer(nodeListener(service))
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    page = await session.visitor(base, '/dashboard')
-    log = watch(page)
+    page = await suite.visit(`${base}/dashboard`)
+    log = suite.log
     // A CSP violation is a console error, which fails the test below.
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)))
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
   })
 
   for (const width of [1280, 390]) {

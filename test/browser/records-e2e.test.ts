@@ -14,8 +14,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
+import { BROWSERS, type PageLog, type Tab } from './driver.js'
 import { startServer, type TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -104,25 +105,19 @@ afterAll(async () => {
 })
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  let session: Session
+  const suite = browserSuite(browserName, {
+    // The test opens its tab once the service is up.
+    start: () => null,
+    // The only errors expected: the browser reporting the POST that failed while the service was down.
+    expectedErrors: /Failed to load resource|ERR_CONNECTION_REFUSED|NetworkError|Failed to fetch|CORS|127\.0\.0\.1:\d+\/v1\/consent/i,
+  })
   let page: Tab
   let log: PageLog
 
-  beforeAll(async () => {
-    session = await launch(browserName)
-  })
-  afterAll(async () => {
-    await session?.close()
-  })
-  afterEach(() => {
-    // The only errors expected: the browser reporting the POST that failed while the service was down.
-    expect(log.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|NetworkError|Failed to fetch|CORS|127\.0\.0\.1:\d+\/v1\/consent/i.test(e))).toEqual([])
-  })
-
   it('a decision reaches npx consentry records serve; after a kill -9 the outbox delivers the next one once the service is back', { timeout: 180_000 }, async () => {
     service ??= await serve()
-    page = await session.visitor(site.origin)
-    log = watch(page)
+    page = await suite.visit(`${site.origin}/__blank`)
+    log = suite.log
     const url = site.route('/shop.html', {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title>
 ${configBlock({ categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }, { id: 'marketing' }] })}
@@ -132,7 +127,7 @@ ${configBlock({ categories: [{ id: 'necessary', necessary: true }, { id: 'analyt
 </head><body><p>A shop</p></body></html>`,
     })
     await page.goto(url)
-    const banner = page.locator('[data-consentry] [part=banner]')
+    const banner = page.locator('[data-consentry] >>> [part=banner]')
     await banner.waitFor()
     await banner.locator('[data-consentry-action=accept-all]').click()
     const consentId = (await page.evaluate(() => Consentry.get().id))!

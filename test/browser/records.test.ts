@@ -8,18 +8,19 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createRecordsService, nodeListener, type RecordsService } from 'consentry/records'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const TOKEN = 'browser-test-token-0123456789abcdef'
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName)
   let site: TestServer
   let service: RecordsService
   let records: Server
   let base = ''
-  let session: Session
   let page: Tab
   let log: PageLog
 
@@ -39,31 +40,24 @@ ${configBlock({ categories: [{ id: 'necessary', necessary: true }, { id: 'analyt
     })
 
   beforeAll(async () => {
-    site = await startServer()
+    site = suite.server
     service = createRecordsService({ store: { engine: 'pglite', dataDir: 'memory://' }, adminToken: TOKEN, allowedOrigins: [site.origin], prune: false })
     records = createServer(nodeListener(service))
     await new Promise<void>((ok) => records.listen(0, '127.0.0.1', ok))
     base = `http://127.0.0.1:${(records.address() as AddressInfo).port}`
-    session = await launch(browserName)
   })
   afterAll(async () => {
-    await session?.close()
-    await site?.close()
     records?.closeAllConnections()
     await new Promise((ok) => records?.close(ok))
     await service?.close()
   })
   beforeEach(async () => {
-    page = await session.visitor(site.origin)
-    log = watch(page)
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
   it("each decision on the site's page arrives at the service on another origin, and the admin sees the one in force", async () => {
     await page.goto(pageWithSync('/shop.html'))
-    const banner = page.locator('[data-consentry] [part=banner]')
+    const banner = page.locator('[data-consentry] >>> [part=banner]')
     await banner.waitFor()
     await banner.locator('[data-consentry-action=accept-all]').click()
     const id = (await page.evaluate(() => Consentry.get().id))!
@@ -83,7 +77,7 @@ ${configBlock({ categories: [{ id: 'necessary', necessary: true }, { id: 'analyt
 
   it('a beacon (text/plain, no preflight) from an allowed page is stored', async () => {
     await page.goto(pageWithSync('/beacon.html'))
-    await page.locator('[data-consentry] [part=banner]').waitFor()
+    await page.locator('[data-consentry] >>> [part=banner]').waitFor()
     const consentId = '5d2c8e4a-7f1b-4c3d-9e8f-0a1b2c3d4e5f'
     const sent = await page.evaluate(
       ([url, consentId]) =>
@@ -103,7 +97,7 @@ ${configBlock({ categories: [{ id: 'necessary', necessary: true }, { id: 'analyt
     const other = site.origin.replace('127.0.0.1', 'localhost')
     pageWithSync('/other.html')
     await page.goto(`${other}/other.html`)
-    const banner = page.locator('[data-consentry] [part=banner]')
+    const banner = page.locator('[data-consentry] >>> [part=banner]')
     await banner.waitFor()
     await banner.locator('[data-consentry-action=accept-all]').click()
     const id = (await page.evaluate(() => Consentry.get().id))!

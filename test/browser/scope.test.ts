@@ -5,8 +5,9 @@
  * placeholder loads the video and nothing else of the category.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { consentryPage } from './pages.js'
 
 const CONFIG = {
@@ -23,27 +24,21 @@ const BODY = `<main>
 </main>`
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName)
   let server: TestServer
   let session: Session
   let page: Tab
   let log: PageLog
 
   beforeAll(async () => {
-    server = await startServer()
+    ;({ server, session } = suite)
     server.route('/scope/video.html', { body: '<!doctype html><html lang="en"><title>video</title><p id="player">the video</p></html>' })
     server.route('/scope/retargeting.js', { body: 'window.retargeted = (window.retargeted || 0) + 1', type: 'text/javascript' })
     server.route('/scope/page.html', { body: consentryPage({ body: BODY, config: CONFIG }) })
-    session = await launch(browserName)
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
   })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
+    ;({ page, log } = suite)
   })
-  afterEach(() => expect(log.errors).toEqual([]))
 
   const retargeted = () => page.evaluate(() => (window as unknown as { retargeted?: number }).retargeted ?? 0)
   const player = () => page.frameLocator('#video').locator('#player')
@@ -73,12 +68,12 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
     // The preferences show the category off (partly on) and the video on; Accept all runs the tag, once.
     await page.evaluate(() => Consentry.showPreferences())
-    const prefs = page.locator('[data-consentry] [part=preferences]')
+    const prefs = page.locator('[data-consentry] >>> [part=preferences]')
     await prefs.waitFor()
-    const marketing = prefs.getByRole('switch', { name: 'Marketing', exact: true })
+    const marketing = prefs.getByRole('switch', { name: 'Marketing' })
     expect(await marketing.getAttribute('aria-checked')).toBe('false')
     expect(await marketing.getAttribute('class')).toContain('partial')
-    expect(await prefs.getByRole('switch', { name: 'YouTube', exact: true }).getAttribute('aria-checked')).toBe('true')
+    expect(await prefs.getByRole('switch', { name: 'YouTube' }).getAttribute('aria-checked')).toBe('true')
     await prefs.locator('[data-consentry-action=accept-all]').click()
     await expect.poll(retargeted).toBe(1)
     expect(await page.evaluate(() => Consentry.has('marketing'))).toBe(true)

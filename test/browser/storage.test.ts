@@ -5,8 +5,9 @@
  * first-time visitor.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, watch, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { CONFIG, SEEN, consentryPage, type Snapshot } from './pages.js'
 
 const DAY = 864e5
@@ -16,6 +17,7 @@ const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"
 const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName)
   let server: TestServer
   let session: Session
   let url: string
@@ -23,21 +25,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let log: PageLog
 
   beforeAll(async () => {
-    server = await startServer()
-    session = await launch(browserName)
+    ;({ server, session } = suite)
     url = server.route('/storage.html', { body: consentryPage() })
   })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
-  })
-  afterEach(() => {
-    // The engine must never throw or log an error in any of these journeys.
-    expect(log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
   /** Opens another tab of the same visitor on `target`. */

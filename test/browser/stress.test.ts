@@ -6,36 +6,28 @@
  * memory reporters (about:memory) in Firefox.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Page as PwPage } from 'playwright-core'
-import { BROWSERS, chromiumContext, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
 import { firefoxHeap, SYSTEM_ACCESS } from './firefox-heap.js'
-import { startServer, type TestServer } from './harness.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const CONFIG = { categories: [{ id: 'necessary', necessary: true }, { id: 'analytics' }] }
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName, { launch: SYSTEM_ACCESS })
   let server: TestServer
   let session: Session
   let page: Tab
   let log: PageLog
 
   beforeAll(async () => {
-    server = await startServer()
-    session = await launch(browserName, SYSTEM_ACCESS)
+    ;({ server, session } = suite)
     server.route('/stress/frame.html', { body: '<!doctype html><title>f</title>' })
   })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
-  })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
   describe('load and leaks', () => {
@@ -86,7 +78,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
        */
       const heap = async (): Promise<{ js: number; nodes?: number; listeners?: number; window?: number; windowData?: number; parts?: Record<string, number> }> => {
         if (browserName === 'chromium') {
-          const cdp = await chromiumContext(page).newCDPSession(page as unknown as PwPage)
+          const cdp = await page.page.createCDPSession()
           await cdp.send('HeapProfiler.collectGarbage')
           await cdp.send('HeapProfiler.collectGarbage')
           const { usedSize } = await cdp.send('Runtime.getHeapUsage')

@@ -9,8 +9,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readSyncRecord } from 'consentry/server'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 /**
@@ -21,6 +22,8 @@ import { configBlock } from './pages.js'
 const NETWORK_FAILURE = /Failed to load resource|ERR_CONNECTION_REFUSED|Failed to fetch/
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  // The outage is the only thing allowed to show in the console.
+  const suite = browserSuite(browserName, { expectedErrors: browserName == 'chromium' ? NETWORK_FAILURE : undefined })
   let server: TestServer
   let session: Session
   let page: Tab
@@ -38,8 +41,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
     })
 
   beforeAll(async () => {
-    server = await startServer()
-    session = await launch(browserName)
+    ;({ server, session } = suite)
     sync = createServer((req, res) => {
       const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'content-type', 'Access-Control-Allow-Methods': 'POST' }
       if (req.method == 'OPTIONS') return void res.writeHead(204, cors).end()
@@ -60,17 +62,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
     port = (sync.address() as AddressInfo).port
   })
   afterAll(async () => {
-    await session?.close()
-    await server?.close()
     await close().catch(() => {})
   })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
-  })
-  afterEach(() => {
-    // The outage is the only thing allowed to show in the console.
-    expect(browserName == 'chromium' ? log.errors.filter((e) => !NETWORK_FAILURE.test(e)) : log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
   describe('server sync', () => {

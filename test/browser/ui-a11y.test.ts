@@ -9,7 +9,8 @@ import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import type * as Axe from 'axe-core'
 import { BROWSERS, type Tab } from './driver.js'
-import { bannerButton, bannerOf, openCategory, openPage, prefsOf, settled, uiConfig, uiSuite } from './ui-helpers.js'
+import { bannerButton, bannerOf, openCategory, openPage, prefsOf, settled, uiConfig } from './ui-helpers.js'
+import { browserSuite, type BrowserSuite } from './suite.js'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'"
@@ -47,7 +48,7 @@ const expectClean = (report: AxeReport): void => {
 }
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = uiSuite(browserName)
+  const suite = browserSuite(browserName)
 
   describe('axe-core', () => {
     it.each([

@@ -13,7 +13,8 @@ import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as i18n from '../../src/ui/i18n/index.js'
 import { BROWSERS, type Tab } from './driver.js'
-import { UI_CONFIG, bannerButton, bannerOf, openPage, prefsOf, settled, uiConfig, uiSuite, type UiSuite } from './ui-helpers.js'
+import { UI_CONFIG, bannerButton, bannerOf, openPage, prefsOf, settled, uiConfig } from './ui-helpers.js'
+import { browserSuite, type BrowserSuite } from './suite.js'
 
 type Translation = i18n.Translation
 const LANGUAGES = Object.keys(i18n) as (keyof typeof i18n)[]
@@ -136,7 +137,7 @@ const note = (lang: string, column: string, px: number, height: number) =>
 
 /** vanilla-cookieconsent's first layer in `lang` at the tab's size: its height. Measured once per browser and size. */
 const vccHeights = new Map<string, number>()
-const vccHeight = async (suite: UiSuite, lang: keyof typeof i18n, viewport: { width: number; height: number }): Promise<number> => {
+const vccHeight = async (suite: BrowserSuite, lang: keyof typeof i18n, viewport: { width: number; height: number }): Promise<number> => {
   const key = `${lang} ${viewport.width}`
   if (!vccHeights.has(key)) {
     const { page, server } = suite
@@ -157,7 +158,7 @@ const vccHeight = async (suite: UiSuite, lang: keyof typeof i18n, viewport: { wi
 }
 
 /** Opens Consentry's banner in `lang`, at the tab's size, once the language and the button arrangement are in. */
-const openBanner = async (suite: UiSuite, lang: string, layout: string): Promise<void> => {
+const openBanner = async (suite: BrowserSuite, lang: string, layout: string): Promise<void> => {
   const { page } = suite
   await openPage(suite, { lang, config: uiConfig({ layout }) }, { path: `/fit-${layout}-${lang}.html` })
   await page.waitForFunction((l) => {
@@ -168,7 +169,7 @@ const openBanner = async (suite: UiSuite, lang: string, layout: string): Promise
 }
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = uiSuite(browserName)
+  const suite = browserSuite(browserName)
   const serveVcc = () => {
     suite.server.route('/vcc/cookieconsent.umd.js', { body: readFileSync(VCC, 'utf8'), type: 'text/javascript; charset=utf-8' })
     suite.server.route('/vcc/cookieconsent.css', { body: readFileSync(VCC.replace(/umd\.js$/, 'css'), 'utf8'), type: 'text/css; charset=utf-8' })

@@ -1,12 +1,11 @@
 /**
- * Shared set-up for the UI suites (ui-*.test.ts): one server per file and one
- * browser per file and browser (Chromium and Firefox ESR, see driver.ts), a
- * first-time visitor per test, and small probes that read what a visitor
- * would see — which element has focus, across the shadow boundary.
+ * What the UI suites (ui-*.test.ts) share besides their set-up (suite.ts): the
+ * page they open, and small probes that read what a visitor would see — which
+ * element has focus, across the shadow boundary.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
-import { launch, watch, type BrowserName, type LaunchOptions, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { expect } from 'vitest'
+import type { Tab } from './driver.js'
+import type { BrowserSuite } from './suite.js'
 import { consentryPage, type PageOptions, type Snapshot } from './pages.js'
 
 /** Necessary, analytics with a service that lists its cookies, marketing: every kind of row the preferences show. */
@@ -42,49 +41,12 @@ export const CONTENT = `<header><h1>Acme Analytics</h1></header>
 </main>
 <footer><a href="/cookies" data-consentry-open>Cookie settings</a></footer>`
 
-export interface UiSuite {
-  browserName: BrowserName
-  server: TestServer
-  session: Session
-  /** This test's tab, a first-time visitor's. */
-  page: Tab
-  log: PageLog
-}
-
-/**
- * Registers the hooks of a UI suite in `browserName` (launched with `options`)
- * and returns the live fixtures. Every test ends with no page error and no
- * `console.error` (a CSP report, a failed import() and an uncaught exception
- * all land there).
- */
-export const uiSuite = (browserName: BrowserName, options: LaunchOptions = {}): UiSuite => {
-  const suite = { browserName } as UiSuite
-  beforeAll(async () => {
-    suite.server = await startServer()
-    suite.session = await launch(browserName, options)
-  })
-  afterAll(async () => {
-    await suite.session?.close()
-    await suite.server?.close()
-  })
-  beforeEach(async () => {
-    suite.page = await suite.session.visitor(suite.server.origin)
-    // Well inside the test's 30 s, so a missing element fails with its selector, not a bare timeout.
-    suite.page.setDefaultTimeout(10_000)
-    suite.log = watch(suite.page)
-  })
-  afterEach(() => {
-    expect(suite.log.errors).toEqual([])
-  })
-  return suite
-}
-
 /**
  * Serves a Consentry page (content + {@link uiConfig} unless `options` say
  * otherwise) at `path`, with any response `headers`, and opens it in the suite's tab.
  */
 export const openPage = async (
-  suite: UiSuite,
+  suite: BrowserSuite,
   options: PageOptions = {},
   { path = '/ui.html', headers }: { path?: string; headers?: Record<string, string> } = {},
 ): Promise<void> => {
@@ -92,7 +54,7 @@ export const openPage = async (
   await suite.page.goto(url)
 }
 
-/** The first layer, found through the open shadow root (both browsers' locators pierce it). */
+/** The first layer, found through the open shadow root (a page's locators start with `>>>`). */
 export const bannerOf = (page: Tab) => page.locator('[part=banner]')
 export const prefsOf = (page: Tab) => page.locator('[part=preferences]')
 /** A button of the banner or of the preferences, by its `data-consentry-action`. */
@@ -109,7 +71,7 @@ export const openCategory = async (page: Tab, id: string): Promise<void> => {
 }
 
 /** A switch of the preferences, by the text of the heading that labels it. */
-export const switchOf = (page: Tab, name: string) => page.getByRole('switch', { name, exact: true })
+export const switchOf = (page: Tab, name: string) => page.getByRole('switch', { name })
 
 export const snapshot = (page: Tab): Promise<Snapshot> => page.evaluate(() => Consentry.get())
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { BROWSERS } from './driver.js'
-import { UI_CONFIG, bannerOf, focused, openPage, prefsOf, snapshot, switchOf, uiSuite, walk, type UiSuite } from './ui-helpers.js'
+import { UI_CONFIG, bannerOf, focused, openPage, prefsOf, snapshot, switchOf, walk } from './ui-helpers.js'
+import { browserSuite, type BrowserSuite } from './suite.js'
 
 /**
  * Every stop inside the preferences, in Tab order: each category's name (the button that opens its
@@ -27,7 +28,7 @@ const PREFERENCES_ORDER = [
 ]
 
 /** From a first visit, with focus on the banner: Tab to "Manage preferences", Enter, and wait for focus inside. */
-const openPreferencesByKeyboard = async (suite: UiSuite): Promise<void> => {
+const openPreferencesByKeyboard = async (suite: BrowserSuite): Promise<void> => {
   const { page } = suite
   await expect.poll(() => focused(page)).toBe('banner dialog')
   expect(await walk(page, 'Tab', 4)).toContain('banner preferences')
@@ -37,7 +38,7 @@ const openPreferencesByKeyboard = async (suite: UiSuite): Promise<void> => {
 }
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = uiSuite(browserName)
+  const suite = browserSuite(browserName)
   /** Tab presses from the dialog itself (or from Save, the last stop) to `stop`. */
   const tabsTo = (stop: string): number => PREFERENCES_ORDER.indexOf(stop) + 1
 

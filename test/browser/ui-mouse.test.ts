@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest'
 import { BROWSERS, type Tab } from './driver.js'
 import {
-  bannerButton, bannerOf, focused, openCategory, openPage, prefsButton, prefsOf, snapshot, switchOf, uiConfig, uiSuite, walk, type UiSuite,
+  bannerButton, bannerOf, focused, openCategory, openPage, prefsButton, prefsOf, snapshot, switchOf, uiConfig, walk,
 } from './ui-helpers.js'
+import { browserSuite, type BrowserSuite } from './suite.js'
 
-const consentCookie = async (s: UiSuite) =>
+const consentCookie = async (s: BrowserSuite) =>
   (await s.session.context().cookies(s.server.origin)).find((c) => c.name === 'consentry')
 
 /** Reloads and checks the decision came back from storage, with no banner asking again. */
@@ -22,7 +23,7 @@ const expectKeptAfterReload = async (page: Tab, categories: Record<string, boole
 }
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = uiSuite(browserName)
+  const suite = browserSuite(browserName)
 
   describe('mouse', () => {
     it('Accept all grants everything, writes the cookie and closes the banner', async () => {
@@ -77,7 +78,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const { page } = suite
       await openPage(suite)
       await bannerButton(page, 'preferences').click()
-      const name = page.getByRole('button', { name: 'Analytics', exact: true })
+      const name = page.getByRole('button', { name: 'Analytics' })
       const panel = page.locator('#consentry-c-analytics-p')
       await expect(name.getAttribute('aria-expanded')).resolves.toBe('false')
       await expect(panel.isHidden()).resolves.toBe(true)

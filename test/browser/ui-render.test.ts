@@ -6,8 +6,9 @@
  * no element of the page's content moves).
  */
 import { describe, expect, it } from 'vitest'
-import { BROWSERS, MEDIA_EMULATION, emulateScreen, type Tab } from './driver.js'
-import { bannerButton, bannerOf, openCategory, openPage, prefsButton, prefsOf, settled, snapshot, uiConfig, uiSuite } from './ui-helpers.js'
+import { BROWSERS, MEDIA_EMULATION, type Tab } from './driver.js'
+import { bannerButton, bannerOf, openCategory, openPage, prefsButton, prefsOf, settled, snapshot, uiConfig } from './ui-helpers.js'
+import { browserSuite, type BrowserSuite } from './suite.js'
 
 /**
  * What a site's CSS might do to anything it can reach: a Tailwind-like
@@ -81,7 +82,7 @@ const overflowing = (page: Tab) =>
 
 describe.each(BROWSERS)('%s', (browserName) => {
   // emulateMedia: Firefox sets the tab's media overrides from its privileged scope.
-  const suite = uiSuite(browserName, MEDIA_EMULATION)
+  const suite = browserSuite(browserName, { launch: MEDIA_EMULATION })
 
   describe('hostile page CSS', () => {
     it('cannot reach the banner: Accept all and Reject all keep their 15 px, the same size, visible and clickable', async () => {
@@ -206,7 +207,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   describe('small screens and zoom', () => {
     it('at 320 × 640 CSS px (device pixel ratio 2) nothing overflows sideways, in the banner or the preferences', async () => {
       const { page } = suite
-      await emulateScreen(page, { width: 320, height: 640, deviceScaleFactor: 2 })
+      await page.emulateScreen({ width: 320, height: 640, deviceScaleFactor: 2 })
       await openPage(suite, { lang: 'de' }) // German: long words in narrow buttons.
       await bannerOf(page).waitFor()
       await settled(page)

@@ -7,16 +7,17 @@
 import { describe, expect, it } from 'vitest'
 import { BROWSERS, type Tab } from './driver.js'
 import { consentryPage } from './pages.js'
-import { bannerButton, CONTENT, prefsOf, snapshot, switchOf, uiConfig, uiSuite, type UiSuite } from './ui-helpers.js'
+import { bannerButton, CONTENT, prefsOf, snapshot, switchOf, uiConfig } from './ui-helpers.js'
+import { browserSuite, type BrowserSuite } from './suite.js'
 
 /** A page like {@link CONTENT} but without the footer link: the site forgot it. */
 const NO_LINK = CONTENT.replace(/<footer>.*<\/footer>/, '<footer><p>© Acme</p></footer>')
 
-const serve = (suite: UiSuite, path: string, body: string, ui: Record<string, unknown> = {}, script = 'consentry.min.js') =>
+const serve = (suite: BrowserSuite, path: string, body: string, ui: Record<string, unknown> = {}, script = 'consentry.min.js') =>
   suite.server.route(path, { body: consentryPage({ body, config: uiConfig(ui) }).replace('/dist/consentry.min.js', `/dist/${script}`) })
 
 /** Decides on a first page (reject all, with the mouse), so the next page is a returning visitor's. */
-const decide = async (suite: UiSuite) => {
+const decide = async (suite: BrowserSuite) => {
   const { page } = suite
   await page.goto(serve(suite, '/first.html', CONTENT))
   await bannerButton(page, 'reject-all').click()
@@ -28,7 +29,7 @@ const extrasLoaded = (page: Tab) =>
   page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('consentry-extras.mjs')))
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = uiSuite(browserName)
+  const suite = browserSuite(browserName)
 
   describe('the way back', () => {
     it('a decided visitor on a page with no way back of its own gets the floating button, and a click opens the preferences', async () => {

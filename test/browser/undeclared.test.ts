@@ -7,8 +7,9 @@
  * (`consentry.js`) names the element once at start-up. No page error either way.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { consentryPage } from './pages.js'
 
 const CONFIG = {
@@ -28,29 +29,23 @@ ${VIMEO}
 const WARNING = `[consentry] data-service="vimeo" on ${VIMEO.replace('></iframe>', '>')}: the config declares no category or service with this id`
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName)
   let server: TestServer
   let session: Session
   let page: Tab
   let log: PageLog
 
   beforeAll(async () => {
-    server = await startServer()
+    ;({ server, session } = suite)
     for (const name of ['youtube', 'vimeo'])
       server.route(`/undeclared/${name}.html`, { body: `<!doctype html><html lang="en"><title>${name}</title><p id="player">the ${name} video</p></html>` })
     const page = consentryPage({ body: BODY, config: CONFIG })
     server.route('/undeclared/min.html', { body: page })
     server.route('/undeclared/dev.html', { body: page.replace('/dist/consentry.min.js', '/dist/consentry.js') })
-    session = await launch(browserName)
-  })
-  afterAll(async () => {
-    await session?.close()
-    await server?.close()
   })
   beforeEach(async () => {
-    page = await session.visitor(server.origin)
-    log = watch(page)
+    ;({ page, log } = suite)
   })
-  afterEach(() => expect(log.errors).toEqual([]))
 
   const vimeo = () =>
     page.evaluate(() => {

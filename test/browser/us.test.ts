@@ -12,7 +12,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { consentCookieHeader, readConsent } from 'consentry/server'
 import { BROWSERS, launch, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { startServer, type TestServer } from './harness.js'
+import type { TestServer } from './harness.js'
+import { browserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
 const CSP = "default-src 'self'; script-src 'self' http://tracker.test:*; style-src 'self'; frame-src 'self' http://tracker.test:*"
@@ -137,6 +138,7 @@ __gpp('addEventListener', (e) => early.push(e.eventName + ':' + (typeof e.data =
 __uspapi('getUSPData', 1, (d) => (window.earlyUsp = d && d.uspString))`
 
 describe.each(BROWSERS)('%s', (browserName) => {
+  const suite = browserSuite(browserName, { launch: { testHosts: true }, start: () => `${site}/__blank` })
   let server: TestServer
   let session: Session
   /** The same browser with Global Privacy Control on (Firefox: its real pref). */
@@ -147,8 +149,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
   let other: string
 
   beforeAll(async () => {
-    server = await startServer()
-    ;[session, gpcSession] = await Promise.all([launch(browserName, { testHosts: true }), launch(browserName, { testHosts: true, gpc: true })])
+    ;({ server, session } = suite)
+    gpcSession = await launch(browserName, { testHosts: true, gpc: true })
     site = server.origin.replace('127.0.0.1', 'www.site.test')
     other = server.origin.replace('127.0.0.1', 'tracker.test')
     server.route('/us/early.js', { body: EARLY, type: 'text/javascript' })
@@ -158,16 +160,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
     server.route('/us/hostile.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/hostile.js"></script>' })
   })
   afterAll(async () => {
-    await session?.close()
     await gpcSession?.close()
-    await server?.close()
   })
   beforeEach(async () => {
-    page = await session.visitor(site)
-    log = watch(page)
-  })
-  afterEach(() => {
-    expect(log.errors).toEqual([])
+    ;({ page, log } = suite)
   })
 
   const open = async (opts: { region: string; gpc?: boolean; config?: object; extra?: string; stub?: boolean }) => {
@@ -179,7 +175,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
   }
   const ping = () => page.evaluate(() => new Promise<any>((r) => (window as any).__gpp('ping', r)))
   const uspNow = () => page.evaluate(() => { let s = ''; (window as any).__uspapi('getUSPData', 1, (d: any) => (s = d.uspString)); return s })
-  const notice = () => page.locator('[data-consentry] [part=notice]')
+  const notice = () => page.locator('[data-consentry] >>> [part=notice]')
 
   describe('US privacy', () => {
     it('a GPC visitor in California is opted out at once: indicator shown, no prompt to opt back in, 1YYN', async () => {
@@ -187,7 +183,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       // The signal is the browser's own (Firefox: the pref), not something the page set.
       expect(await page.evaluate(() => (navigator as any).globalPrivacyControl)).toBe(true)
       await expect.poll(() => notice().textContent()).toContain('Opt-out preference signal honored')
-      expect(await page.locator('[data-consentry] [data-consentry-action=opt-out]').count()).toBe(0)
+      expect(await page.locator('[data-consentry] >>> [data-consentry-action=opt-out]').count()).toBe(0)
       expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'gpc', gpc: true, optOut: { sale: true, sharing: true, targetedAds: true }, categories: { analytics: true, marketing: false } })
       await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [7], gppString: 'DBABLA~CVQVAAAAAACA.YA' })
       expect(await uspNow()).toBe('1YYN')
@@ -199,8 +195,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await open({ region: 'US-CA' })
       await expect.poll(ping).toMatchObject({ gppString: 'DBABLA~CVQqAAAAAACA.QA' })
       expect(await uspNow()).toBe('1YNN')
-      await page.locator('[data-consentry] [data-consentry-action=opt-out]').click()
-      await expect.poll(() => page.locator('[data-consentry] [part=confirmation]').textContent()).toContain('has been honored')
+      await page.locator('[data-consentry] >>> [data-consentry-action=opt-out]').click()
+      await expect.poll(() => page.locator('[data-consentry] >>> [part=confirmation]').textContent()).toContain('has been honored')
       expect(await uspNow()).toBe('1YYN')
       expect((await ping()).gppString).toBe('DBABLA~CVQVAAAAAACA.QA')
       expect(await page.evaluate(() => Consentry.get().categories)).toMatchObject({ analytics: true, marketing: false })
@@ -252,7 +248,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await open({ region: 'US-CA' })
       await expect.poll(ping).toMatchObject({ cmpStatus: 'loaded', cmpDisplayStatus: 'visible' })
       expect(await notice().isVisible()).toBe(true)
-      await page.locator('[data-consentry] [part=notice] [data-consentry-action=close]').click()
+      await page.locator('[data-consentry] >>> [part=notice] [data-consentry-action=close]').click()
       await expect.poll(async () => (await ping()).cmpDisplayStatus).toBe('hidden')
     })
 
@@ -267,7 +263,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await open({ region: 'FR', gpc: true })
       await expect.poll(ping).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
       expect(await uspNow()).toBe('1---')
-      expect(await page.locator('[data-consentry] [part=banner]').getAttribute('role')).toBe('dialog')
+      expect(await page.locator('[data-consentry] >>> [part=banner]').getAttribute('role')).toBe('dialog')
     })
 
     describe('14 months later (the decision made with the clock moved back)', () => {
@@ -288,8 +284,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       it('a California opt-out never lapses: the cookie is set again for the cookie lifetime, and servers read it opted out', async () => {
         const later = await visitAgain(async () => {
-          await page.locator('[data-consentry] [data-consentry-action=opt-out]').click()
-          await expect.poll(() => page.locator('[data-consentry] [part=confirmation]').textContent()).toContain('has been honored')
+          await page.locator('[data-consentry] >>> [data-consentry-action=opt-out]').click()
+          await expect.poll(() => page.locator('[data-consentry] >>> [part=confirmation]').textContent()).toContain('has been honored')
         }, 'US-CA')
         // The page: the decision is over, the opt-out is not, and the visitor is not asked to opt back in.
         expect(await page.evaluate(() => Consentry.get())).toMatchObject({
@@ -298,7 +294,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
         await expect.poll(uspNow).toBe('1YYN')
         // The US UI has loaded (it decorates the choices link) and shows no notice.
         await expect.poll(() => page.locator('a[data-consentry-choices]').textContent()).toContain('Your Privacy Choices')
-        expect(await page.locator('[data-consentry] [part=notice]').count()).toBe(0)
+        expect(await page.locator('[data-consentry] >>> [part=notice]').count()).toBe(0)
         // The cookie: live again, for cookie.lifetime (366 days by default) from now.
         await expect.poll(async () => (await consentryCookie())?.value).toBe(await page.evaluate(() => localStorage.getItem('consentry')))
         const cookie = (await consentryCookie())!
@@ -315,9 +311,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
       })
 
       it('a decision without an opt-out still ends with its lifetime: no cookie, no "cookie unavailable" warning, asked again', async () => {
-        const later = await visitAgain(() => page.locator('[data-consentry] [part=banner] [data-consentry-action=accept-all]').click(), 'FR')
+        const later = await visitAgain(() => page.locator('[data-consentry] >>> [part=banner] [data-consentry-action=accept-all]').click(), 'FR')
         expect(await page.evaluate(() => Consentry.get())).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } })
-        await page.locator('[data-consentry] [part=banner]').waitFor()
+        await page.locator('[data-consentry] >>> [part=banner]').waitFor()
         await page.waitForTimeout(100) // console lines reach the test asynchronously
         expect(await consentryCookie()).toBeUndefined()
         expect(later.warnings.filter((w) => w.includes('[consentry]'))).toEqual([])
@@ -330,7 +326,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await expect.poll(() => link.textContent()).toContain('Your Privacy Choices')
       expect(await link.locator('svg').count()).toBe(1)
       await link.click()
-      await expect.poll(() => page.locator('[data-consentry] #consentry-o-sale').textContent()).toBe('Do Not Sell or Share My Personal Information')
+      await expect.poll(() => page.locator('[data-consentry] >>> #consentry-o-sale').textContent()).toBe('Do Not Sell or Share My Personal Information')
     })
   })
 })
