@@ -52,8 +52,10 @@ describe.each(['pglite', 'postgres'] as const)('records serve on %s, killed with
     }
     let secret = ''
     const receiver: Receiver = await startReceiver(() => secret)
-    // Slow at first: deliveries are in flight when the kill comes.
-    receiver.behave({ status: 200, delayMs: 400 })
+    // Slow at first, so deliveries are in flight when the kill comes: 4 s an answer (under the 10 s timeout), so the 18
+    // (three per visitor, in order) take 12 s, longer than posting them takes even on a loaded machine (at 400 ms
+    // they had all arrived before the kill once the posting took more than 1.2 s).
+    receiver.behave({ status: 200, delayMs: 4000 })
     let service = await serve(storeArgs)
     const admin = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }
     const made = await fetch(`${service.base}/v1/webhooks`, { method: 'POST', headers: admin, body: JSON.stringify({ url: receiver.url }) })
