@@ -4,17 +4,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { TestServer } from './harness.js'
-import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import { BROWSERS, type PageLog, type Tab } from './driver.js'
 import { CONFIG, configBlock, consentryPage } from './pages.js'
 import { IMPORT_MAP, JS, button, conditionsSuite, snapshot } from './conditions-fixtures.js'
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const suite = conditionsSuite(browserName)
-  let server: TestServer
-  let session: Session
-  let page: Tab
-  let log: PageLog
-  beforeEach(() => void ({ server, session, page, log } = suite))
+  let page: Tab, server: TestServer, log: PageLog
+  beforeEach(() => void ({ page, server, log } = suite))
 
   describe('two copies and two inits', () => {
     const seenScript = `window.seen = { tag: [], npm: [], ready: 0 }`

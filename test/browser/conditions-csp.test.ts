@@ -4,17 +4,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { TestServer } from './harness.js'
-import { BROWSERS, type PageLog, type Session, type Tab } from './driver.js'
+import { BROWSERS, type PageLog, type Tab } from './driver.js'
 import { CONFIG, consentryPage } from './pages.js'
 import { JS, button, checksum, conditionsSuite, snapshot, stored } from './conditions-fixtures.js'
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const suite = conditionsSuite(browserName)
-  let server: TestServer
-  let session: Session
-  let page: Tab
-  let log: PageLog
-  beforeEach(() => void ({ server, session, page, log } = suite))
+  let server: TestServer, log: PageLog, page: Tab
+  beforeEach(() => void ({ server, log, page } = suite))
 
   describe('strict CSP', () => {
     for (const trustedTypes of [false, true]) {

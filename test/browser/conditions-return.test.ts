@@ -10,11 +10,8 @@ import { button, conditionsSuite, snapshot, stored } from './conditions-fixtures
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const suite = conditionsSuite(browserName)
-  let server: TestServer
-  let session: Session
-  let page: Tab
-  let log: PageLog
-  beforeEach(() => void ({ server, session, page, log } = suite))
+  let session: Session, server: TestServer, page: Tab, log: PageLog
+  beforeEach(() => void ({ session, server, page, log } = suite))
 
   describe('coming back and looking again', () => {
     it('a back/forward-cache restore shows the decision another tab made meanwhile', async () => {

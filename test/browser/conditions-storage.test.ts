@@ -10,12 +10,9 @@ import { asSchema1, button, conditionsSuite, snapshot, stored } from './conditio
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const suite = conditionsSuite(browserName)
-  let server: TestServer
-  let session: Session
-  let page: Tab
-  let log: PageLog
+  let log: PageLog, session: Session, page: Tab, server: TestServer
   let noCookies: Session | undefined
-  beforeEach(() => void ({ server, session, page, log } = suite))
+  beforeEach(() => void ({ log, session, page, server } = suite))
   afterAll(async () => {
     if (noCookies != session) await noCookies?.close()
   })
