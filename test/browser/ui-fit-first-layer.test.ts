@@ -1,23 +1,22 @@
 /**
- * How the UI fits, in every language, in real Chromium and Firefox ESR against dist/: on a 390 × 844 phone, a
- * 360 × 780 one and a 1280 × 800 screen, in the bar and the box layouts, no button label wraps, buttons in one row are one height,
- * no button sits alone at half width, Reject all and Accept all are the same size, and on the phone the first
- * layer takes no more of the screen than vanilla-cookieconsent 3.1's (its default box layout, given the same
- * texts), measured here beside it. The preferences centre's four categories fit a phone without scrolling,
- * under a footer whose Save is the one filled button. The figures are printed, and written to
- * test-results/ui-fit.json (by browser, language, then layout and size).
+ * How the UI's first layer fits, in every language, in real Chromium and Firefox ESR against dist/: on a 390 × 844
+ * phone, a 360 × 780 one and a 1280 × 800 screen, in the bar and the box layouts, no button label wraps, buttons in
+ * one row are one height, no button sits alone at half width, Reject all and Accept all are the same size, and on the
+ * phone the first layer takes no more of the screen than vanilla-cookieconsent 3.1's (its default box layout, given
+ * the same texts), measured here beside it. The figures are printed, and written to test-results/ui-fit.json (by
+ * browser, language, then layout and size).
  */
 import { readFileSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as i18n from '../../src/ui/i18n/index.js'
-import { BROWSERS, type Tab } from './driver.js'
-import { UI_CONFIG, bannerButton, bannerOf, openPage, prefsOf, settled, uiConfig } from './ui-helpers.js'
+import { BROWSERS } from './driver.js'
+import { openPage, settled, uiConfig } from './ui-helpers.js'
+import { LANGUAGES, broken, measureLayer } from './ui-fit-fixtures.js'
 import { browserSuite, type BrowserSuite } from './suite.js'
 
 type Translation = i18n.Translation
-const LANGUAGES = Object.keys(i18n) as (keyof typeof i18n)[]
 // The phone the comparison is made on, the narrowest phone the labels must fit on one line, and a screen.
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -61,73 +60,6 @@ const vccPage = (t: Translation): string => {
 <script>CookieConsent.run(${JSON.stringify(config).replace(/</g, '\\u003c')})</script>
 </body>
 </html>`
-}
-
-/** What a visitor sees of one button: its action, how many lines its label takes, and its box. */
-interface ButtonFit {
-  action: string
-  lines: number
-  x: number
-  y: number
-  width: number
-  height: number
-}
-
-interface LayerFit {
-  height: number
-  arrangement: string
-  /** The group's content width, the room its buttons share. */
-  room: number
-  buttons: ButtonFit[]
-}
-
-/**
- * The first layer's height and its buttons, in the page. A label's lines are counted as the lead's script
- * did: the distinct tops of the line boxes a Range over its text has.
- */
-const measureLayer = (page: Tab, layer: string): Promise<LayerFit> =>
-  page.evaluate((sel) => {
-    const root = document.querySelector('[data-consentry]')!.shadowRoot!
-    const el = root.querySelector(sel)!
-    const group = el.querySelector('[part=buttons]')!
-    return {
-      height: el.getBoundingClientRect().height,
-      arrangement: group.className,
-      room: group.clientWidth - parseFloat(getComputedStyle(group).paddingLeft) - parseFloat(getComputedStyle(group).paddingRight),
-      buttons: [...group.querySelectorAll('button')].map((b) => {
-        const range = document.createRange()
-        range.selectNodeContents(b)
-        const r = b.getBoundingClientRect()
-        return {
-          action: b.getAttribute('data-consentry-action')!,
-          lines: new Set([...range.getClientRects()].map((l) => Math.round(l.top))).size,
-          x: r.x,
-          y: r.y,
-          width: r.width,
-          height: r.height,
-        }
-      }),
-    }
-  }, layer)
-
-/**
- * The rules for a group of buttons, as a list of what breaks them (empty: all kept): every label on one
- * line; buttons in one row the same height; a button alone in its row as wide as the group; Reject all and
- * Accept all the same width and height.
- */
-const broken = (fit: LayerFit, pair: [string, string]): string[] => {
-  const problems: string[] = []
-  for (const b of fit.buttons) if (b.lines != 1) problems.push(`${b.action} wraps (${b.lines} lines)`)
-  const rows = new Map<number, ButtonFit[]>()
-  for (const b of fit.buttons) rows.set(Math.round(b.y), [...(rows.get(Math.round(b.y)) ?? []), b])
-  for (const row of rows.values()) {
-    if (row.length == 1 && Math.abs(row[0]!.width - fit.room) > 1) problems.push(`${row[0]!.action} alone at ${row[0]!.width} of ${fit.room} px`)
-    if (Math.max(...row.map((b) => b.height)) - Math.min(...row.map((b) => b.height)) > 0.5) problems.push(`row of ${row.map((b) => b.action)} in two heights`)
-  }
-  const [a, b] = pair.map((action) => fit.buttons.find((x) => x.action == action)!)
-  // Equal grid columns can differ by Chromium's layout unit, 1/64 px, when the room does not divide evenly.
-  if (Math.abs(a!.width - b!.width) > 1 / 32 || Math.abs(a!.height - b!.height) > 1 / 32) problems.push(`${pair} differ: ${a!.width}×${a!.height}, ${b!.width}×${b!.height}`)
-  return problems
 }
 
 /** The figures for the closing table, by language, then `<layout> <width>×<height>`. */
@@ -248,58 +180,6 @@ describe.each(BROWSERS)('%s', (browserName) => {
         new ResizeObserver(() => void (box.style.height = box.offsetHeight + 10 + 'px')).observe(box)
       })
       await expect.poll(async () => (await loopErrors()).length).toBeGreaterThan(0)
-    })
-  })
-
-  describe('the preferences centre in every language', () => {
-    it('on a 390 × 844 phone, four closed categories need no scrolling, each switch on the line of its name; no footer label wraps; Save is filled, Reject all and Accept all are alike and outlined', { timeout: 120_000 }, async () => {
-      const { page } = suite
-      await page.setViewportSize({ width: 390, height: 844 })
-      const [necessary, ...others] = UI_CONFIG.categories
-      const config = { ...(uiConfig() as object), categories: [necessary, { id: 'functional' }, ...others] }
-      const problems: Record<string, string[]> = {}
-      for (const lang of LANGUAGES) {
-        await openPage(suite, { lang, config }, { path: `/prefs-${lang}.html` })
-        await bannerOf(page).waitFor()
-        await bannerButton(page, 'preferences').click()
-        await prefsOf(page).waitFor()
-        await page.waitForFunction(() => !document.querySelector('[data-consentry]')!.shadowRoot!.querySelector('[part=preferences] .fit'))
-        await settled(page)
-        const fit = await measureLayer(page, '[part=preferences]')
-        const look = await prefsOf(page).evaluate((dialog) => {
-          const scroller = dialog.querySelector('.scroll')!
-          const style = (action: string) => {
-            const s = getComputedStyle(dialog.querySelector(`[data-consentry-action=${action}]`)!)
-            return { background: s.backgroundColor, color: s.color, border: s.borderTopColor, weight: s.fontWeight, size: s.fontSize }
-          }
-          // A row's switch (and "Always on") sits on the line of its name, not on a line of its own below it.
-          const apart = [...dialog.querySelectorAll('[part=category] > .entry')]
-            .filter((row) => {
-              const name = row.querySelector('h3')!.getBoundingClientRect()
-              return [...row.children].some((x) => x.getBoundingClientRect().top >= name.bottom)
-            })
-            .map((row) => row.querySelector('h3')!.textContent)
-          return {
-            apart,
-            rows: dialog.querySelectorAll('[part=category]').length,
-            scrolls: scroller.scrollHeight > scroller.clientHeight,
-            bottom: dialog.getBoundingClientRect().bottom,
-            reject: style('reject-all'),
-            accept: style('accept-all'),
-            save: style('save'),
-          }
-        })
-        const wrong = broken(fit, ['reject-all', 'accept-all'])
-        if (look.rows != 4) wrong.push(`${look.rows} categories`)
-        if (look.apart.length) wrong.push(`switch below the name: ${look.apart}`)
-        if (look.scrolls) wrong.push('the list scrolls')
-        if (look.bottom > 844) wrong.push('the dialog leaves the screen')
-        if (JSON.stringify(look.reject) != JSON.stringify(look.accept)) wrong.push(`reject ${JSON.stringify(look.reject)} ≠ accept ${JSON.stringify(look.accept)}`)
-        // Filled: Save's background is the colour of the others' outline; theirs is transparent.
-        if (look.save.background != look.accept.border || look.accept.background != 'rgba(0, 0, 0, 0)') wrong.push(`save ${JSON.stringify(look.save)}, accept ${JSON.stringify(look.accept)}`)
-        if (wrong.length) problems[lang] = [fit.arrangement, ...wrong]
-      }
-      expect(problems).toEqual({})
     })
   })
 })

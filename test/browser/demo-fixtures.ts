@@ -1,0 +1,77 @@
+/**
+ * What the demo suites (demo-*.test.ts) share: the real demo server on an
+ * ephemeral port, what its records service and vendor tags saw, and a browser
+ * suite whose visitors start on one of its pages.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+import { createDemoServer, listen, type DemoServer } from '../../demo/server.mjs'
+import type { BrowserName } from './driver.js'
+import { browserSuite, type BrowserSuite } from './suite.js'
+
+/** The real demo server on an ephemeral port, its records service on PGlite in a directory of its own. */
+export interface Demo {
+  server: DemoServer
+  port: number
+}
+export const startDemo = async (): Promise<Demo> => {
+  const server = createDemoServer(undefined, { dataDir: mkdtempSync(join(tmpdir(), 'consentry-demo-')) })
+  return { server, port: await listen(server, 0) }
+}
+export const stopDemo = async (demo: Demo | undefined): Promise<void> => {
+  if (!demo) return
+  demo.server.closeAllConnections()
+  await new Promise((ok) => demo.server.close(ok))
+  await demo.server.records.close()
+  rmSync(demo.server.records.dataDir, { recursive: true, force: true })
+}
+
+/** A record as the records service keeps it. */
+export interface Stored {
+  id: string
+  consentId: string
+  method: string
+  jurisdiction: string
+  usp?: string
+  url: string
+  categories: Record<string, boolean>
+  receivedAt: string
+}
+/** What the demo's records service holds, through its admin API (GET /v1/consent/:id, or the whole export). */
+export const storedFor = async (demo: Demo, consentId: string): Promise<Stored[]> =>
+  (await (await fetch(`http://127.0.0.1:${demo.port}/v1/consent/${consentId}`, { headers: { authorization: `Bearer ${demo.server.records.adminToken}` } })).json()).records
+
+/** One thing a demo vendor tag did, as the demo server saw it (`GET /api/tags`). */
+export interface TagHit {
+  kind: 'script' | 'beacon' | 'pixel'
+  path: string
+  detail: string
+}
+
+/** Reports every CSP violation as a console error, which fails the test (see afterEach). */
+export const reportCsp = () => {
+  document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`))
+}
+
+export interface DemoSuite extends BrowserSuite {
+  /** The demo server this file's tests visit, started once per file and browser. */
+  demo: Demo
+  origin(): string
+}
+
+/**
+ * A browser suite on a demo server of its own. The demo server has no blank
+ * page, so each new tab starts on one of its HTML pages (a 404 or an SVG document
+ * would make Chromium ask for /favicon.ico, a 404 in the console).
+ */
+export const demoSuite = (browserName: BrowserName): DemoSuite => {
+  const origin = () => `http://127.0.0.1:${suite.demo.port}`
+  const suite = Object.assign(browserSuite(browserName, { start: () => `${origin()}/privacy.html` }), { origin }) as DemoSuite
+  beforeAll(async () => {
+    suite.demo = await startDemo()
+  })
+  afterAll(() => stopDemo(suite.demo))
+  return suite
+}
