@@ -19,7 +19,8 @@ export default [
     // after the first paint, sessionStorage read only where needed, the incremental blocking walk).
     // +0.08 kB in issue #16 (dates), as the script tag below.
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (5.93 → 6.05 KB).
-    limit: '6.05 KB',
+    // +0.01 kB in issue #16: the tab follower leaves the page's own pageshow alone (a storage round trip per page view).
+    limit: '6.06 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -30,7 +31,8 @@ export default [
     // 6.3 kB until issue #14 (the same additions as above); +0.13 kB in issue #15, as above; +0.2 kB in #16, as above.
     // +0.08 kB in issue #16 (dates), as the script tag below.
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (6.73 → 6.85 KB).
-    limit: '6.85 KB',
+    // +0.01 kB in issue #16: the tab follower leaves the page's own pageshow alone (a storage round trip per page view).
+    limit: '6.86 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -74,7 +76,8 @@ export default [
     // apart from startUi (no source file over 250 lines); terser's script tag does not change, esbuild's bundle does.
     // -0.4 kB in issue #19: `startBlocking`, `$consent`, `$config` and `$gpc` off this entry (`init` starts blocking).
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (14.27 → 14.40 KB).
-    limit: '14.40 KB',
+    // +0.01 kB in issue #16: the tab follower leaves the page's own pageshow alone (a storage round trip per page view).
+    limit: '14.41 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -132,7 +135,8 @@ export default [
     // +0.06 kB in issue #14, +0.74 kB, +0.22 kB and +0.2 kB in issue #15, +0.55 kB in issue #16, as the script tag above.
     // +0.08 kB in issue #16 (dates), as above.
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (15.51 → 15.66 KB).
-    limit: '15.66 KB',
+    // +0.01 kB in issue #16: the page's own pageshow left alone, and no cleanup read where every service is allowed.
+    limit: '15.67 KB',
   },
   {
     // For hosts where one file is all a site owner can add (issue #15): engine, blocking, banner, preferences centre
@@ -183,17 +187,30 @@ export default [
     gzip: true,
     // +1.08 kB in issue #19 (4.10 → 5.18 kB): connectDestinations takes a vendor's preset (one vendor, one name), so
     // it carries the seven vendors' destinations it may be handed, as consentry-destinations.min.js always did.
-    limit: '5.2 KB',
+    // +3 B: the GPP string the destinations hear carries the config's limitSensitive, as the signals module's does.
+    limit: '5.21 KB',
     modifyEsbuildConfig: production,
   },
   {
-    // Every destination, the GPP codec for their signals, and the sync outbox with its record checks.
+    // Every destination and the GPP codec for their signals; the sync outbox is fetched only with a sync (below).
     name: 'dist/consentry-destinations.min.js (every destination, for script-tag sites)',
     path: 'dist/consentry-destinations.min.js',
     import: false,
     gzip: true,
     // +0.02 kB in issue #15: the config reader it shares (one error listing every wrong field).
-    limit: '7.52 KB',
+    // issue #19: the sync outbox in a file of its own, fetched only where the block names a sync (7.52 → 6.03 KB).
+    // A page left while the outbox loads is not reported as a missing file (+0.03 kB).
+    limit: '6.06 KB',
+  },
+  {
+    // The sync outbox with its record checks, fetched by the file above from beside itself where a sync is named.
+    name: 'dist/consentry-sync.mjs (the sync outbox for script-tag sites; on demand)',
+    path: 'dist/consentry-sync.mjs',
+    import: false,
+    gzip: true,
+    // +0.06 kB: a decision that never reached an outbox is recorded by the next page with one (it was lost when the
+    // visitor left before this file arrived), and records queued during a flush leave in it.
+    limit: '2.43 KB',
   },
   {
     name: 'dist/consentry-preferences.mjs (preferences centre with Preact, loaded on demand)',
@@ -201,7 +218,8 @@ export default [
     import: false,
     gzip: true,
     // +0.43 kB in issue #15: compact category rows with a disclosure, the footer's buttons fitted like the banner's.
-    limit: '9.93 KB',
+    // +0.03 kB: focus is tried again on the next frames where the dialog was still hidden for layout (a CI failure).
+    limit: '9.96 KB',
   },
   {
     name: 'dist/consentry-extras.mjs (floating button, embed placeholders, modal focus trap, US notice, cookie cleaner; on demand)',

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import { dashboardAssets } from './scripts/dashboard-assets.mjs'
 
@@ -5,14 +6,20 @@ import { dashboardAssets } from './scripts/dashboard-assets.mjs'
 // - unit:    src/**/*.test.ts beside the code, in happy-dom
 // - dist:    test/dist/*.test.ts against the built files, as users get them
 // - browser: test/browser/*.test.ts in real headless Chromium (CDP) and Firefox ESR (WebDriver BiDi), both driven by puppeteer-core
+// Files at once, in every suite alike (vitest runs suites of one group in one pool, which needs one figure). Its
+// default, CPUs − 1, is a single worker on a 2-CPU machine, and the browser files, once run one by one after the
+// others, made CI take 28 minutes; they spend most of their time waiting on the browsers and servers they start, so
+// two run side by side on two CPUs. Each browser file has its own server, browsers and profiles on ephemeral ports.
+const maxWorkers = Math.max(2, availableParallelism() - 1)
+
 export default defineConfig({
   test: {
     projects: [
       // The property tests run 10,000 cases each; on a loaded CI machine that can take longer than vitest's 5 s default.
-      { plugins: [dashboardAssets({ minify: false })], test: { name: 'unit', environment: 'happy-dom', include: ['src/**/*.test.ts'], testTimeout: 60_000 } },
+      { plugins: [dashboardAssets({ minify: false })], test: { name: 'unit', environment: 'happy-dom', include: ['src/**/*.test.ts'], testTimeout: 60_000, maxWorkers } },
       // test/dist/pack.test.ts builds the package beside the other files: on a loaded 2-CPU machine a type-check of
       // the README example or a parse of every source file then takes longer than 5 s.
-      { test: { name: 'dist', environment: 'node', include: ['test/dist/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'dist', environment: 'node', include: ['test/dist/**/*.test.ts'], testTimeout: 30_000, maxWorkers } },
       {
         test: {
           name: 'browser',
@@ -20,7 +27,13 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          maxWorkers,
+          // The files of one worker share its browsers (test/browser/driver.ts sharedLaunch): launching Chromium and
+          // Firefox ESR for each of 36 files cost minutes. Each test still starts as a new visitor in a context of its own.
+          isolate: false,
+          // expect.poll's default of 1 s is a handful of tries when each one is a CDP or BiDi round trip on a loaded
+          // machine; what a test claims about time it says with a timeout of its own (storage-tabs: "within a second").
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

@@ -9,7 +9,7 @@
 // between its marker comments, so the docs always quote the latest run.
 //
 //   node bench/run.mjs [--runs 15] [--sdks none,consentry,…] [--scenarios first,returning,blocked] [--dist dist]
-//   (npm run bench builds first; --runs below 15 prints the tables and writes nothing)
+//   (npm run bench builds first; --runs below 15, --before or some of the scenarios print the tables and write nothing)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -38,7 +38,9 @@ try {
   process.exit(2)
 }
 const RUNS = Number(args.runs)
-const WRITE = RUNS >= 15
+// Only a run docs/benchmark.md can quote is written there: enough visits, every scenario, and no --before column
+// (a before/after comparison is printed for its own table, as in docs/speed.md).
+const WRITE = RUNS >= 15 && !args.before && args.scenarios == SCENARIOS.map((s) => s[0]).join(',')
 const DIST = resolve(args.dist)
 const RESULTS = join(HERE, 'results.json')
 const DOCS = join(HERE, '../docs/benchmark.md')
@@ -54,7 +56,11 @@ const main = async () => {
   // Another build of Consentry beside this one, in the same run: before/after figures that share their conditions.
   if (args.before) sdks.splice(2, 0, beforeSdk(args['before-label']))
   const scenarios = args.scenarios.split(',').map((id) => SCENARIOS.find((s) => s[0] == id) ?? fail(`--scenarios: no scenario ${id}\n${USAGE}`))
-  for (const s of sdks) if (s.file && !existsSync(join(s.id == 'consentry-before' ? resolve(args.before) : DIST, s.file))) fail(`${join(DIST, s.file)} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
+  for (const s of sdks) {
+    const before = s.id == 'consentry-before'
+    const path = s.file && join(before ? resolve(args.before) : DIST, s.file)
+    if (path && !existsSync(path)) fail(before ? `${path} is missing: --before names a folder with a build of Consentry (a copy of dist/)` : `${path} is missing: run \`npm run build\` first (\`npm run bench\` does)`)
+  }
   if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install chromium); the benchmark never downloads a browser`)
   for (const [name, dir] of Object.entries(VENDOR)) if (!existsSync(dir)) fail(`${dir} is missing: ${name} is a dev dependency (npm install)`)
 
@@ -137,7 +143,7 @@ const main = async () => {
     const md = render(json)
     console.log(md)
     console.log(`(took ${Math.round(seconds)} s)`)
-    if (!WRITE) return console.log(`(--runs ${RUNS}: below 15 the medians are noise; nothing written)`)
+    if (!WRITE) return console.log(RUNS < 15 ? `(--runs ${RUNS}: below 15 the medians are noise; nothing written)` : '(--before or a part of the scenarios: printed only; nothing written)')
     writeFileSync(RESULTS, JSON.stringify(json, null, 2) + '\n')
     writeFileSync(DOCS, replaceBlock(readFileSync(DOCS, 'utf8'), `_Latest run: ${json.date.slice(0, 16).replace('T', ' ')} UTC._\n\n${md}`))
     console.log(`(JSON with every run: ${RESULTS}; docs/benchmark.md updated)`)

@@ -36,7 +36,8 @@ const cleanUp = (config: ResolvedConfig, s: Snapshot, cleaner: Cleaner, only?: (
   for (const service of config.services.values())
     if (!s.services[service.id] && (!only || only(service.id))) cookies.push(...service.cookies), keys.push(...service.localStorage)
   const all = [...cookies, ...keys]
-  return presentNames(env.localStorage).some((n) => matches(n, all)) && cleaner(cookies, keys, env.localStorage)
+  // Nothing to look for (every service allowed, or none names a cookie): every cookie and key is not read at all.
+  return all.length && presentNames(env.localStorage).some((n) => matches(n, all)) && cleaner(cookies, keys, env.localStorage)
 }
 
 /**

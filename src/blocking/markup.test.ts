@@ -137,43 +137,6 @@ describe('blocked markup', () => {
   })
 })
 
-describe('cleanup', () => {
-  const config = {
-    ...CONFIG,
-    categories: [
-      { id: 'necessary', necessary: true },
-      { id: 'analytics', services: [{ id: 'ga4', cookies: [/^_ga(_|$)/], localStorage: ['ga_state'] }] },
-    ],
-  }
-
-  it('deletes cookies and storage of services without consent at start-up, once the first frame has painted', async () => {
-    document.cookie = '_ga=GA1.1; path=/'
-    document.cookie = '_ga_X1=GS1; path=/'
-    document.cookie = 'keep=1; path=/'
-    localStorage.setItem('ga_state', '1')
-    await begin(config)
-    // The cleaner reads every cookie and storage key: not in the start-up task, which the first paint waits for.
-    expect(document.cookie).toContain('_ga=')
-    await painted()
-    expect(document.cookie).toBe('keep=1')
-    expect(localStorage.getItem('ga_state')).toBeNull()
-    document.cookie = 'keep=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
-  })
-
-  it('keeps them while granted, and deletes them on withdrawal', async () => {
-    await begin(config)
-    acceptAll()
-    document.cookie = '_ga=GA1.1; path=/'
-    localStorage.setItem('ga_state', '1')
-    set({ analytics: true })
-    expect(document.cookie).toContain('_ga=')
-    rejectAll()
-    expect(document.cookie).not.toContain('_ga')
-    expect(localStorage.getItem('ga_state')).toBeNull()
-    expect(get().decided).toBe(true)
-  })
-})
-
 describe('tags added after start-up', () => {
   it('each batch the parser or a script adds is walked on its own, the tag itself included, and still waits for consent', async () => {
     await begin()

@@ -10,6 +10,8 @@
  *
  * It plugs into the page's Consentry through its public API
  * (`window.Consentry.use`, at once or at the `consentry:ready` event if it runs first).
+ * The sync outbox (proof of consent) is a file of its own beside it,
+ * `consentry-sync.mjs`, fetched only where the block names a sync.
  */
 import { ConsentryError } from '../errors/index.js'
 import { amplitude, mixpanel, posthog, segment } from './analytics.js'
@@ -17,11 +19,38 @@ import { dataLayerEvents, googleConsentMode } from './google.js'
 import { withPrivacyParams } from './params.js'
 import { metaPixel, microsoftClarity, microsoftUet, tiktokPixel } from './pixels.js'
 import { destinationsPlugin } from './run.js'
-import { outbox } from '../sync/outbox.js'
+import { checkUrl } from '../sync/url.js'
+import type { SyncOptions } from '../sync/outbox.js'
+import { later } from './later.js'
 import type { Destination } from './types.js'
 import type { Plugin } from '../plugins/index.js'
 
 const BLOCK = 'data-consentry-destinations'
+// This file's own URL, read while it runs (document.currentScript is null afterwards): the outbox is beside it.
+const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href
+
+/**
+ * A sync: its URL checked now (a wrong one is reported with the other entries), the outbox fetched at once, before
+ * any banner can be clicked, so it is there for the first decision; until it is, `later` keeps the calls.
+ */
+const sync = (field: string) => (o: SyncOptions) => {
+  checkUrl(`${field}.url`, o?.url)
+  const url = new URL('consentry-sync.mjs', here).href
+  // Leaving the page cancels the fetch, and Firefox then rejects the import before `pagehide`: that is not a missing
+  // file, so it is said a second later, when a page that was left runs no more timers (and `pagehide` covers one kept
+  // in the back/forward cache). Nor is the decision lost: the next page with a sync records it (see outbox.ts).
+  let leaving = false
+  addEventListener('pagehide', () => (leaving = true))
+  return later('server-sync', () =>
+    import(/* webpackIgnore: true */ url).then(
+      (m: typeof import('../sync/outbox.js')) => m.outbox(o, field),
+      (e) => {
+        setTimeout(() => leaving || console.error(`[consentry] ${url} failed to load: upload consentry-sync.mjs from consentry's dist/ beside consentry-destinations.min.js; no proof of consent is sent until then.`), 1000)
+        throw e
+      },
+    ),
+  )
+}
 const FACTORIES: Record<string, (o: any) => Destination> = {
   googleConsentMode,
   dataLayerEvents,
@@ -33,9 +62,9 @@ const FACTORIES: Record<string, (o: any) => Destination> = {
   posthog,
   mixpanel,
   amplitude,
-  serverSync: (o) => outbox(o, BLOCK + '.serverSync'),
+  serverSync: sync(BLOCK + '.serverSync'),
   // `sync: { url }`, the name the proof-of-consent settings go by elsewhere.
-  sync: (o) => outbox(o, BLOCK + '.sync'),
+  sync: sync(BLOCK + '.sync'),
 }
 
 type Api = { use?(plugin: Plugin): unknown }

@@ -1,7 +1,10 @@
 /** The destination interface (a failing destination, a late connection) and withPrivacyParams. */
 import { describe, expect, it, vi } from 'vitest'
 import { acceptAll, init, set } from '../headless.js'
-import { connectDestinations, withPrivacyParams, type Destination } from './index.js'
+import { connectDestinations, withPrivacyParams, type Destination, type PrivacySignals } from './index.js'
+import { decodeGpp } from '../signals/codec/index.js'
+import { gppState, signalsConfig } from '../signals/resolved.js'
+import { $config, $snapshot } from '../store/index.js'
 import { CONFIG, running, useDestinationsPage } from './testing.js'
 
 useDestinationsPage()
@@ -47,5 +50,18 @@ describe('withPrivacyParams', () => {
     const sig = { gpp: 'DBABLA~CVQVAAAAAACA.YA', gppSid: [7], usp: '1YYN' }
     expect(withPrivacyParams('https://sync.example/px?uid=1&gpp=old', sig)).toBe('https://sync.example/px?uid=1&gpp=DBABLA~CVQVAAAAAACA.YA&gpp_sid=7&us_privacy=1YYN')
     expect(withPrivacyParams('https://sync.example/px', { gpp: 'DBAA', gppSid: [], usp: '1---' })).toBe('https://sync.example/px?gpp=DBAA&gpp_sid=-1&us_privacy=1---')
+  })
+})
+
+describe('the signals a destination hears', () => {
+  it("carry the config's limitSensitive in the GPP string, the one the signals module publishes", async () => {
+    const heard: PrivacySignals[] = []
+    running.stop = connectDestinations([{ id: 'sig', init: (_s, sig) => heard.push(sig), update: (_s, sig) => heard.push(sig) }])
+    await init({ ...CONFIG, mode: 'opt-out', region: 'US-CA', limitSensitive: true })
+    // MSPA: SensitiveDataLimitUseNotice 1 = notice given (the site offers the link), 2 = not given.
+    const sections = decodeGpp(heard.at(-1)!.gpp)!
+    expect(Object.keys(sections)).toEqual(['usnat'])
+    expect(sections.usnat!.SensitiveDataLimitUseNotice).toBe(1)
+    expect(heard.at(-1)!.gpp).toBe(gppState($snapshot.get(), 'hidden', signalsConfig($config.get()!)).gppString)
   })
 })

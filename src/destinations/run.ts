@@ -35,7 +35,10 @@ export const destinationsPlugin = (destinations: Destination[], signals: Partial
   each((d) => d.connect?.())
   return {
     name: 'destinations',
-    start({ $snapshot }) {
+    start({ config, $snapshot }) {
+      // Whether the site offers "Limit the Use of My Sensitive Personal Information" is the config's, as for the
+      // signals module (signals/resolved.ts), so both publish the same GPP string (MSPA SensitiveDataLimitUseNotice).
+      c.limitSensitive = config.limitSensitive
       run($snapshot.get(), true)
       return $snapshot.listen((s) => run(s, false))
     },

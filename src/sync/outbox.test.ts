@@ -58,6 +58,16 @@ describe('server sync', () => {
     expect(outbox()).toEqual([])
   })
 
+  it('a record queued while another is on its way leaves in the same flush', async () => {
+    const { received } = endpoint()
+    await start()
+    acceptAll()
+    set({ analytics: false })
+    await settle()
+    expect(received.map((r) => r.categories.analytics)).toEqual([true, false])
+    expect(outbox()).toEqual([])
+  })
+
   it('keeps records through 5xx answers and outages, retrying with backoff, in order', async () => {
     const { received, fetch } = endpoint([500, 'down', 503])
     await start()
@@ -102,6 +112,26 @@ describe('server sync', () => {
     await settle()
     expect(received).toHaveLength(1)
     expect(outbox()).toEqual([])
+  })
+
+  it('a decision that never reached an outbox is recorded by the next page that has one, and only once', async () => {
+    const { received } = endpoint()
+    // A page without a sync (or left before its outbox file arrived): the decision is only in the consent cookie.
+    await init(CONFIG)
+    acceptAll('banner')
+    teardown()
+    await start()
+    await settle()
+    expect(received.map((r) => [r.method, r.categories.analytics])).toEqual([['banner', true]])
+    // The next page finds it queued before, and sends nothing; a new decision still goes out.
+    stop()
+    teardown()
+    await start()
+    await settle()
+    expect(received).toHaveLength(1)
+    rejectAll()
+    await settle()
+    expect(received.map((r) => r.categories.analytics)).toEqual([true, false])
   })
 
   it('is bounded: past maxRecords the oldest is dropped, and it says so', async () => {

@@ -10,8 +10,8 @@
  */
 import type { Snapshot } from '../store/index.js'
 import type { Destination, PrivacySignals } from '../destinations/types.js'
-import { ConsentryError } from '../errors/index.js'
 import { syncRecordProblem, type SyncRecord } from './record.js'
+import { checkUrl } from './url.js'
 
 export interface SyncOptions {
   /** Where records are POSTed as JSON. */
@@ -67,24 +67,6 @@ export const syncRecord = (s: Snapshot, sig: PrivacySignals): SyncRecord => ({
 })
 
 /**
- * `url` if it is an http(s) URL or a relative one (resolved against the page);
- * otherwise an `invalid-config` error naming `field`. Control characters are
- * refused outright: the URL parser drops tabs and newlines anywhere and C0
- * controls at either end (WHATWG URL, "basic URL parser"), so `"java\nscript:…"`
- * would not be what a reader of the config sees.
- */
-const checkUrl = (field: string, url: unknown): string => {
-  let ok = false
-  try {
-    ok = typeof url == 'string' && !!url.trim() && !/[\0-\x1f\x7f]/.test(url) && /^https?:$/.test(new URL(url, typeof location == 'undefined' ? 'http://localhost/' : location.href).protocol)
-  } catch {
-    // Not a URL at all: refused below.
-  }
-  if (!ok) throw new ConsentryError('invalid-config', `${field}: expected an http(s) or relative URL, got ${JSON.stringify(url)}`)
-  return url as string
-}
-
-/**
  * Posts a proof-of-consent record for every decision made in this tab, through
  * a durable, bounded outbox. Use it as a destination. A missing or unsafe
  * `url` throws an `invalid-config` error, and nothing is ever sent.
@@ -123,11 +105,26 @@ export const outbox = (o: SyncOptions, field: string): Destination => {
       // Storage full or blocked: the records still go out from memory on this page.
     }
   }
+  // The id of the last record queued, so that a page can tell whether the decision in force ever reached the outbox.
+  const mark = key + ':last'
   const add = (r: SyncRecord) => {
     const list = load().filter((x) => x.id != r.id)
     list.push(r)
     if (list.length > max) console.warn(`[consentry] sync outbox full (${max}): dropped ${list.length - max} oldest record(s)`)
     write(list.slice(-max))
+    try {
+      localStorage.setItem(mark, r.id)
+    } catch {
+      // Without storage the next page cannot tell, and records the decision again: the same id, which the server drops.
+    }
+  }
+  /** Whether the decision of `s` was queued by this or an earlier page: `undefined` where storage cannot say. */
+  const queued = (id: string): boolean | undefined => {
+    try {
+      return localStorage.getItem(mark) == id
+    } catch {
+      return undefined
+    }
   }
   const remove = (id: string) => write(load().filter((x) => x.id != id))
 
@@ -141,7 +138,11 @@ export const outbox = (o: SyncOptions, field: string): Destination => {
     if (flushing) return
     flushing = true
     try {
-      for (const r of load()) {
+      // Oldest first, until none is left: a record queued while one is on its way goes out in the same flush. Each at
+      // most once per flush, in case storage keeps a record that could not be removed (full, read-only).
+      const tried = new Set<string>()
+      for (let r: SyncRecord | undefined; (r = load().find((x) => !tried.has(x.id))); ) {
+        tried.add(r.id)
         let res: Response
         try {
           res = await fetch(url, { method: 'POST', body: JSON.stringify(r), headers: { 'Content-Type': 'application/json' }, keepalive: true, credentials: 'same-origin' })
@@ -175,9 +176,13 @@ export const outbox = (o: SyncOptions, field: string): Destination => {
 
   return {
     id: 'server-sync',
-    init(s) {
+    init(s, sig) {
       start()
       last = s.updatedAt + decisionKey(s)
+      // A decision in force that never reached an outbox (made before this one was connected, or on a page left
+      // before its outbox file arrived, or where no sync was configured) is recorded now: no decision is lost. Its
+      // id is the one it would have had, so a record already delivered is not stored twice.
+      if (s.decided && s.id && s.updatedAt && queued(syncRecord(s, sig).id) === false) add(syncRecord(s, sig))
       // Whatever an earlier page could not deliver.
       void flush()
     },

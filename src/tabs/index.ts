@@ -32,8 +32,12 @@ export const followOtherTabs = (config: ResolvedConfig): (() => void) => {
     const record = e.newValue === null ? null : decodeRecord(e.newValue, env.now())
     if (record || e.newValue === null) adopt(record)
   }
-  const onShow = () => {
-    if (document.visibilityState != 'hidden') adopt(readRecord(config))
+  // Not on the pageshow of the page's own load (`persisted` false, HTML §7.4.2.4), which follows init's own read by a
+  // moment: reading both copies again cost every page view a cookie and a storage round trip. A decision another tab
+  // makes meanwhile arrives by the storage event (or, where only the cookie works, at the next visibilitychange).
+  const onShow = (e: Event) => {
+    // (A visibilitychange has no `persisted`.)
+    if ((e as PageTransitionEvent).persisted !== false && document.visibilityState != 'hidden') adopt(readRecord(config))
   }
   addEventListener('storage', onStorage)
   addEventListener('pageshow', onShow)

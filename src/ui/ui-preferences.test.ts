@@ -1,5 +1,5 @@
 /** The preferences centre: its switches, saving, closing, reopening; and the banner following other tabs. */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { acceptAll, get, has, init as engineInit } from '../headless.js'
 import { $consent } from '../store/index.js'
 import { CONFIG } from '../testing/index.js'
@@ -27,6 +27,44 @@ describe('the preferences centre', () => {
     expect(necessary.disabled).toBe(true)
     // Nothing non-essential is pre-ticked.
     for (const id of ['c-analytics', 'c-marketing', 's-posthog', 's-ga4', 's-meta']) expect(switchFor(id).getAttribute('aria-checked')).toBe('false')
+  })
+
+  it('focus moves in when the dialog first shows, even where its effect ran while it was still hidden', async () => {
+    // A real browser cannot focus the layer until its buttons are laid out (the stylesheet hides `.layer:has(.first)`
+    // until then), and on a busy machine Preact's effect can run first. Here frames come when the test says: each runs
+    // the animation-frame callbacks, then layout (the resize observers), as a browser's rendering update does; and
+    // focus on a hidden layer does nothing, as in a browser.
+    const observers: (() => void)[] = []
+    const frames = new Map<number, FrameRequestCallback>()
+    let id = 0
+    vi.stubGlobal('ResizeObserver', class { constructor(cb: () => void) { observers.push(cb) } observe() {} disconnect() {} })
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => (frames.set(++id, cb), id))
+    vi.stubGlobal('cancelAnimationFrame', (n: number) => frames.delete(n))
+    const frame = () => {
+      const due = [...frames.values()]
+      frames.clear()
+      due.forEach((cb) => cb(0))
+      observers.forEach((cb) => cb())
+    }
+    const focus = HTMLElement.prototype.focus
+    const spy = vi.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement, o?: FocusOptions) {
+      if (!this.closest('.layer')?.querySelector('.first')) focus.call(this, o)
+    })
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({ width: 300 } as DOMRect)
+    try {
+      await startUi()
+      const dialog = await open()
+      // No frame yet: Preact's 100 ms fallback runs the effect, whose focus() finds the layer hidden.
+      await new Promise((r) => setTimeout(r, 150))
+      expect(shadow()!.activeElement).not.toBe(dialog)
+      frame()
+      frame()
+      expect(shadow()!.activeElement).toBe(dialog)
+    } finally {
+      spy.mockRestore()
+      rect.mockRestore()
+      vi.unstubAllGlobals()
+    }
   })
 
   it('saves what the switches say, with method "preferences"', async () => {

@@ -15,7 +15,8 @@ describe('the audience sync subscribes itself through the admin API', () => {
     (await fetch(`http://127.0.0.1:${demo.port}${path}`, { headers: { authorization: `Bearer ${demo.server.records.adminToken}` } })).json()
   const hooks = async (demo: Demo) => ((await admin(demo, '/v1/webhooks')) as { subscriptions: { id: string; url: string }[] }).subscriptions
 
-  it('a decision posted to the demo’s records service reaches the receiver, signed, and shows with its fields', async () => {
+  // Each demo start opens PGlite on a data directory: seconds each on a loaded machine, so these tests get more than 30 s.
+  it('a decision posted to the demo’s records service reaches the receiver, signed, and shows with its fields', { timeout: 60_000 }, async () => {
     const demo = await startDemo()
     try {
       const subscription = await demo.server.audienceSync.ready
@@ -35,7 +36,7 @@ describe('the audience sync subscribes itself through the admin API', () => {
     }
   })
 
-  it('is idempotent across demo restarts: the same url keeps its subscription (rotated to the new secret), another port replaces it', async () => {
+  it('is idempotent across demo restarts: the same url keeps its subscription (rotated to the new secret), another port replaces it', { timeout: 90_000 }, async () => {
     const first = await startDemo()
     const dataDir = first.server.records.dataDir
     const { id } = (await first.server.audienceSync.ready) as { id: string }

@@ -64,7 +64,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       // The banner's own button, inside its shadow root: the page has no accept button of its own.
       await banner.locator('[data-consentry-action=accept-all]').click()
-      await expect.poll(decided, { timeout: 2000 }).toBe(true)
+      await expect.poll(decided).toBe(true)
       expect(await printed()).toMatchObject({ method: 'banner', categories: { analytics: true, marketing: true }, services: { meadowlark: true, adfinch: true } })
       await expect(page.locator('#analytics').textContent()).resolves.toBe('Allowed')
       await page.locator('[part=floating-button]').waitFor()
@@ -75,13 +75,13 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await prefs.waitFor()
       await page.getByRole('switch', { name: 'Marketing' }).click()
       await prefs.locator('[data-consentry-action=save]').click()
-      await expect.poll(async () => (await printed()).categories.marketing, { timeout: 2000 }).toBe(false)
+      await expect.poll(async () => (await printed()).categories.marketing).toBe(false)
       expect(await printed()).toMatchObject({ method: 'preferences', categories: { analytics: true } })
       await expect(page.locator('#marketing').textContent()).resolves.toBe('Not allowed')
       expect(new URL(page.url()).pathname).toBe('/')
 
       await page.getByRole('button', { name: 'Forget my choice' }).click()
-      await expect.poll(decided, { timeout: 2000 }).toBe(false)
+      await expect.poll(decided).toBe(false)
       await banner.waitFor()
       expect(log.errors).toEqual([])
     })

@@ -5,7 +5,7 @@
  * says why: how each is launched (here), GPC and cookie blocking (tab.ts), media
  * emulation and the text of a console entry (browser-quirks.ts).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,7 +73,11 @@ export interface Session {
   /** The current visitor's cookie jar and tabs. */
   context(): Ctx
   close(): Promise<void>
+  /** Closes this session's visitor (its context), leaving the browser running for the next file ({@link sharedLaunch}). */
+  release(): Promise<void>
   readonly browser: Browser
+  /** The throwaway profile folder. */
+  readonly dir: string
 }
 
 export const launch = async (name: BrowserName, options: LaunchOptions = {}): Promise<Session> => {
@@ -85,6 +89,7 @@ export const launch = async (name: BrowserName, options: LaunchOptions = {}): Pr
   return {
     name,
     browser,
+    dir,
     async visitor(origin, start = '/__blank') {
       // A new browser context is a visitor with an empty cookie jar and empty storage.
       const old = current
@@ -104,6 +109,43 @@ export const launch = async (name: BrowserName, options: LaunchOptions = {}): Pr
       await browser.close().catch(() => {})
       await rm(dir, { recursive: true, force: true })
     },
+    release: async () => {
+      const old = current
+      current = null
+      await old?.close()
+    },
   }
 }
+
+/**
+ * One browser per kind and launch options for all the files a vitest worker runs (the browser suite runs its files
+ * without isolation, so this module, and the browsers, outlive a file): a launch is 1 s of Chromium's and 5 s of
+ * Firefox ESR's start-up, paid once per worker instead of once per file. Every test still starts as a new visitor
+ * (a browser context of its own: its own cookies, storage and cache), and a file releases its last one when it ends.
+ * The browsers and their profiles go when the worker exits.
+ */
+const shared = new Map<string, Promise<Session>>()
+const running: Session[] = []
+export const sharedLaunch = (name: BrowserName, options: LaunchOptions = {}): Promise<Session> => {
+  const key = `${name} ${JSON.stringify(options)}`
+  let session = shared.get(key)
+  if (!session) {
+    session = launch(name, options)
+    // A launch that failed is tried again by the next file, not handed out broken.
+    session.then((s) => running.push(s), () => shared.delete(key))
+    shared.set(key, session)
+  }
+  return session
+}
+// The worker is going: its browsers with it (synchronously: no promise runs after 'exit'), and their profiles.
+process.once('exit', () => {
+  for (const s of running) {
+    s.browser.process()?.kill('SIGKILL')
+    try {
+      rmSync(s.dir, { recursive: true, force: true, maxRetries: 3 })
+    } catch {
+      // A file the dying browser still held: the system's temp folder is cleared anyway.
+    }
+  }
+})
 

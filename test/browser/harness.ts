@@ -18,6 +18,8 @@ export interface Route {
   body: string
   type?: string
   headers?: Record<string, string>
+  /** Answered once this settles (a slow host, as slow as the test needs). */
+  until?: Promise<unknown>
 }
 
 export interface TestServer {
@@ -25,6 +27,8 @@ export interface TestServer {
   readonly origin: string
   /** Serves `route` at `path` (e.g. `/storage.html`) and returns its full URL. */
   route(path: string, route: Route): string
+  /** How many requests a route's path has had. */
+  requests(path: string): number
   close(): Promise<void>
 }
 
@@ -56,10 +60,15 @@ export const startServer = async (): Promise<TestServer> => {
     ['/__blank', { body: '<!doctype html><title>blank</title>' }],
     ['/favicon.ico', { body: '', type: 'image/x-icon' }],
   ])
+  const hits = new Map<string, number>()
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     const page = routes.get(path)
-    if (page) return send(res, 200, page.body, page.type ?? TYPES['.html']!, page.headers)
+    if (page) {
+      hits.set(path, (hits.get(path) ?? 0) + 1)
+      await page.until
+      return send(res, 200, page.body, page.type ?? TYPES['.html']!, page.headers)
+    }
     const file = path.startsWith('/dist/') ? distFile(path) : null
     if (file) {
       try {
@@ -76,6 +85,7 @@ export const startServer = async (): Promise<TestServer> => {
   return {
     origin,
     route: (path, route) => (routes.set(path, route), origin + path),
+    requests: (path) => hits.get(path) ?? 0,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections()

@@ -16,7 +16,7 @@ const CONFIG = { categories: [{ id: 'necessary', necessary: true }, { id: 'analy
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = browserSuite(browserName, { launch: SYSTEM_ACCESS })
+  const suite = browserSuite(browserName, { launch: SYSTEM_ACCESS, ownBrowser: true })
   let server: TestServer
   let session: Session
   let page: Tab

@@ -1,12 +1,12 @@
 /**
- * The set-up every browser test file shares: one test server and one browser
- * per file and browser, a first-time visitor's tab per test, and a watch on that
+ * The set-up every browser test file shares: one test server per file, a browser
+ * per kind shared by the files of a worker (see `sharedLaunch`), a first-time visitor's tab per test, and a watch on that
  * tab: every test ends with no page error and no `console.error` (a CSP report,
  * a failed import() and an uncaught exception all land there) but the ones it
  * expects.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
-import { launch, watch, type BrowserName, type LaunchOptions, type PageLog, type Session, type Tab } from './driver.js'
+import { launch, sharedLaunch, watch, type BrowserName, type LaunchOptions, type PageLog, type Session, type Tab } from './driver.js'
 import { startServer, type Route, type TestServer } from './harness.js'
 
 export interface SuiteOptions {
@@ -20,6 +20,11 @@ export interface SuiteOptions {
   start?: () => string | null
   /** Console errors every test of the suite causes on purpose (a request to a server that is down). */
   expectedErrors?: RegExp
+  /**
+   * A browser of the file's own, launched for it and closed after it, instead of the worker's shared one: for a
+   * file that measures the browser process itself (its heap), which the other files' pages must not share.
+   */
+  ownBrowser?: boolean
 }
 
 export interface BrowserSuite {
@@ -53,10 +58,10 @@ export const browserSuite = (browserName: BrowserName, options: SuiteOptions = {
   beforeAll(async () => {
     suite.server = await startServer()
     for (const [path, route] of Object.entries(options.routes ?? {})) suite.server.route(path, route)
-    suite.session = await launch(browserName, options.launch)
+    suite.session = await (options.ownBrowser ? launch : sharedLaunch)(browserName, options.launch)
   })
   afterAll(async () => {
-    await suite.session?.close()
+    await (options.ownBrowser ? suite.session?.close() : suite.session?.release())
     await suite.server?.close()
   })
   beforeEach(async () => {

@@ -86,20 +86,28 @@ export class Tab {
       for (const k of keys.reverse()) await this.page.keyboard.up(k)
     },
   }
+  /**
+   * A navigation's limit: never under 20 s. Loading a page from the test's own server is fast, but on a loaded 2-CPU CI
+   * machine (the other worker's PGlite or a browser starting) a first navigation took over 10 s once; what a test
+   * asserts about the page keeps the shorter element timeout.
+   */
+  private get navTimeout(): number {
+    return Math.max(this.defaultTimeout, 20_000)
+  }
   goto(url: string, options: { waitUntil?: 'load' | 'domcontentloaded' } = {}): Promise<unknown> {
-    return this.page.goto(url, { waitUntil: options.waitUntil ?? 'load' })
+    return this.page.goto(url, { waitUntil: options.waitUntil ?? 'load', timeout: this.navTimeout })
   }
   reload(): Promise<unknown> {
-    return this.page.reload({ waitUntil: 'load' })
+    return this.page.reload({ waitUntil: 'load', timeout: this.navTimeout })
   }
   /** Back in history; `commit`: a back/forward-cache restore, which fires no `load`, so return once the URL has changed. */
   async goBack(options: { waitUntil?: 'load' | 'commit' } = {}): Promise<unknown> {
-    if (options.waitUntil != 'commit') return this.page.goBack({ waitUntil: 'load' })
+    if (options.waitUntil != 'commit') return this.page.goBack({ waitUntil: 'load', timeout: this.navTimeout })
     // Puppeteer's page.url() does not follow a restore in Firefox, so ask the document too
     // (while the old one is being torn down the question may fail: ask again).
     const from = this.page.url()
     void this.page.goBack({ timeout: 0 }).catch(() => {})
-    await this.page.waitForFunction((url) => location.href !== url, { timeout: this.defaultTimeout, polling: 25 }, from).catch(() => null)
+    await this.page.waitForFunction((url) => location.href !== url, { timeout: this.navTimeout, polling: 25 }, from).catch(() => null)
     return null
   }
   url(): string {

@@ -27,6 +27,10 @@ const CODE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
+    // Dot folders are scratch space (test/dist/.example-*, .vendors-*: the docs tests' temporary projects, which come
+    // and go while this file runs beside them; bench/.build): nothing in them is the repository's code. Skipped
+    // before they are even looked at, since one may be gone by then.
+    if (name.startsWith('.')) return []
     if (statSync(path).isDirectory()) return name == 'node_modules' || name == 'fixtures' ? [] : walk(path)
     return CODE.test(name) ? [path] : []
   })

@@ -71,6 +71,18 @@ describe('the published package', () => {
     expect(readFileSync(new URL('dist/consentry-extras.mjs', root), 'utf8')).not.toMatch(/\bimport\s*[{*\w'"]/)
   })
 
+  it('the sync outbox is a module of its own beside the destinations file, which carries none of it', async () => {
+    const mod = await import(new URL('dist/consentry-sync.mjs', root).href)
+    expect(typeof mod.outbox).toBe('function')
+    const sync = readFileSync(new URL('dist/consentry-sync.mjs', root), 'utf8')
+    // Loaded by URL beside the destinations file: it must not import anything either.
+    expect(sync).not.toMatch(/\bimport\s*[{*\w'"]/)
+    expect(sync).toContain('consentry-outbox')
+    const destinations = readFileSync(new URL('dist/consentry-destinations.min.js', root), 'utf8')
+    expect(destinations).not.toContain('consentry-outbox')
+    expect(destinations).toContain('consentry-sync.mjs')
+  })
+
   it('consentry/strict imports without a DOM and plugs in the network guard', async () => {
     const strict = await import('consentry/strict')
     expect(typeof strict.enableStrictBlocking).toBe('function')
@@ -86,12 +98,25 @@ describe('the published package', () => {
   })
 
   it('the script-tag builds are CSP-safe: no eval, no Function constructor, no markup assigned, no inline styles, no process.env', () => {
-    for (const file of ['consentry.min.js', 'consentry.strict.min.js', 'consentry-extras.mjs']) {
+    for (const file of ['consentry.min.js', 'consentry.strict.min.js', 'consentry-extras.mjs', 'consentry-destinations.min.js', 'consentry-sync.mjs']) {
       const code = readFileSync(new URL('dist/' + file, root), 'utf8')
       // (The HTML-string guard calls the page's own innerHTML setter on an inert template: never with our strings.)
       expect(code).not.toMatch(/\beval\(|new Function|Function\(|\.innerHTML\s*=|\.style\b|setAttribute\("style"|process\.env/)
       expect(existsSync(new URL(`dist/${file}.map`, root))).toBe(true)
     }
+  })
+
+  it('the script tag starts with V8\'s compile hint, on its first line, and its source map still lines up; the single file does not', () => {
+    // Chromium reads `//# allFunctionsCalledOnLoad` only at the very top of a file (docs/speed.md).
+    for (const file of ['consentry.min.js', 'consentry.strict.min.js', 'consentry.js']) {
+      const [first, second] = readFileSync(new URL('dist/' + file, root), 'utf8').split('\n')
+      expect([file, first]).toEqual([file, '//# allFunctionsCalledOnLoad'])
+      expect(second).toMatch(/^(!function|\(function)/)
+      // The map's first line (the comment) has no segments: the code's mappings start on line 2.
+      const map = JSON.parse(readFileSync(new URL(`dist/${file}.map`, root), 'utf8'))
+      expect(map.mappings.startsWith(';')).toBe(true)
+    }
+    expect(readFileSync(new URL('dist/consentry.all.min.js', root), 'utf8')).not.toContain('allFunctionsCalledOnLoad')
   })
 
   it('marks only the self-initialising script-tag builds as having side effects', () => {

@@ -22,8 +22,12 @@ const markdown = (dir: string): string[] =>
     return statSync(join(root, path)).isDirectory() ? markdown(path) : name.endsWith('.md') ? [path] : []
   })
 
-/** The files beside the script tag, as the build makes them: the on-demand modules and the languages' folder. */
-const ON_DEMAND = [...readdirSync(dist).filter((f) => /^consentry-[\w-]+\.mjs$/.test(f)), 'i18n/']
+/**
+ * The files beside the script tag, as the build makes them: the on-demand modules and the languages' folder. The sync
+ * outbox is not one of them: consentry-destinations.min.js fetches it, and the destinations page says so (below).
+ */
+const SYNC = 'consentry-sync.mjs'
+const ON_DEMAND = [...readdirSync(dist).filter((f) => /^consentry-[\w-]+\.mjs$/.test(f) && f != SYNC), 'i18n/']
 
 describe('the files a script-tag site uploads', () => {
   it("the README lists consentry.min.js and every file it fetches on demand, and each is in dist/", () => {
@@ -31,6 +35,12 @@ describe('the files a script-tag site uploads', () => {
     expect(readmeList().sort()).toEqual(['consentry.min.js', ...ON_DEMAND].sort())
     for (const f of readmeList()) expect(existsSync(join(dist, f)), f).toBe(true)
     expect(readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.mjs'))).toHaveLength(16)
+  })
+
+  it('the sync outbox is in dist/ beside the destinations file, and the destinations page says to upload it with it', () => {
+    expect(existsSync(join(dist, SYNC))).toBe(true)
+    expect(readFileSync(join(dist, 'consentry-destinations.min.js'), 'utf8')).toContain(SYNC)
+    expect(read('docs/destinations.md')).toMatch(/upload `consentry-sync\.mjs`[\s\S]{0,120}?beside `consentry-destinations\.min\.js`/)
   })
 
   it('every page of the docs that shows the script tag says which files go beside it, and names the single file', () => {

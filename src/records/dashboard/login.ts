@@ -5,43 +5,20 @@
  * SameSite=Strict, and every POST must come from a page of this origin (its
  * Origin header, which browsers send with every POST form, names this host).
  */
-import type { RecordStore } from '../store/types.js'
 import { readBody } from '../http/body.js'
-import type { Limiter } from '../http/rate-limit.js'
 import { assets } from './assets.js'
 import { dashboardData, rangeOf } from './data.js'
 import { dashboardPage, loginPage } from './page.js'
-import { isHttps, sessionCookie, sessionOf, type Sessions } from './session.js'
+import { sameOrigin, type DashboardContext } from './context.js'
+import { isHttps, sessionCookie, sessionOf } from './session.js'
 import { webhooksPanelData, webhooksSection } from './webhooks.js'
 
 const REPLAY_NOTICES: Record<string, string> = { replayed: 'Queued again: it is sent at once.', 'not-found': 'No such delivery (removed with its subscription?).' }
-
-export interface DashboardContext {
-  token: string | undefined
-  /** Whether a guess is the admin token, in constant time. */
-  matches: (guess: string) => boolean
-  store: () => Promise<RecordStore>
-  onError: (e: unknown, where: string) => void
-  sessions: Sessions
-  limiter: Limiter
-}
 
 const html = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } })
 
 const seeDashboard = (headers: Record<string, string> = {}) => new Response(null, { status: 303, headers: { location: '/dashboard', ...headers } })
-
-/** Whether a POST comes from a page of this origin (scheme aside: TLS may end at a proxy in front). */
-export const sameOrigin = (request: Request, url: URL): boolean => {
-  const site = request.headers.get('sec-fetch-site')
-  if (site !== null && site != 'same-origin') return false
-  try {
-    return new URL(request.headers.get('origin') ?? '').host == url.host
-  } catch {
-    // No Origin, "null" (a sandboxed frame, a privacy extension) or garbage.
-    return false
-  }
-}
 
 const login = async (status: number, message: { error?: string; notice?: string }, headers: Record<string, string> = {}) =>
   html(status, loginPage((await assets()).urls, message), headers)

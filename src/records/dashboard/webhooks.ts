@@ -7,8 +7,7 @@
 import type { Delivery, RecordStore, WebhookSubscription } from '../store/types.js'
 import { readBody } from '../http/body.js'
 import { fail } from '../http/respond.js'
-import type { DashboardContext } from './login.js'
-import { sameOrigin } from './login.js'
+import { sameOrigin, type DashboardContext } from './context.js'
 import { escape } from './page.js'
 import { sessionOf } from './session.js'
 

@@ -28,7 +28,19 @@ const Preferences = ({ ctx }: { ctx: Ctx }) => {
   const [draft, setDraft] = useState(() => initialDraft(ctx))
   const dialog = useRef<HTMLDivElement>(null)
   const foot = useRef<HTMLDivElement>(null)
-  useEffect(() => dialog.current?.focus(), [])
+  // Focus moves in once the dialog can take it. It is hidden until its buttons are laid out (see fit), and an
+  // element that is `visibility: hidden` cannot take focus (HTML §6.6.3): focus() then does nothing. Preact's effect
+  // can run before that layout on a busy machine (its after-paint falls back to a 100 ms timer), so where focus did
+  // not move in, it is tried again on the next frames, which come after that layout.
+  useEffect(() => {
+    let frames = 10
+    const focusIn = () => {
+      const d = dialog.current
+      d?.focus()
+      if (d && (d.getRootNode() as ShadowRoot).activeElement != d && frames--) requestAnimationFrame(focusIn)
+    }
+    focusIn()
+  }, [])
   // The footer's buttons sit as the banner's do: in a row, as a pair above Save, or stacked, as the labels fit.
   // Before the first paint, so the dialog is never drawn in another arrangement first.
   useLayoutEffect(() => {
