@@ -162,7 +162,14 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       await expect.poll(() => focused(page)).toBe('banner dialog')
       const stops = ['banner a:Privacy policy', 'banner reject-all', 'banner accept-all', 'banner preferences']
-      expect(await walk(page, 'Tab', 8)).toEqual([...stops, ...stops])
+      // The trap comes with the extras chunk, fetched with the banner; until it has run, Tab
+      // stays on the dialog (src/ui/view.ts). On a loaded machine that can be a few presses.
+      await expect.poll(async () => {
+        await page.keyboard.press('Tab')
+        return focused(page)
+      }).not.toBe('banner dialog')
+      expect(await focused(page)).toBe(stops[0])
+      expect(await walk(page, 'Tab', 7)).toEqual([...stops.slice(1), ...stops])
       expect(await walk(page, 'Shift+Tab', 4)).toEqual(['banner accept-all', 'banner reject-all', 'banner a:Privacy policy', 'banner preferences'])
 
       await bannerButton(page, 'accept-all').click()
