@@ -31,7 +31,7 @@ export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
       class: `layer ${ui.layout} ${ui.position}`,
       part: 'banner',
       role: 'dialog',
-      'aria-modal': modal ? 'true' : 'false',
+      'aria-modal': String(modal),
       'aria-labelledby': 'consentry-title',
       'aria-describedby': 'consentry-text',
       tabindex: '-1',

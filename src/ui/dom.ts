@@ -21,7 +21,7 @@ export const el = <K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag)
   for (const name in attrs) {
     const v = attrs[name]
-    if (v !== undefined && v !== false) node.setAttribute(name, v)
+    if (typeof v == 'string') node.setAttribute(name, v)
   }
   for (const c of children) if (c) node.append(c)
   return node

@@ -2,6 +2,8 @@
  * The UI's home: `<div data-consentry>` at the end of `<body>`, with an open
  * shadow root so the page's CSS cannot reach in (and ours cannot leak out).
  */
+import { el } from './dom.js'
+
 export interface Mount {
   host: HTMLElement
   root: ShadowRoot
@@ -17,9 +19,7 @@ export interface Mount {
  * Firefox 101, Safari 16.4), so one is looked for.
  */
 export const mount = (theme: string, nonce?: string): Mount => {
-  const host = document.createElement('div')
-  host.setAttribute('data-consentry', '')
-  host.setAttribute('data-theme', theme)
+  const host = el('div', { 'data-consentry': '', 'data-theme': theme })
   const root = host.attachShadow({ mode: 'open' })
   const addStyles = (css: string) => {
     if (!nonce && 'adoptedStyleSheets' in root) {
@@ -27,7 +27,7 @@ export const mount = (theme: string, nonce?: string): Mount => {
       sheet.replaceSync(css)
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
     } else {
-      const style = document.createElement('style')
+      const style = el('style')
       if (nonce) style.nonce = nonce
       style.textContent = css
       root.prepend(style)

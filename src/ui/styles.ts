@@ -20,41 +20,41 @@
  * `row`, `pair`, or stacked) is chosen by fit.ts; while it measures the first
  * time, the layer is hidden, though never painted so.
  */
-export const BASE_CSS = `
-:host{all:initial!important;display:block!important;
-font:var(--consentry-font-size,16px)/1.5 var(--consentry-font,system-ui,sans-serif)!important;
---_bg:var(--consentry-bg,#fff);--_fg:var(--consentry-fg,#16181d);--_muted:var(--consentry-muted,#474d5a);
---_accent:var(--consentry-accent,#1f4fd1);--_on:var(--consentry-on-accent,#fff);--_line:var(--consentry-border,#6b7280);
---_focus:var(--consentry-focus,#1f4fd1);--_radius:var(--consentry-radius,.5em);--_sp:var(--consentry-space,1em);
---_shadow:var(--consentry-shadow,0 .25em 1.5em #0004);--_backdrop:var(--consentry-backdrop,#0f121999)}
-:host([data-theme=dark]){--_bg:var(--consentry-bg,#1b1e24);--_fg:var(--consentry-fg,#f2f4f7);--_muted:var(--consentry-muted,#c3c8d2);
---_accent:var(--consentry-accent,#8ab4ff);--_on:var(--consentry-on-accent,#0b1020);--_line:var(--consentry-border,#9aa3b2);--_focus:var(--consentry-focus,#8ab4ff)}
-@media (prefers-color-scheme:dark){:host([data-theme=auto]){--_bg:var(--consentry-bg,#1b1e24);--_fg:var(--consentry-fg,#f2f4f7);
---_muted:var(--consentry-muted,#c3c8d2);--_accent:var(--consentry-accent,#8ab4ff);--_on:var(--consentry-on-accent,#0b1020);
---_line:var(--consentry-border,#9aa3b2);--_focus:var(--consentry-focus,#8ab4ff)}}
-*{box-sizing:border-box}
-[hidden]{display:none!important}
-.layer{position:fixed;z-index:2147483000;background:var(--_bg);color:var(--_fg);box-shadow:var(--_shadow);
-padding:var(--_sp);max-height:calc(100% - 1em);overflow:auto;overflow-wrap:break-word;hyphens:auto}
-.layer:focus{outline:none}
-.bar{left:0;right:0;display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--_sp)*.75) calc(var(--_sp)*2)}
-.body{flex:1e6 1 24em}
-.box,.modal{display:grid;gap:calc(var(--_sp)*.75);border-radius:var(--_radius)}
-.box{margin:min(1em,2vw);width:min(28em,96%)}
-[class*=top]{top:0}[class*=bottom]{bottom:0}[class*=left]{left:0}[class*=right]{right:0}
-.modal{top:50%;left:50%;transform:translate(-50%,-50%);width:min(34em,96%)}
-.backdrop{position:fixed;inset:0;z-index:2147482999;background:var(--_backdrop)}
-h2{font-size:1.0625em;line-height:1.3;margin:0 0 .4em;font-weight:650}
-p{margin:0;color:var(--_muted);font-size:.875em}
-a{color:var(--_accent);text-underline-offset:.15em}
-.buttons{display:grid;grid-auto-columns:1fr;gap:calc(var(--_sp)/2);flex:auto}
-.fit{display:flex;flex-wrap:wrap;flex-basis:100%}.layer:has(.first){visibility:hidden}.fit>*,.row>*,.pair>*{white-space:nowrap}
-.row{grid-auto-flow:column}.pair{grid-template-columns:1fr 1fr}.pair>:last-child{grid-column:1/-1}
-button{font:inherit;font-size:.9375em;font-weight:600;line-height:1.25;cursor:pointer;border-radius:var(--_radius);padding:.5em .75em;
-min-height:2.94em;border:2px solid var(--_accent);background:var(--_accent);color:var(--_on)}
-.secondary{background:none;color:var(--_accent)}
-:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media (prefers-reduced-motion:no-preference){.layer{animation:consentry-in .18s ease-out}}
-@keyframes consentry-in{from{translate:0 .75em}}
+export const BASE_CSS = `\
+:host{all:initial!important;display:block!important;\
+font:var(--consentry-font-size,16px)/1.5 var(--consentry-font,system-ui,sans-serif)!important;\
+--_bg:var(--consentry-bg,#fff);--_fg:var(--consentry-fg,#16181d);--_muted:var(--consentry-muted,#474d5a);\
+--_accent:var(--consentry-accent,#1f4fd1);--_on:var(--consentry-on-accent,#fff);--_line:var(--consentry-border,#6b7280);\
+--_focus:var(--consentry-focus,#1f4fd1);--_radius:var(--consentry-radius,.5em);--_sp:var(--consentry-space,1em);\
+--_shadow:var(--consentry-shadow,0 .25em 1.5em #0004);--_backdrop:var(--consentry-backdrop,#0f121999)}\
+:host([data-theme=dark]){--_bg:var(--consentry-bg,#1b1e24);--_fg:var(--consentry-fg,#f2f4f7);--_muted:var(--consentry-muted,#c3c8d2);\
+--_accent:var(--consentry-accent,#8ab4ff);--_on:var(--consentry-on-accent,#0b1020);--_line:var(--consentry-border,#9aa3b2);--_focus:var(--consentry-focus,#8ab4ff)}\
+@media (prefers-color-scheme:dark){:host([data-theme=auto]){--_bg:var(--consentry-bg,#1b1e24);--_fg:var(--consentry-fg,#f2f4f7);\
+--_muted:var(--consentry-muted,#c3c8d2);--_accent:var(--consentry-accent,#8ab4ff);--_on:var(--consentry-on-accent,#0b1020);\
+--_line:var(--consentry-border,#9aa3b2);--_focus:var(--consentry-focus,#8ab4ff)}}\
+*{box-sizing:border-box}\
+[hidden]{display:none!important}\
+.layer{position:fixed;z-index:2147483000;background:var(--_bg);color:var(--_fg);box-shadow:var(--_shadow);\
+padding:var(--_sp);max-height:calc(100% - 1em);overflow:auto;overflow-wrap:break-word;hyphens:auto}\
+.layer:focus{outline:none}\
+.bar{left:0;right:0;display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--_sp)*.75) calc(var(--_sp)*2)}\
+.body{flex:1e6 1 24em}\
+.box,.modal{display:grid;gap:calc(var(--_sp)*.75);border-radius:var(--_radius)}\
+.box{margin:min(1em,2vw);width:min(28em,96%)}\
+[class*=top]{top:0}[class*=bottom]{bottom:0}[class*=left]{left:0}[class*=right]{right:0}\
+.modal{top:50%;left:50%;transform:translate(-50%,-50%);width:min(34em,96%)}\
+.backdrop{position:fixed;inset:0;z-index:2147482999;background:var(--_backdrop)}\
+h2{font-size:1.0625em;line-height:1.3;margin:0 0 .4em;font-weight:650}\
+p{margin:0;color:var(--_muted);font-size:.875em}\
+a{color:var(--_accent);text-underline-offset:.15em}\
+.buttons{display:grid;grid-auto-columns:1fr;gap:calc(var(--_sp)/2);flex:auto}\
+.fit{display:flex;flex-wrap:wrap;flex-basis:100%}.layer:has(.first){visibility:hidden}.fit>*,.row>*,.pair>*{white-space:nowrap}\
+.row{grid-auto-flow:column}.pair{grid-template-columns:1fr 1fr}.pair>:last-child{grid-column:1/-1}\
+button{font:inherit;font-size:.9375em;font-weight:600;line-height:1.25;cursor:pointer;border-radius:var(--_radius);padding:.5em .75em;\
+min-height:2.94em;border:2px solid var(--_accent);background:var(--_accent);color:var(--_on)}\
+.secondary{background:none;color:var(--_accent)}\
+:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}\
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
+@media (prefers-reduced-motion:no-preference){.layer{animation:consentry-in .18s ease-out}}\
+@keyframes consentry-in{from{translate:0 .75em}}\
 `

@@ -18,6 +18,7 @@ import type { PreferencesModule } from './preferences/types.js'
 import type { UiLink } from './link.js'
 import { BASE_CSS } from './styles.js'
 import type { UiLoaders } from './index.js'
+import { afterPaint } from '../schedule/index.js'
 
 export interface ViewNeeds {
   /** Whether this page uses the extras (see extras/start.ts). */
@@ -56,7 +57,6 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     }
     return preferences
   }
-  const method = () => (view == 'preferences' ? 'preferences' : 'banner')
   const afterDecision = () => {
     status.textContent = ''
     // A fresh text node after clearing, so screen readers announce it each time.
@@ -99,13 +99,10 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
       m.root.append(...(backdrop ? [backdrop] : []), banner)
       // The second layer is fetched as the visitor approaches Manage preferences (pointer over
       // it, or focus on it), a few hundred ms before a click: not in the load window, where it
-      // cost every visitor its download and compile, though few open it.
-      const approach = (e: Event) => {
-        if (!(e.target as Element).closest?.('[data-consentry-action=preferences]')) return
-        banner!.removeEventListener('pointerover', approach)
-        banner!.removeEventListener('focusin', approach)
-        void loadPreferences().catch(() => {})
-      }
+      // cost every visitor its download and compile, though few open it. Later approaches get the
+      // module already fetched; after a failed fetch (offline a moment), the next one tries again.
+      const approach = (e: Event) =>
+        (e.target as Element).closest?.('[data-consentry-action=preferences]') && void loadPreferences().catch(() => {})
       banner.addEventListener('pointerover', approach)
       banner.addEventListener('focusin', approach)
     }
@@ -117,7 +114,7 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     if (next == 'banner' && was != 'banner' && config.mode == 'opt-in') {
       // Back from the preferences, focus returns to the button that opened them (APG dialog pattern).
       const target = was == 'preferences' ? banner!.querySelector<HTMLElement>('[data-consentry-action=preferences]')! : banner!
-      requestAnimationFrame(() => setTimeout(() => view == 'banner' && target.focus({ preventScroll: true })))
+      afterPaint(() => view == 'banner' && target.focus({ preventScroll: true }))
     }
     if (next == 'preferences' && was != 'preferences') openPreferences()
     if (next != 'preferences' && closePrefs) {
@@ -149,12 +146,13 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
   // banner, the preferences or the notices sees it. The API stays open to the site's code.
   m.root.addEventListener('click', (e) => e.isTrusted === false && e.stopImmediatePropagation(), true)
   m.root.addEventListener('click', (e) => {
-    // The preferences centre handles its own buttons.
+    // The preferences centre handles its own buttons; the banner is hidden while it is open (and only a
+    // visitor's own click gets here), so what remains is the banner's.
     if (prefsHost?.contains(e.target as Node)) return
     const action = (e.target as Element).closest?.('[data-consentry-action]')?.getAttribute('data-consentry-action')
     if (action == 'preferences' || action == 'open') return $ui.set('preferences')
-    if (action == 'accept-all') acceptAll(method())
-    else if (action == 'reject-all') rejectAll(method())
+    if (action == 'accept-all') acceptAll('banner')
+    else if (action == 'reject-all') rejectAll('banner')
     else return
     afterDecision()
   })
