@@ -153,8 +153,8 @@ export default [
     // and the compact preferences rows; +0.81 kB in issue #16, as above.
     // +0.08 kB in issue #16 (dates), as above. +0.1 kB in issue #19: the built UI and the preferences centre's
     // rows, opt-outs and draft in files of their own (no source file over 250 lines): the modules' order gzips worse.
-    // -0.1 kB in issue #19, as the script tag above.
-    limit: '43.36 KB',
+    // -0.1 kB in issue #19, as the script tag above; +0.02 kB for the extras as a plugin (use).
+    limit: '43.38 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',

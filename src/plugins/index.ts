@@ -1,6 +1,6 @@
 /**
  * The one seam for add-ons (as preact's `options`): strict mode's network
- * guard, the US signals and the destinations are plugins. A plugin brings the
+ * guard, the US signals, the destinations and the UI's extras are plugins. A plugin brings the
  * config fields it reads, checked in `init`'s one pass, and is started with the
  * engine — its config, stores and actions — once `init` has run (at once when
  * it already has). It returns what stops it. The engine is handed in, not

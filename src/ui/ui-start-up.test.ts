@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { $ui } from '../headless.js'
 import { CONFIG, painted } from '../testing/index.js'
 import { initWithUi } from './init.js'
+import { resetPlugins } from '../plugins/index.js'
 import { action, host, loaders, q, returningVisitor, startUi, useUiPage, waitFor } from './testing.js'
 
 useUiPage()
@@ -47,5 +48,20 @@ describe('start-up work', () => {
     link.click()
     await waitFor(() => q('[part=preferences]'))
     expect($ui.get()).toBe('preferences')
+  })
+
+  it('the extras are an add-on of the one seam: started through use() once loaded, stopped with the other plugins', async () => {
+    await startUi({ floatingButton: true })
+    action('accept-all')!.click()
+    const fab = await waitFor(() => action('open'))
+    // Started: the floating button follows the UI (hidden while a layer is shown).
+    $ui.set('banner')
+    expect(fab.hidden).toBe(true)
+    $ui.set('hidden')
+    expect(fab.hidden).toBe(false)
+    // Stopped by the engine's teardown of its plugins, like strict mode, the signals and the destinations.
+    resetPlugins()
+    $ui.set('banner')
+    expect(fab.hidden).toBe(false)
   })
 })

@@ -19,6 +19,7 @@ import type { UiLink } from './link.js'
 import { BASE_CSS } from './styles.js'
 import type { UiLoaders } from './index.js'
 import { afterPaint } from '../schedule/index.js'
+import { use } from '../plugins/index.js'
 
 export interface ViewNeeds {
   /** Whether this page uses the extras (see extras/start.ts). */
@@ -46,7 +47,7 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
   // Fetched only when this page uses one of them (see extras/start.ts). Without them, embeds still get a placeholder.
   const loadExtras = () =>
     loaders.extras().then(
-      (x) => extrasReady || ((extrasReady = true), (stopExtras = x.startExtras(link))),
+      (x) => extrasReady || ((extrasReady = true), (stopExtras = use(x.extras(link)))),
       () => extrasReady || ((extrasReady = true), (stopExtras = fallbackEmbeds(link))),
     )
 

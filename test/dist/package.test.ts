@@ -65,7 +65,7 @@ describe('the published package', () => {
 
   it('the on-demand extras module exports what the first layer starts, and imports nothing', async () => {
     const mod = await import(new URL('dist/consentry-extras.mjs', root).href)
-    for (const name of ['startExtras', 'floatingButton', 'placeholders', 'notice', 'clean']) expect(typeof mod[name]).toBe('function')
+    for (const name of ['extras', 'startExtras', 'floatingButton', 'placeholders', 'notice', 'clean']) expect(typeof mod[name]).toBe('function')
     expect(mod.FAB_CSS).toContain('.fab')
     // Loaded by URL beside the script tag: it must not import anything (it would load a second engine).
     expect(readFileSync(new URL('dist/consentry-extras.mjs', root), 'utf8')).not.toMatch(/\bimport\s*[{*\w'"]/)

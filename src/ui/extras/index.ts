@@ -5,7 +5,7 @@
  * US opt-out notice and "Your Privacy Choices" links, the placeholders of
  * blocked embeds, and the cookie cleaner.
  */
-export { startExtras, type ExtrasContext } from './start.js'
+export { extras, startExtras, type ExtrasContext } from './start.js'
 export { placeholders, type PlaceholderContext } from './embeds.js'
 export { floatingButton, FAB_CSS } from './fab.js'
 export { notice, confirmation, choicesIcon, decorateChoiceLinks, NOTICE_CSS, type NoticeContext } from './us.js'

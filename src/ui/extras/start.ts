@@ -1,4 +1,5 @@
 import type { UiLink } from '../link.js'
+import type { Plugin } from '../../plugins/index.js'
 import { trapTab } from '../focus.js'
 import { en } from '../i18n/en.js'
 import type { Translation } from '../i18n/types.js'
@@ -72,3 +73,11 @@ export const startExtras = (ctx: ExtrasContext): (() => void) => {
   stops.push(ctx.$waitingFrames.subscribe((frames) => placeholders(frames, { config, text: t, nonce: ui.nonce, allow: (id) => ctx.set({ [id]: true }, 'embed') })))
   return () => stops.forEach((f) => f())
 }
+
+/**
+ * The extras as an add-on of the one seam (`use`, plugins/index.ts), for the UI that loaded them: started
+ * at once, stopped by what `use` returns (or by the engine's teardown), like strict mode, the signals and
+ * the destinations. They work with the first layer's link, which carries the same stores and actions as
+ * the engine a plugin is handed, and the shadow root they draw in.
+ */
+export const extras = (link: UiLink): Plugin => ({ name: 'extras', start: () => startExtras(link) })
