@@ -8,7 +8,7 @@
  * below only where even the name's longest word leaves it no room (320 px). Title and buttons stay
  * put while the list scrolls, except on short screens (a phone held sideways,
  * 400 % zoom), where they would leave the list no room: there the whole dialog
- * scrolls as one (WCAG 2.2 SC 1.4.10).
+ * scrolls as one (WCAG 2.2 SC 1.4.10). Lines end in `\`, as in BASE_CSS: no line breaks shipped.
  */
 export const PREFERENCES_CSS = `\
 .prefs{top:50%;left:50%;transform:translate(-50%,-50%);width:min(40em,calc(100% - 1em));max-height:calc(100% - 1em);\
