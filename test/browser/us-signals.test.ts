@@ -91,8 +91,10 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
     it('cmpDisplayStatus says what is on screen: visible while the US notice shows, hidden once it is closed', async () => {
       await open({ region: 'US-CA' })
+      // The notice comes with the extras chunk and the API with the signals chunk, each fetched on its own:
+      // wait for the notice on screen, then for what the API says about it.
+      await expect.poll(() => notice().isVisible()).toBe(true)
       await expect.poll(ping).toMatchObject({ cmpStatus: 'loaded', cmpDisplayStatus: 'visible' })
-      expect(await notice().isVisible()).toBe(true)
       await page.locator('[data-consentry] >>> [part=notice] [data-consentry-action=close]').click()
       await expect.poll(async () => (await ping()).cmpDisplayStatus).toBe('hidden')
     })
