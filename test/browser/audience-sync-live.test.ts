@@ -86,7 +86,7 @@ describe.each(BROWSERS)('%s: the audience-sync page', (browserName) => {
     await stopDemo(demo)
   })
 
-  it('lists each visitor with the fields, as text, and updates when a change arrives; no CSP violation', async () => {
+  it('lists each visitor with the fields, as text, and updates when a change arrives; no CSP violation', { timeout: 60_000 }, async () => {
     const { page: tab, log } = suite
     await tab.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)))
     await tab.locator('#audience-sync-link').click()

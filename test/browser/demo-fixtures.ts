@@ -18,7 +18,12 @@ export interface Demo {
 }
 export const startDemo = async (): Promise<Demo> => {
   const server = createDemoServer(undefined, { dataDir: mkdtempSync(join(tmpdir(), 'consentry-demo-')) })
-  return { server, port: await listen(server, 0) }
+  const port = await listen(server, 0)
+  // Once listening, the demo subscribes its audience sync through its own records service, which creates the
+  // PGlite database then: seconds of WebAssembly on this process's one thread, during which the server answers
+  // nobody. Tests start after it (CI saw a page's first load time out, and a request reset, while it ran).
+  await server.audienceSync.ready
+  return { server, port }
 }
 export const stopDemo = async (demo: Demo | undefined): Promise<void> => {
   if (!demo) return
