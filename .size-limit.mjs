@@ -20,7 +20,8 @@ export default [
     // +0.08 kB in issue #16 (dates), as the script tag below.
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (5.93 → 6.05 KB).
     // +0.01 kB in issue #16: the tab follower leaves the page's own pageshow alone (a storage round trip per page view).
-    limit: '6.06 KB',
+    // +0.05 kB in issue #16: the cookie alone at start-up, the stored copies looked after when the page is hidden.
+    limit: '6.1 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -32,7 +33,8 @@ export default [
     // +0.08 kB in issue #16 (dates), as the script tag below.
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (6.73 → 6.85 KB).
     // +0.01 kB in issue #16: the tab follower leaves the page's own pageshow alone (a storage round trip per page view).
-    limit: '6.86 KB',
+    // +0.05 kB in issue #16: the cookie alone at start-up, the stored copies looked after when the page is hidden.
+    limit: '6.91 KB',
     modifyEsbuildConfig: production,
   },
   {
@@ -78,7 +80,8 @@ export default [
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (14.27 → 14.40 KB).
     // +0.01 kB in issue #16: the tab follower leaves the page's own pageshow alone (a storage round trip per page view).
     // -0.08 kB in issue #19, as the script tag below (14.41 → 14.33 KB).
-    limit: '14.33 KB',
+    // +0.04 kB in issue #16: the cookie alone at start-up, the stored copies looked after when the page is hidden.
+    limit: '14.37 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -127,7 +130,9 @@ export default [
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (14.33 → 14.41 KB).
     // -0.1 kB in issue #19, so the script tag is no larger than before it (14.32 KB): the stylesheets without line
     // breaks, the host built by el(), the banner's focus through afterPaint, and no per-view method for its buttons.
-    limit: '14.31 KB',
+    // +0.09 kB in issue #16: a returning visit reads the cookie alone and looks after the stored copies when the page
+    // is hidden (returning-visit script time 118 → 100 ms at 4×, medians of 15 in one run).
+    limit: '14.4 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).
@@ -140,7 +145,8 @@ export default [
     // issue #19: use(plugin), the one seam for strict mode, the signals and the destinations (15.51 → 15.66 KB).
     // +0.01 kB in issue #16: the page's own pageshow left alone, and no cleanup read where every service is allowed.
     // -0.1 kB in issue #19, as the script tag above.
-    limit: '15.57 KB',
+    // +0.05 kB in issue #16: the cookie alone at start-up, the stored copies looked after when the page is hidden.
+    limit: '15.64 KB',
   },
   {
     // For hosts where one file is all a site owner can add (issue #15): engine, blocking, banner, preferences centre
@@ -154,7 +160,8 @@ export default [
     // +0.08 kB in issue #16 (dates), as above. +0.1 kB in issue #19: the built UI and the preferences centre's
     // rows, opt-outs and draft in files of their own (no source file over 250 lines): the modules' order gzips worse.
     // -0.1 kB in issue #19, as the script tag above; +0.02 kB for the extras as a plugin (use).
-    limit: '43.38 KB',
+    // +0.05 kB in issue #16: the cookie alone at start-up, the stored copies looked after when the page is hidden.
+    limit: '43.45 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',

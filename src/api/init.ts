@@ -2,9 +2,9 @@ import { resolveConfig, type ConfigParts, type ConsentryConfig } from '../config
 import { ELEMENTS_ONLY } from '../config/rules.js'
 import { warnOnce } from '../errors/index.js'
 import { env } from '../env/index.js'
-import { fitRecord } from '../record/index.js'
+import { fitRecord, newestRecord } from '../record/index.js'
 import { afterPaint } from '../schedule/index.js'
-import { clearRecord, loadRecord, readRecord, saveRecord } from '../storage/index.js'
+import { clearRecord, loadRecord, readCookies, readRecord, saveRecord } from '../storage/index.js'
 import { $config, $consent, $gpc, $snapshot, $ui, deriveSnapshot, optOut, resetStores, type Snapshot } from '../store/index.js'
 import { followOtherTabs } from '../tabs/index.js'
 import { pluginParts, resetPlugins, startPlugins } from '../plugins/index.js'
@@ -46,7 +46,14 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
     return Promise.reject(e)
   }
   const conf = resolved
-  const stored = readRecord(conf)
+  // The cookie alone when it holds a valid decision: it is the copy servers and tags read, and every
+  // save writes it. localStorage, whose first access opens the storage area (about 10 ms at 4× CPU,
+  // docs/speed.md), is read only when it holds none, or when the server re-issues the cookie
+  // (`serverSet`: a response in flight can put an older one back). A newer localStorage copy beside
+  // a valid cookie (the cookie overwritten from outside) wins when the copies are looked after.
+  const cookies = readCookies(conf.cookie.name)
+  const held = !conf.cookie.serverSet && newestRecord(cookies, env.now())
+  const stored = held || readRecord(conf, cookies)
   $config.set(conf)
   $gpc.set(env.gpc())
   $consent.set({ record: stored && fitRecord(stored, conf), origin: 'init' })
@@ -54,6 +61,16 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
 
   // Reactions: storage and events follow the stores; actions only set state.
   // $snapshot changes only when something visible changed, so every change is real.
+  // The copies are reconciled (newest wins) and repaired, and the cookie re-set (restarting Safari's
+  // 7-day cap), from what storage holds then, so a decision made meanwhile, here or in another tab,
+  // is what both copies keep. A cookie that held a decision still in force is looked after when the
+  // visitor leaves the page or turns away (see tabs/; a page shown again re-reads both): nothing on
+  // the way to the first paint or the first input pays for it, and a returning visit opens no
+  // storage area but the cookie's. A missing or damaged cookie, which servers and tags read, is put
+  // back, and one whose decision is over deleted, at once, after the first frame.
+  let self: object | null = null
+  const maintain = () => started === self && loadRecord(conf)
+  const leaving = held && $snapshot.get().decided
   const unbinds = [
     $consent.listen(({ record, origin }) => {
       if (origin === 'local') record ? saveRecord(conf, record) : clearRecord(conf)
@@ -61,7 +78,7 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
     $consent.listen(deriveSnapshot),
     $gpc.listen(deriveSnapshot),
     $snapshot.listen((snapshot) => emit('change', snapshot)),
-    typeof window === 'undefined' ? () => {} : followOtherTabs(conf),
+    typeof window === 'undefined' ? () => {} : followOtherTabs(conf, leaving ? maintain : undefined),
   ]
   // GPC is a valid opt-out request where the visitor's state gives that right (CCPA regs §7025;
   // Colorado Rule 5.08): honoured at once, recorded with method `gpc`, without a prompt.
@@ -72,16 +89,12 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   // Opt-in: the banner until a decision. Opt-out: the notice, unless the visitor has
   // decided or opted out (not asked again for 12 months, §1798.135(c)(4)), or to say GPC was honoured.
   if (gpcNow || (!snapshot.decided && !(conf.mode == 'opt-out' && snapshot.optOut.sale))) $ui.set('banner')
-  started = {
+  self = started = {
     promise: Promise.resolve(snapshot),
     config,
     stop: () => unbinds.forEach((f) => f()),
   }
-  // The copies are repaired (and the cookie re-set, restarting Safari's 7-day cap) once the first
-  // frame is out: storage round trips the first paint does not need. From what storage holds then
-  // (newest wins), so a decision made meanwhile, here or in another tab, is what both copies keep.
-  const self = started
-  if (stored) afterPaint(() => started === self && loadRecord(conf))
+  if (stored && !leaving) afterPaint(maintain)
   // The add-ons start before `ready`, so a destination hears the state before blocking lets any tag run.
   startPlugins(conf)
   emit('ready', snapshot)

@@ -32,7 +32,7 @@ export interface ConsentRecord {
 
 /**
  * The schema version this build writes. Older versions are read and migrated
- * (rewritten in this one on the next load), never dropped:
+ * (rewritten in this one when the visitor leaves the page), never dropped:
  * - 1: as 2, but `created` always spelled out.
  * - 2: `created` left empty when it equals `updated` (a first decision), 8 bytes shorter.
  */

@@ -2,10 +2,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { resolveConfig } from '../config/index.js'
 import { useEnv } from '../env/index.js'
-import { get, init, set } from '../headless.js'
+import { get, init, on, set } from '../headless.js'
 import { teardown } from '../api/index.js'
 import { encodeRecord } from '../record/index.js'
-import { CONFIG, cookie, freshPage, painted, stubCookies, useQuietPage } from '../testing/index.js'
+import { CONFIG, cookie, freshPage, leave, painted, stubCookies, useQuietPage } from '../testing/index.js'
 import { loadRecord } from './index.js'
 import { config, NOW, record, setCookie } from './testing.js'
 
@@ -96,25 +96,100 @@ describe('keeping the decision in two copies', () => {
 })
 
 describe('at start-up', () => {
-  it('init reads the decision at once and repairs the other copy once the first frame has painted', async () => {
+  it('init reads the cookie alone when it holds a decision; localStorage is checked and repaired when the visitor leaves', async () => {
+    const value = encodeRecord(record(NOW, true))
+    setCookie(value)
+    const local = vi.fn(() => localStorage)
+    useEnv({ localStorage: local })
+    await init(CONFIG)
+    expect(get().categories.analytics).toBe(true)
+    // Not on the way to the first paint, nor after it: opening the storage area costs a returning visit ~10 ms at 4×.
+    await painted()
+    expect(local).not.toHaveBeenCalled()
+    expect(localStorage.getItem('consentry')).toBeNull()
+    leave()
+    expect(localStorage.getItem('consentry')).toBe(value)
+    // Once per page view.
+    const calls = local.mock.calls.length
+    leave()
+    expect(local.mock.calls.length).toBe(calls)
+  })
+
+  it('hiding the page counts as leaving it (a tab switch, a backgrounded app)', async () => {
     const value = encodeRecord(record(NOW, true))
     setCookie(value)
     await init(CONFIG)
-    expect(get().categories.analytics).toBe(true)
-    // Not in the start-up task: three storage round trips the first paint does not need.
+    const state = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible')
+    document.dispatchEvent(new Event('visibilitychange'))
     expect(localStorage.getItem('consentry')).toBeNull()
-    await painted()
+    state.mockReturnValue('hidden')
+    document.dispatchEvent(new Event('visibilitychange'))
+    state.mockRestore()
     expect(localStorage.getItem('consentry')).toBe(value)
   })
 
-  it('a decision made before the repair is not overwritten by the copy read at start-up', async () => {
+  it('a missing or damaged cookie is put back from localStorage right after the first paint', async () => {
+    const value = encodeRecord(record(NOW, true))
+    localStorage.setItem('consentry', value)
+    setCookie(value.slice(0, 20))
+    await init(CONFIG)
+    expect(get().categories.analytics).toBe(true)
+    expect(cookie()).toBe(value.slice(0, 20))
+    await painted()
+    expect(cookie()).toBe(value)
+  })
+
+  it('a cookie whose decision is over is deleted right after the first paint, not when the page is left', async () => {
+    const over = { ...record(NOW - 400 * 864e5, true), createdAt: NOW - 400 * 864e5 }
+    setCookie(encodeRecord(over))
+    await init(CONFIG)
+    expect(get().decided).toBe(false)
+    await painted()
+    expect(cookie()).toBeUndefined()
+  })
+
+  it('a newer localStorage copy beside a valid older cookie (written from outside) wins in both when the page is left, and in the page when it is shown again', async () => {
+    const older = encodeRecord(record(NOW - 5000, true))
+    const newer = encodeRecord(record(NOW - 1000, false))
+    setCookie(older)
+    localStorage.setItem('consentry', newer)
+    await init(CONFIG)
+    expect(get().categories.analytics).toBe(true)
+    const changes: boolean[] = []
+    on('change', (s) => changes.push(s.categories.analytics!))
+    const state = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect([cookie(), localStorage.getItem('consentry')]).toEqual([newer, newer])
+    state.mockReturnValue('visible')
+    document.dispatchEvent(new Event('visibilitychange'))
+    state.mockRestore()
+    expect(get().categories.analytics).toBe(false)
+    expect(changes).toEqual([false])
+  })
+
+  it('a cookie the server re-issues is read beside localStorage at once (a response in flight can put an older one back)', async () => {
+    setCookie(encodeRecord(record(NOW - 5000, true)))
+    localStorage.setItem('consentry', encodeRecord(record(NOW - 1000, false)))
+    await init({ ...CONFIG, cookie: { serverSet: true } })
+    expect(get().categories.analytics).toBe(false)
+  })
+
+  it('a decision made before the copies are looked after is not overwritten by the copy read at start-up', async () => {
     setCookie(encodeRecord(record(NOW - 1000, true)))
     await init(CONFIG)
     set({ analytics: false })
-    await painted()
+    leave()
     expect(get().categories.analytics).toBe(false)
     expect(loadRecord(config())?.categories.analytics).toBe(false)
     expect(localStorage.getItem('consentry')).toBe(cookie())
+  })
+
+  it('after teardown, leaving the page touches nothing', async () => {
+    setCookie(encodeRecord(record(NOW, true)))
+    await init(CONFIG)
+    teardown()
+    leave()
+    expect(localStorage.getItem('consentry')).toBeNull()
   })
 
   it('sessionStorage is not read where cookies and localStorage work (its first read is a round trip)', async () => {

@@ -41,9 +41,9 @@ export const clearRecord = (config: ResolvedConfig): void => {
  * anything; sessionStorage (5–17 ms for its first read on a slow phone) only where
  * {@link saveRecord} can have written there: when cookies or localStorage cannot be used.
  */
-export const readRecord = (config: ResolvedConfig): ConsentRecord | null => {
+export const readRecord = (config: ResolvedConfig, cookies = readCookies(config.cookie.name)): ConsentRecord | null => {
   const name = config.cookie.name
-  const copies = [...readCookies(name), readLocal(name)]
+  const copies = [...cookies, readLocal(name)]
   const now = env.now()
   const best = newestRecord(copies, now)
   if (best || (cookiesWork() && env.localStorage())) return best
@@ -67,7 +67,7 @@ export const repairRecord = (config: ResolvedConfig, best: ConsentRecord): void 
  * Reads the decision from the cookie and localStorage. Never throws. A copy
  * that is missing or invalid is repaired from the other; if both are valid and
  * differ, the later decision wins and overwrites the other. (`init` reads
- * at once and repairs after the first paint.)
+ * at once, from the cookie alone when it holds a decision, and repairs later.)
  */
 export const loadRecord = (config: ResolvedConfig): ConsentRecord | null => {
   const best = readRecord(config)

@@ -15,9 +15,16 @@ import { $consent } from '../store/index.js'
  * lag behind for a moment (Chromium caches cookies per renderer), and writing
  * back what it read could resurrect a decision the visitor just reset or
  * changed. Whatever arrives is validated like any stored value.
+ *
+ * `leaving` runs once, the first time the visitor leaves the page or turns away
+ * from it: its visibility turns hidden (a tab switched, an app backgrounded, and
+ * when the page is left: HTML §7.4.2.4 "unload a document" hides it after
+ * `pagehide`). The last moment the Page Lifecycle guarantees, and one where work
+ * costs the visitor nothing: no paint or input waits for it. `init` keeps the
+ * upkeep of the stored copies for it.
  * Returns a function that stops listening.
  */
-export const followOtherTabs = (config: ResolvedConfig): (() => void) => {
+export const followOtherTabs = (config: ResolvedConfig, leaving = () => {}): (() => void) => {
   const name = config.cookie.name
   const adopt = (record: ConsentRecord | null) => {
     const current = $consent.get().record
@@ -36,8 +43,9 @@ export const followOtherTabs = (config: ResolvedConfig): (() => void) => {
   // moment: reading both copies again cost every page view a cookie and a storage round trip. A decision another tab
   // makes meanwhile arrives by the storage event (or, where only the cookie works, at the next visibilitychange).
   const onShow = (e: Event) => {
+    if (document.visibilityState == 'hidden') leaving(), (leaving = () => {})
     // (A visibilitychange has no `persisted`.)
-    if ((e as PageTransitionEvent).persisted !== false && document.visibilityState != 'hidden') adopt(readRecord(config))
+    else if ((e as PageTransitionEvent).persisted !== false) adopt(readRecord(config))
   }
   addEventListener('storage', onStorage)
   addEventListener('pageshow', onShow)

@@ -71,6 +71,13 @@ export const freshPage = (): void => {
   sessionStorage.clear()
 }
 
+/** The visitor turns away from the page (it is hidden, as when it is left): what Consentry keeps for then runs (see tabs/). */
+export const leave = (): void => {
+  const state = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+  document.dispatchEvent(new Event('visibilitychange'))
+  state.mockRestore()
+}
+
 /** Resolves once the work Consentry left for after the first paint has run (it was queued earlier, so it runs first). */
 export const painted = (): Promise<void> => new Promise((r) => afterPaint(r))
 

@@ -53,7 +53,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       if (tab != page) await tab.close()
     })
 
-    it('cookie and localStorage disagreeing: the later decision wins and both copies are repaired', async () => {
+    it('cookie and localStorage disagreeing: the page view starts from the cookie; leaving it, the later decision wins in both copies', async () => {
       const url = server.route('/cond/disagree.html', { body: consentryPage() })
       await page.goto(url)
       await button(page, 'accept-all').click()
@@ -68,6 +68,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
           document.cookie = `consentry=${c}; path=/; SameSite=Lax`
           localStorage.setItem('consentry', l!)
         }, [cookie, local])
+        await page.reload()
+        // The cookie holds a valid decision: it is the one this page view starts from, and localStorage is not opened
+        // on the way to the first paint.
+        expect(await snapshot(page)).toMatchObject({ decided: true, categories: { analytics: cookie == older } })
+        // The reload leaves the page (pagehide): the copies are reconciled, and the next page view has the later one.
         await page.reload()
         expect(await snapshot(page)).toMatchObject({ decided: true, categories: { analytics: false } })
         expect(await stored(page)).toMatchObject({ cookie: newer, local: newer })
@@ -89,7 +94,9 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await page.reload()
       const after = await snapshot(page)
       expect(after).toMatchObject({ decided: true, id: before.id, categories: { analytics: true, marketing: false } })
-      // Migrated, not dropped: both copies now hold the schema 2 value of the same decision.
+      // Migrated, not dropped, once the visitor leaves the page (here by a reload): both copies now hold the schema 2
+      // value of the same decision.
+      await page.reload()
       expect(await stored(page)).toMatchObject({ cookie: current, local: current })
     })
   })

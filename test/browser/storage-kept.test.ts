@@ -68,8 +68,11 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await page.evaluate(() => localStorage.removeItem('consentry'))
       await page.reload()
       expect(await snapshot(page)).toEqual(before)
-      // Repaired once the first frame has painted, not in the start-up task.
-      await expect.poll(() => local(page)).toBe(value)
+      // The cookie held the decision: localStorage is not opened while the page loads, and is repaired when the
+      // visitor leaves it (here by the next reload).
+      expect(await local(page)).toBeNull()
+      await page.reload()
+      expect(await local(page)).toBe(value)
 
       await session.context().clearCookies()
       await page.reload()
