@@ -59,8 +59,6 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   $consent.set({ record: stored && fitRecord(stored, conf), origin: 'init' })
   deriveSnapshot()
 
-  // Reactions: storage and events follow the stores; actions only set state.
-  // $snapshot changes only when something visible changed, so every change is real.
   // The copies are reconciled (newest wins) and repaired, and the cookie re-set (restarting Safari's
   // 7-day cap), from what storage holds then, so a decision made meanwhile, here or in another tab,
   // is what both copies keep. A cookie that held a decision still in force is looked after when the
@@ -71,6 +69,8 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   let self: object | null = null
   const maintain = () => started === self && loadRecord(conf)
   const leaving = held && $snapshot.get().decided
+  // Reactions: storage and events follow the stores; actions only set state.
+  // $snapshot changes only when something visible changed, so every change is real.
   const unbinds = [
     $consent.listen(({ record, origin }) => {
       if (origin === 'local') record ? saveRecord(conf, record) : clearRecord(conf)
