@@ -67,9 +67,12 @@ const main = async () => {
   const files = snapshot(DIST, '/dist')
   if (args.before) snapshot(resolve(args.before), '/before', files)
   for (const [name, dir] of Object.entries(VENDOR)) snapshot(dir, `/vendor/${name}`, files)
+  files.set('/bench/floor.js', readFileSync(join(HERE, 'floor.js')))
   const pathOf = (sdk, blocked) => `/${sdk.id}${blocked ? `-${blocked}` : ''}.html`
   const pages = {}
   for (const sdk of sdks) for (const [, , blocked] of scenarios) pages[pathOf(sdk, blocked)] = sdk.html(blocked)
+  // The page a column without a banner of its own takes its stored decision from.
+  for (const sdk of sdks) for (const by of SDKS.filter((s) => s.id == sdk.stateOf)) pages[pathOf(by, 0)] ??= by.html(0)
 
   const server = await startServer(pages, files)
   const origin = `http://127.0.0.1:${server.address().port}`
@@ -94,6 +97,11 @@ const main = async () => {
     const states = {}
     if (scenarios.some(([id]) => id == 'returning')) {
       for (const sdk of sdks) if (sdk.target) states[sdk.id] = await decide(browser, origin + pathOf(sdk, 0), sdk.target)
+      // The floor has no banner to decide with: it reads Consentry's stored decision (decided once more if needed).
+      for (const sdk of sdks) {
+        const by = sdk.stateOf && SDKS.find((s) => s.id == sdk.stateOf)
+        if (by) states[sdk.id] = states[by.id] ??= await decide(browser, origin + pathOf(by, 0), by.target)
+      }
     }
     const cells = scenarios.flatMap((sc) => sdks.map((sdk) => ({ sc, sdk })))
     const runs = Object.fromEntries(scenarios.map(([id]) => [id, Object.fromEntries(sdks.map((s) => [s.id, []]))]))
@@ -131,9 +139,9 @@ const main = async () => {
       sdks: sdks.map((s) => {
         // Everything the SDK's page fetched on a first visit (on load or after the click), but the page itself.
         const first = runs.first?.[s.id] ?? Object.values(runs)[0][s.id]
-        const paths = s.target ? [...new Set(first.flatMap((r) => r.requests))].filter((p) => /^\/(dist|before|vendor)\//.test(p)) : []
+        const paths = [...new Set(first.flatMap((r) => r.requests))].filter((p) => /^\/(dist|before|vendor|bench)\//.test(p))
         const list = paths.map((path) => ({ path, bytes: server.served(path).length, gzipBytes: gzip9(server.served(path)) }))
-        return { id: s.id, name: s.name, version: s.version, files: list, gzipBytes: list.reduce((n, f) => n + f.gzipBytes, 0) }
+        return { id: s.id, name: s.name, version: s.version, banner: !!s.target, files: list, gzipBytes: list.reduce((n, f) => n + f.gzipBytes, 0) }
       }),
       scenarios: Object.fromEntries(scenarios.map(([id]) => [id, {
         metrics: Object.fromEntries(METRIC_KEYS.map((key) => [key, Object.fromEntries(sdks.map((s) => [s.id, summarise(runs[id][s.id], key)]))])),

@@ -155,8 +155,20 @@ export const SDKS = [
     }),
     target: { sdk: 'klaro', host: '#klaro', shadow: false, button: '.cookie-notice .cm-btn-success', cookie: 'klaro' },
   },
+  {
+    // bench/floor.js: the least script a cookie-based consent check with cross-tab following can run, as a
+    // reference for what the platform itself costs (issue #16's returning-visit target sits at it). It shows no
+    // banner and walks no tags (a first visit measures the page and the two calls), and a returning visit reads
+    // the decision Consentry stored (`stateOf`). Last, so that --before's column still follows Consentry's.
+    id: 'floor',
+    name: 'Floor (cookie read + storage listener)',
+    version: '',
+    html: (blocked) => pageWith({ body: '  <script src="/bench/floor.js"></script>\n', tags: blockedTags(blocked) }),
+    target: null,
+    stateOf: 'consentry',
+  },
 ]
-export const DEFAULT_SDKS = ['none', 'consentry', 'consentry-all', 'vanilla-cookieconsent']
+export const DEFAULT_SDKS = ['none', 'consentry', 'consentry-all', 'vanilla-cookieconsent', 'floor']
 
 /** With --before DIR: consentry.min.js from another build (its dist/, served under /before/), as one more column. */
 export const beforeSdk = (label) => ({

@@ -97,7 +97,11 @@ export const uploadSuite = (browserName: BrowserName) => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'consentry-upload-'))
   })
+  // The tab first, then the site: a request the page still makes (its favicon, a frame loading after the last
+  // check) would otherwise meet a closed port, and its "net::ERR_CONNECTION_REFUSED" reach the log that the suite's
+  // own afterEach checks after this one (vitest runs after-hooks in reverse order).
   afterEach(async () => {
+    await page?.close().catch(() => {})
     await site?.close()
     site = undefined
     await rm(dir, { recursive: true, force: true })

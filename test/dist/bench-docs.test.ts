@@ -24,9 +24,11 @@ describe('docs/benchmark.md', () => {
 })
 
 describe('bench/results.json', () => {
-  it('has every scenario, with Consentry, vanilla-cookieconsent and the page without any SDK side by side', () => {
+  it('has every scenario, with Consentry, vanilla-cookieconsent, the page without any SDK and the floor side by side', () => {
     expect(Object.keys(results.scenarios).sort()).toEqual(SCENARIOS.map((s) => s[0]).sort())
-    expect(results.sdks.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['none', 'consentry', 'consentry-all', 'vanilla-cookieconsent']))
+    expect(results.sdks.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['none', 'consentry', 'consentry-all', 'vanilla-cookieconsent', 'floor']))
+    // Only the SDKs that show one are held to the banner's rows.
+    expect(results.sdks.filter((s: { banner: boolean }) => !s.banner).map((s: { id: string }) => s.id).sort()).toEqual(['floor', 'none'])
   })
 
   it('has at least 15 measured runs per cell, each with every metric of its table', () => {
@@ -37,8 +39,8 @@ describe('bench/results.json', () => {
         expect(runs, `${id} ${sdk.id}`).toHaveLength(results.runsPerCell)
         for (const run of runs)
           for (const key of METRICS[id]!) {
-            // The page without any SDK has no banner and nothing to click.
-            if (sdk.id == 'none' && (key == 'banner' || key == 'clickToCookie')) continue
+            // The page without any SDK, and the floor (bench/floor.js), have no banner and nothing to click.
+            if (!sdk.banner && (key == 'banner' || key == 'clickToCookie')) continue
             expect(typeof run[key], `${id} ${sdk.id} ${key}`).toBe('number')
           }
       }
