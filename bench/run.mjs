@@ -71,8 +71,9 @@ const main = async () => {
   const pathOf = (sdk, blocked) => `/${sdk.id}${blocked ? `-${blocked}` : ''}.html`
   const pages = {}
   for (const sdk of sdks) for (const [, , blocked] of scenarios) pages[pathOf(sdk, blocked)] = sdk.html(blocked)
-  // The page a column without a banner of its own takes its stored decision from.
-  for (const sdk of sdks) for (const by of SDKS.filter((s) => s.id == sdk.stateOf)) pages[pathOf(by, 0)] ??= by.html(0)
+  // A column without a banner of its own (the floor) takes its stored decision from another SDK's page.
+  const stateSource = (sdk) => sdk.stateOf && SDKS.find((s) => s.id == sdk.stateOf)
+  for (const by of sdks.map(stateSource).filter(Boolean)) pages[pathOf(by, 0)] ??= by.html(0)
 
   const server = await startServer(pages, files)
   const origin = `http://127.0.0.1:${server.address().port}`
@@ -97,9 +98,9 @@ const main = async () => {
     const states = {}
     if (scenarios.some(([id]) => id == 'returning')) {
       for (const sdk of sdks) if (sdk.target) states[sdk.id] = await decide(browser, origin + pathOf(sdk, 0), sdk.target)
-      // The floor has no banner to decide with: it reads Consentry's stored decision (decided once more if needed).
+      // The floor has no banner to decide with: it reads the decision stored on its source's page.
       for (const sdk of sdks) {
-        const by = sdk.stateOf && SDKS.find((s) => s.id == sdk.stateOf)
+        const by = stateSource(sdk)
         if (by) states[sdk.id] = states[by.id] ??= await decide(browser, origin + pathOf(by, 0), by.target)
       }
     }
