@@ -71,14 +71,16 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   const leaving = held && $snapshot.get().decided
   // Reactions: storage and events follow the stores; actions only set state.
   // $snapshot changes only when something visible changed, so every change is real.
+  const tabs = typeof window === 'undefined' ? { tell: () => {}, stop: () => {} } : followOtherTabs(conf, leaving ? maintain : undefined)
   const unbinds = [
+    // Stored first, then told: a tab that hears it and re-reads storage later finds the same decision.
     $consent.listen(({ record, origin }) => {
-      if (origin === 'local') record ? saveRecord(conf, record) : clearRecord(conf)
+      if (origin === 'local') tabs.tell(record ? saveRecord(conf, record) : (clearRecord(conf), null))
     }),
     $consent.listen(deriveSnapshot),
     $gpc.listen(deriveSnapshot),
     $snapshot.listen((snapshot) => emit('change', snapshot)),
-    typeof window === 'undefined' ? () => {} : followOtherTabs(conf, leaving ? maintain : undefined),
+    tabs.stop,
   ]
   // GPC is a valid opt-out request where the visitor's state gives that right (CCPA regs §7025;
   // Colorado Rule 5.08): honoured at once, recorded with method `gpc`, without a prompt.

@@ -19,6 +19,22 @@ export const env = {
       return null
     }
   },
+  /**
+   * A `BroadcastChannel` named `name` (HTML §9.6), or null where there is none (Safari before 15.4)
+   * or it cannot be opened.
+   */
+  channel: (name: string): BroadcastChannel | null => {
+    try {
+      // (Where there is none, the ReferenceError lands in the catch.)
+      const channel = new BroadcastChannel(name) as BroadcastChannel & { unref?(): void }
+      // Node has one too (a page's code run there under happy-dom or jsdom): unref'd, an open channel does not
+      // keep the process from exiting.
+      channel.unref?.()
+      return channel
+    } catch {
+      return null
+    }
+  },
   now: (): number => Date.now(),
   /** GPC spec §3: the signal is present only when the property is strictly `true`. */
   gpc: (): boolean =>

@@ -7,9 +7,9 @@ import { readLocal, writeLocal } from './local.js'
 
 /**
  * Writes the record to both copies. A copy that cannot be written is reported
- * once; the decision still holds for this page view in memory.
+ * once; the decision still holds for this page view in memory. Returns the value written.
  */
-export const saveRecord = (config: ResolvedConfig, record: ConsentRecord, keepCookie?: boolean): void => {
+export const saveRecord = (config: ResolvedConfig, record: ConsentRecord, keepCookie?: boolean): string => {
   const value = encodeRecord(record)
   const c = config.cookie
   const now = env.now()
@@ -27,6 +27,7 @@ export const saveRecord = (config: ResolvedConfig, record: ConsentRecord, keepCo
   // settings and embedded contexts do): sessionStorage still carries the decision across
   // this tab's reloads and navigations (HTML §12.2.2), so the visitor is not asked on every page.
   if (!cookie && !local) writeLocal(c.name, value, true)
+  return value
 }
 
 /** Forgets the decision in both copies. */
@@ -61,7 +62,7 @@ const cookiesWork = (): boolean => typeof navigator == 'undefined' || navigator.
  * Safari, and a script write would cap it again.
  */
 export const repairRecord = (config: ResolvedConfig, best: ConsentRecord): void =>
-  saveRecord(config, best, config.cookie.serverSet && String(readCookies(config.cookie.name)) == encodeRecord(best))
+  void saveRecord(config, best, config.cookie.serverSet && String(readCookies(config.cookie.name)) == encodeRecord(best))
 
 /**
  * Reads the decision from the cookie and localStorage. Never throws. A copy

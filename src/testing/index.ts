@@ -78,6 +78,23 @@ export const leave = (): void => {
   state.mockRestore()
 }
 
+/**
+ * What another tab of the site sends when it stores a decision (`value`, the encoded record, or null
+ * for a reset; anything else is what a hostile page could post): a message on the channel named
+ * after the cookie. Resolves once it has been delivered here.
+ */
+export const fromOtherTab = async (value: unknown, cookie = 'consentry'): Promise<void> => {
+  const tab = new BroadcastChannel('consentry:' + cookie)
+  const probe = new BroadcastChannel('consentry:' + cookie)
+  const heard = new Promise((ok) => probe.addEventListener('message', ok, { once: true }))
+  tab.postMessage(value)
+  await heard
+  // Every listener of the channel has had it by the next task.
+  await new Promise((ok) => setTimeout(ok, 0))
+  tab.close()
+  probe.close()
+}
+
 /** Resolves once the work Consentry left for after the first paint has run (it was queued earlier, so it runs first). */
 export const painted = (): Promise<void> => new Promise((r) => afterPaint(r))
 

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { acceptAll, get, has, init as engineInit } from '../headless.js'
 import { $consent } from '../store/index.js'
-import { CONFIG } from '../testing/index.js'
+import { CONFIG, fromOtherTab } from '../testing/index.js'
 import { initWithUi } from './init.js'
 import { action, freshUiPage, loaders, q, qa, shadow, startUi, useUiPage, waitFor } from './testing.js'
 
@@ -188,10 +188,10 @@ describe('other tabs', () => {
       return v
     })()
     expect(q('[part=banner]')!.hidden).toBe(true)
-    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: null }))
+    await fromOtherTab(null)
     expect(get().decided).toBe(false)
     expect(q('[part=banner]')!.hidden).toBe(false)
-    dispatchEvent(new StorageEvent('storage', { key: 'consentry', newValue: value }))
+    await fromOtherTab(value)
     expect(q('[part=banner]')!.hidden).toBe(true)
   })
 })

@@ -125,13 +125,17 @@ describe.each([
     expect(existsSync(join(app, 'node_modules/consentry/node_modules/react'))).toBe(false)
   })
 
+  // Each script must also exit by itself: nothing Consentry opens (its tabs' BroadcastChannel, which Node has too) may
+  // keep the process alive. A timeout, because a blocking call would hang the suite rather than fail it.
+  const run = (file: string) => JSON.parse(execFileSync(process.execPath, [file], { cwd: app, encoding: 'utf8', timeout: 20_000 }))
+
   it('renders a component with useConsent and useHas that follows a decision', () => {
-    const seen = JSON.parse(execFileSync(process.execPath, ['render.mjs'], { cwd: app, encoding: 'utf8' }))
+    const seen = run('render.mjs')
     expect(seen).toEqual(['false false', 'true true'])
   })
 
   it("the preferences centre of consentry, drawn by the app's Preact, opens, switches and saves", () => {
-    const seen = JSON.parse(execFileSync(process.execPath, ['preferences.mjs'], { cwd: app, encoding: 'utf8' }))
+    const seen = run('preferences.mjs')
     expect(seen).toEqual(['false', 'true', true, false])
   })
 })
