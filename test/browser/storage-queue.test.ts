@@ -56,6 +56,30 @@ describe.each(BROWSERS)('%s', (browserName) => {
     })
   })
 
+  describe('the next script', () => {
+    // The script tag starts in a microtask (script-tag.ts): at the checkpoint right after its own evaluation, so
+    // whatever the parser runs next already finds it started, as when it started inside the script itself.
+    const page2 = () =>
+      consentryPage({
+        before: `<script>window.order = []; addEventListener('consentry:ready', () => order.push('ready'))</script>`,
+        body: '',
+      }).replace(
+        '</body>',
+        `<script>order.push(JSON.stringify({ decided: Consentry.get().decided, analytics: Consentry.has('analytics'), banner: !!document.querySelector('[data-consentry]') }))</script></body>`,
+      )
+
+    it('a script right after the tag finds it started: ready has fired, the decision is read, the banner is built', async () => {
+      const url = server.route('/next-script.html', { body: page2() })
+      await page.goto(url)
+      expect(await page.evaluate(() => (window as unknown as { order: string[] }).order)).toEqual(['ready', JSON.stringify({ decided: false, analytics: false, banner: true })])
+      await page.evaluate(() => Consentry.acceptAll())
+      await page.goto(url)
+      // A returning visitor: the stored decision answers has() at once, and no banner is built.
+      expect(await page.evaluate(() => (window as unknown as { order: string[] }).order)).toEqual(['ready', JSON.stringify({ decided: true, analytics: true, banner: false })])
+      expect(log.errors).toEqual([])
+    })
+  })
+
   describe('strict CSP', () => {
     /** Loads `body` under a strict CSP and returns every violation the document reported. */
     const underCsp = async (path: string, body: string): Promise<() => Promise<string[]>> => {
