@@ -9,17 +9,8 @@ import type { Snapshot } from './store/index.js'
 import { initWithUi } from './ui/init.js'
 import { OTHER_COPY, warnOnce } from './errors/index.js'
 import * as engine from './headless.js'
+import { reported } from './ui/reported.js'
 
-/** A chunk that cannot be loaded (offline, or replaced by a new deploy) is reported once; the UI falls back (see ui/fallback). */
-const reported = <T>(load: () => Promise<T>) => {
-  let said = false
-  return () =>
-    load().catch((e: unknown) => {
-      if (!said) console.error(e)
-      said = true
-      throw e
-    })
-}
 const chunks = {
   preferences: reported(() => import('./ui/preferences/index.js')),
   extras: reported(() => import('./ui/extras/index.js')),
