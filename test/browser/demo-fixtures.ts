@@ -46,7 +46,7 @@ export interface Stored {
 }
 /** What the demo's records service holds, through its admin API (GET /v1/consent/:id, or the whole export). */
 export const storedFor = async (demo: Demo, consentId: string): Promise<Stored[]> =>
-  (await (await fetch(`http://127.0.0.1:${demo.port}/v1/consent/${consentId}`, { headers: { authorization: `Bearer ${demo.server.records.adminToken}` } })).json()).records
+  (await (await fetch(`http://127.0.0.1:${demo.port}/v1/consent/${consentId}`, { headers: { authorization: `Bearer ${demo.server.records.adminToken}` }, signal: AbortSignal.timeout(10_000) })).json()).records
 
 /** One thing a demo vendor tag did, as the demo server saw it (`GET /api/tags`). */
 export interface TagHit {

@@ -4,7 +4,7 @@
  * embed placeholder), the SPA on the ESM build and its hooks, the US opt-out page and its
  * GPP/USP inspector, and the records page.
  */
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import type { Snapshot } from './pages.js'
 import { BROWSERS, type PageLog, type Tab } from './driver.js'
 import { demoSuite, reportCsp, storedFor, type Demo, type TagHit } from './demo-fixtures.js'
@@ -19,14 +19,19 @@ describe.each(BROWSERS)('%s', (browserName) => {
     // Five pages against the demo's own server (PGlite in the test process): 24–26 s alone, 44 s while another
     // browser file shares the two CPUs; vitest's 30 s per test is too short a budget for the whole walk.
     it('a visitor clicks through every demo page: site, SPA, US opt-out, records', { timeout: 90_000 }, async () => {
+      // Where the walk was, said when it fails: a timeout of the whole walk names no step by itself.
+      let at = 'start'
+      const step = (name: string) => void (at = name)
+      onTestFailed(() => console.error(`[demo-walk] ${browserName} failed at: ${at}`))
       await page.addInitScript(reportCsp)
-      const tags = async (): Promise<TagHit[]> => (await fetch(`${origin()}/api/tags`)).json() as Promise<TagHit[]>
+      const tags = async (): Promise<TagHit[]> => (await fetch(`${origin()}/api/tags`, { signal: AbortSignal.timeout(10_000) })).json() as Promise<TagHit[]>
       const seenBefore = (await tags()).length
       const tagsNow = async () => (await tags()).slice(seenBefore)
       const cookieNames = async () => (await page.context().cookies()).map((c) => c.name)
       const demoBar = (name: string) => page.locator('.demo-bar').getByRole('link', { name })
 
       // 1. The marketing site, first visit: the banner asks; the tags and the video wait, and have asked for nothing.
+      step('1. site: first visit')
       await page.goto(`${origin()}/`)
       const banner = page.locator('[data-consentry] >>> [part=banner]')
       await banner.waitFor()
@@ -42,6 +47,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await frame.getByRole('button', { name: 'Load content' }).waitFor()
       expect(await video.getAttribute('src')).toBeNull()
 
+      step('1. site: accepting from the preferences')
       // Accept analytics and marketing from the banner's preferences: both tags run, set their cookies, reach the server.
       await banner.getByRole('button', { name: 'Manage preferences' }).click()
       const prefs = page.locator('[data-consentry] >>> [part=preferences]')
@@ -61,6 +67,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'preferences', categories: { functional: false, analytics: true, marketing: true } })
       expect(await video.getAttribute('src')).toBeNull()
 
+      step('1. site: the video placeholder')
       // The placeholder's "Load content" grants the video service alone, and the player loads and plays.
       await frame.getByRole('button', { name: 'Load content' }).click()
       await expect.poll(() => video.getAttribute('src')).toBe('/embed/video.html')
@@ -70,7 +77,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(site).toMatchObject({ decided: true, method: 'embed', services: { reelbox: true }, categories: { analytics: true, marketing: true } })
 
       // 2. The SPA (ESM build, Preact hooks): same cookie, so the hooks' UI shows the decision made on the site.
-      await demoBar('SPA (ESM + hooks)').click()
+      step('2. SPA')
+      await page.follow(demoBar('SPA (ESM + hooks)'))
       const row = (id: string) => page.locator(`.category-row[data-category=${id}]`)
       await expect.poll(() => row('analytics').getAttribute('data-granted')).toBe('true')
       expect(await row('marketing').getAttribute('data-granted')).toBe('true')
@@ -79,6 +87,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await page.locator('#spa-insights').getAttribute('data-granted')).toBe('true')
       expect(await page.locator('[data-consentry] >>> [part=banner]').count()).toBe(0)
 
+      step('2. SPA: changing it')
       // Changing it there: the app's own buttons call the API, and every hook redraws.
       await row('analytics').getByRole('button', { name: 'Turn analytics off' }).click()
       await expect.poll(() => row('analytics').getAttribute('data-granted')).toBe('false')
@@ -91,7 +100,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await expect.poll(async () => JSON.parse((await page.locator('#spa-snapshot').textContent()) ?? '{}').categories).toMatchObject({ analytics: false, marketing: true })
 
       // 3. The US page: a California visitor in opt-out mode. A notice, no banner in the way; the pixel runs by default.
-      await demoBar('US opt-out').click()
+      step('3. US page')
+      await page.follow(demoBar('US opt-out'))
       const notice = page.locator('[data-consentry] >>> [part=notice]')
       await notice.waitFor()
       expect(await page.locator('[data-consentry] >>> [part=banner]').count()).toBe(0)
@@ -105,6 +115,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await page.locator('#gpc-hint').textContent()).toContain('To try it, turn GPC on')
       await expect.poll(async () => (await tagsNow()).find((h) => h.kind == 'pixel' && h.detail.includes('us_privacy'))?.detail).toContain('us_privacy=1YNN')
 
+      step('3. US page: Do Not Sell or Share')
       // "Your Privacy Choices" (the footer link, with its icon) opens the preferences; "Do Not Sell or Share" is a switch.
       const choices = page.locator('footer').getByRole('link', { name: 'Your Privacy Choices' })
       expect(await choices.locator('svg').count()).toBe(1)
@@ -123,7 +134,8 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(us.id).not.toBe(site.id)
 
       // 4. The records page: this session's decisions, newest first, with their consent ids.
-      await demoBar('Server records').click()
+      step('4. records page')
+      await page.follow(demoBar('Server records'))
       const rows = page.locator('#records tbody tr')
       const methodsOf = (id: string) => page.locator(`#records tr[data-consent-id="${id}"] td.method`).allTextContents()
       await expect.poll(() => methodsOf(site.id!), { timeout: 10_000 }).toEqual(['api', 'embed', 'preferences'])
@@ -139,6 +151,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
 
       // Every page links to every other.
       for (const path of ['/', '/privacy.html', '/app.html', '/us.html', '/records.html']) {
+        step(`5. links on ${path}`)
         await page.goto(`${origin()}${path}`)
         const links = await page.locator('.demo-bar').evaluate((nav: HTMLElement) => [...nav.querySelectorAll('a')].map((a) => a.getAttribute('href')))
         expect(links).toEqual(['/', '/app.html', '/us.html', '/records.html'])

@@ -24,6 +24,19 @@ type Els = ElementHandle<Element>[]
 export type Box = { x: number; y: number; width: number; height: number }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+/**
+ * `work`, or an error naming `what` once `ms` have passed without an answer. Puppeteer waits without a limit for a
+ * frame's next execution context, and a navigation can leave that wait unanswered: a probe that hangs there would
+ * otherwise hang the test until vitest's timeout, which names no step (CI: demo-walk, "timed out in 90000ms").
+ */
+export const within = <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)))
+  return Promise.race([work, late]).finally(() => clearTimeout(timer))
+}
+/** The longest one query of a locator may take before it is asked again (each takes milliseconds, seconds under load). */
+const PROBE_MS = 5_000
 const dispose = (els: Els) => Promise.all(els.map((el) => el.dispose().catch(() => {})))
 
 /** The open shadow roots below `scope`, nested ones too. */
@@ -60,16 +73,22 @@ export class Loc {
       let els: Els = []
       let seen: { visible: boolean; enabled: boolean }[]
       try {
-        els = await this.find()
-        seen = await Promise.all(
-          els.map((el) =>
-            el.evaluate((e) => {
-              const r = e.getBoundingClientRect()
-              const visible = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'
-              return { visible, enabled: !(e as HTMLButtonElement).disabled && e.getAttribute('aria-disabled') !== 'true' }
-            }),
-          ),
-        )
+        const probe = async () => {
+          const found = await this.find()
+          const states = await Promise.all(
+            found.map((el) =>
+              el.evaluate((e) => {
+                const r = e.getBoundingClientRect()
+                const visible = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'
+                return { visible, enabled: !(e as HTMLButtonElement).disabled && e.getAttribute('aria-disabled') !== 'true' }
+              }),
+            ),
+          )
+          return { found, states }
+        }
+        // A query that does not answer is asked again (a fresh call waits on the new document), never waited on
+        // past the timeout.
+        ;({ found: els, states: seen } = await within(probe(), Math.max(1_000, Math.min(PROBE_MS, end - Date.now())), `a query for ${this.what}`))
       } catch (e) {
         // A navigation took the document (and every handle in it) away mid-query: ask the new one.
         await dispose(els)
@@ -99,7 +118,7 @@ export class Loc {
   private async use<R>(actionable: boolean, fn: (el: ElementHandle<Element>) => Promise<R>): Promise<R> {
     const el = await this.one(actionable)
     try {
-      return await fn(el)
+      return await within(fn(el), this.realm.timeout, `${this.what}`)
     } finally {
       await el.dispose().catch(() => {})
     }
@@ -144,11 +163,14 @@ export class Loc {
   textContent(): Promise<string | null> {
     return this.use(false, (el) => el.evaluate((e) => e.textContent))
   }
-  async allTextContents(): Promise<string[]> {
-    const els = await this.find()
-    const texts = await Promise.all(els.map((el) => el.evaluate((e) => e.textContent ?? '')))
-    await dispose(els)
-    return texts
+  allTextContents(): Promise<string[]> {
+    const all = async () => {
+      const els = await this.find()
+      const texts = await Promise.all(els.map((el) => el.evaluate((e) => e.textContent ?? '')))
+      await dispose(els)
+      return texts
+    }
+    return within(all(), this.realm.timeout, `the texts of ${this.what}`)
   }
   getAttribute(name: string): Promise<string | null> {
     return this.use(false, (el) => el.evaluate((e, n) => e.getAttribute(n), name))

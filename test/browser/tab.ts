@@ -5,7 +5,7 @@
 import type { BrowserContext, Frame, KeyInput, Page } from 'puppeteer-core'
 import { consoleText, firefoxMedia } from './browser-quirks.js'
 import type { BrowserName, LaunchOptions } from './driver.js'
-import { Loc, rootByRole, rootLocator, type Realm } from './locator.js'
+import { Loc, rootByRole, rootLocator, within, type Realm } from './locator.js'
 /** Chromium's per-tab "cookies disabled" (what a visitor's "block all cookies" setting does to `document.cookie`). */
 export const disableCookies = async (page: Page): Promise<void> => {
   const cdp = await page.createCDPSession()
@@ -97,6 +97,10 @@ export class Tab {
   goto(url: string, options: { waitUntil?: 'load' | 'domcontentloaded' } = {}): Promise<unknown> {
     return this.page.goto(url, { waitUntil: options.waitUntil ?? 'load', timeout: this.navTimeout })
   }
+  /** Clicks `link` and waits for the page it leads to to load, so what follows asks the new document. */
+  async follow(link: Loc): Promise<void> {
+    await Promise.all([this.page.waitForNavigation({ waitUntil: 'load', timeout: this.navTimeout }), link.click()])
+  }
   reload(): Promise<unknown> {
     return this.page.reload({ waitUntil: 'load', timeout: this.navTimeout })
   }
@@ -116,8 +120,13 @@ export class Tab {
   close(): Promise<void> {
     return this.page.close()
   }
+  /**
+   * `fn` in the page, its result by value. Bounded at 30 s, a browser test's own timeout: puppeteer waits without a
+   * limit for the main frame's next execution context, so one asked during a navigation could otherwise wait out a
+   * longer test (demo-walk's 90 s) and fail it with no step named.
+   */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
-    return evaluateByValue(this.page.mainFrame(), fn as never, arg) as Promise<R>
+    return within(evaluateByValue(this.page.mainFrame(), fn as never, arg), 30_000, `evaluate ${String(fn).slice(0, 80)}`) as Promise<R>
   }
   waitForFunction<A = undefined>(fn: (arg: A) => unknown, arg?: A, options: { timeout?: number } = {}): Promise<unknown> {
     return this.page.waitForFunction(fn as never, { timeout: options.timeout ?? this.defaultTimeout, polling: 50 }, arg as never)
