@@ -102,8 +102,13 @@ describe.each(BROWSERS)('%s', (browserName) => {
       // measured again; a leak does not. So while a figure is over budget, measure again (at most
       // 4 more times, 0.5 s apart) and keep the lowest of each figure.
       const BUDGET = 512 * 1024
+      // Firefox's window data also holds DOM nodes that only the cycle collector frees ("orphan-nodes"); on a loaded
+      // machine some are still there after three GC/CC rounds and five measurements (621 KB once in a full run
+      // beside the other browser's files; 161 KB alone). 1 MB over 1,000 cycles is still 1 KB a cycle: one dialog
+      // kept per cycle, tens of KB each, would be tens of MB.
+      const DATA_BUDGET = 1024 * 1024
       const over = (h: Awaited<ReturnType<typeof heap>>) =>
-        h.js - before.js >= BUDGET || (h.windowData !== undefined && h.windowData - before.windowData! >= BUDGET) ||
+        h.js - before.js >= BUDGET || (h.windowData !== undefined && h.windowData - before.windowData! >= DATA_BUDGET) ||
         (h.nodes !== undefined && (h.nodes - before.nodes! >= 100 || h.listeners! - before.listeners! >= 100))
       let after = await heap()
       let measured = 1
@@ -145,7 +150,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       // A leak of even one dialog per cycle (tens of KB each) would show as megabytes.
       expect(after.js - before.js).toBeLessThan(BUDGET)
       // Firefox also sees DOM nodes and styles that a leak would keep (the JS heap figure holds only their wrappers).
-      if (browserName === 'firefox') expect(after.windowData! - before.windowData!).toBeLessThan(BUDGET)
+      if (browserName === 'firefox') expect(after.windowData! - before.windowData!).toBeLessThan(DATA_BUDGET)
       // Chromium counts the nodes and listeners themselves: one dialog kept per cycle would be a thousand dialogs'
       // worth (hundreds of nodes each); a few dozen either way is the page's own churn.
       if (browserName === 'chromium') {
