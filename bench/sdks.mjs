@@ -161,7 +161,7 @@ export const SDKS = [
     // banner and walks no tags (a first visit measures the page and the two calls), and a returning visit reads
     // the decision Consentry stored (`stateOf`). Last, so that --before's column still follows Consentry's.
     id: 'floor',
-    name: 'Floor (cookie read + storage listener)',
+    name: 'Floor (cookie read + tabs channel)',
     version: '',
     html: (blocked) => pageWith({ body: '  <script src="/bench/floor.js"></script>\n', tags: blockedTags(blocked) }),
     target: null,
