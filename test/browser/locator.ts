@@ -125,6 +125,7 @@ export class Loc {
   }
   click(): Promise<void> {
     return this.use(true, async (el) => {
+      await settle(el)
       try {
         await el.click()
       } catch (e) {
@@ -241,6 +242,52 @@ const byRole = async (realm: Realm, scopes: Els | null, role: string, name = '')
   const found = [...(await under(scopes, frame, `aria/${name}[role="${role}"]`)), ...(await under(roots, frame, `aria/${name}[role="${role}"]`))]
   await dispose(roots)
   return found
+}
+
+/**
+ * Before a click, as Playwright's actionability checks: waits until `el`'s box is the same over two animation
+ * frames and a click at its centre would reach it (or something inside it), looking through open shadow roots.
+ * Puppeteer clicks at a point measured a few protocol round trips earlier, so a layout change in between sends the
+ * click to whatever is there then (CI: demo-visitor's footer link, as the demo page redrew its tag rows after a
+ * decision, and the preferences never opened). Coordinates are the element's own document's, so it holds in an
+ * iframe too. After 2 s it gives up and lets the click go, as before: a covered element fails on what follows.
+ */
+const settle = async (el: ElementHandle<Element>): Promise<void> => {
+  const end = Date.now() + 2_000
+  while (Date.now() < end) {
+    const ready = await within(
+      el.evaluate(async (e) => {
+        const inView = () => {
+          const r = e.getBoundingClientRect()
+          return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth
+        }
+        if (!inView()) e.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior })
+        // A hidden tab may never run an animation frame: a short timer stands in.
+        const frame = () => new Promise((r) => (requestAnimationFrame(r), setTimeout(r, 100)))
+        const box = () => JSON.stringify(e.getBoundingClientRect())
+        const before = box()
+        await frame()
+        await frame()
+        if (box() !== before) return false
+        const r = e.getBoundingClientRect()
+        const x = r.left + r.width / 2
+        const y = r.top + r.height / 2
+        let hit = document.elementFromPoint(x, y)
+        for (let inner: Element | null; hit?.shadowRoot && (inner = hit.shadowRoot.elementFromPoint(x, y)) && inner !== hit; ) hit = inner
+        // `el` itself, or anything in it, shadow trees included; or the host of a closed tree it is in.
+        for (let n: Node | null = hit; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === e) return true
+        if (hit && (e.getRootNode() as ShadowRoot).host === hit) return true
+        // Partly scrolled out of its container, or under something sticky there: to the middle, as puppeteer's
+        // click would scroll it, and look again.
+        e.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior })
+        return false
+      }),
+      1_000,
+      'settle',
+    ).catch(() => true)
+    if (ready) return
+    await sleep(50)
+  }
 }
 
 /** A locator over the whole of `realm`'s document. */
