@@ -9,7 +9,9 @@
  * browsingContext.locateNodes in Firefox), so hidden elements are not found and
  * a name matches exactly the name the browser computes.
  * As Playwright's locators, actions wait for one visible, enabled element and
- * fail on more than one, and clicks are real input (`isTrusted` events).
+ * fail on more than one, a click also for it to be still and reachable at its
+ * centre ({@link settle}), and clicks are real input (`isTrusted` events). No
+ * wait is without a limit ({@link within}).
  */
 import type { ElementHandle, Frame } from 'puppeteer-core'
 
