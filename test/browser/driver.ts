@@ -46,12 +46,11 @@ const PROTOCOL_TIMEOUT = 45_000
 
 const launchBrowser = (name: BrowserName, options: LaunchOptions, userDataDir: string): Promise<Browser> => {
   const defaultViewport = { width: 1280, height: 720 }
-  const protocolTimeout = PROTOCOL_TIMEOUT
   if (name === 'chromium') {
     const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
     if (options.testHosts) args.push('--host-resolver-rules=MAP *.test 127.0.0.1')
     if (!options.bfcache) args.push('--disable-back-forward-cache')
-    return puppeteer.launch({ browser: 'chrome', executablePath: CHROMIUM, headless: true, userDataDir, defaultViewport, protocolTimeout, args })
+    return puppeteer.launch({ browser: 'chrome', executablePath: CHROMIUM, headless: true, userDataDir, defaultViewport, protocolTimeout: PROTOCOL_TIMEOUT, args })
   }
   const prefs: Record<string, unknown> = {
     // No calls home from a test profile.
@@ -66,7 +65,7 @@ const launchBrowser = (name: BrowserName, options: LaunchOptions, userDataDir: s
   if (options.gpc) prefs['privacy.globalprivacycontrol.enabled'] = true
   if (options.noCookies) prefs['network.cookie.cookieBehavior'] = 2
   const extraPrefsFirefox = { ...prefs, ...options.firefox?.prefs }
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir, defaultViewport, protocolTimeout, extraPrefsFirefox, args: options.firefox?.args })
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir, defaultViewport, protocolTimeout: PROTOCOL_TIMEOUT, extraPrefsFirefox, args: options.firefox?.args })
 }
 
 /** A browser with a fresh profile; each {@link Session.visitor} is a first-time visitor (no cookies, no storage). */

@@ -259,11 +259,6 @@ const settle = async (el: ElementHandle<Element>): Promise<void> => {
   while (Date.now() < end) {
     const ready = await within(
       el.evaluate(async (e) => {
-        const inView = () => {
-          const r = e.getBoundingClientRect()
-          return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth
-        }
-        if (!inView()) e.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior })
         // A hidden tab may never run an animation frame: a short timer stands in.
         const frame = () => new Promise((r) => (requestAnimationFrame(r), setTimeout(r, 100)))
         const box = () => JSON.stringify(e.getBoundingClientRect())
@@ -279,8 +274,8 @@ const settle = async (el: ElementHandle<Element>): Promise<void> => {
         // `el` itself, or anything in it, shadow trees included; or the host of a closed tree it is in.
         for (let n: Node | null = hit; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === e) return true
         if (hit && (e.getRootNode() as ShadowRoot).host === hit) return true
-        // Partly scrolled out of its container, or under something sticky there: to the middle, as puppeteer's
-        // click would scroll it, and look again.
+        // Out of view (nothing there is hit), partly scrolled out of its container, or under something sticky
+        // there: to the middle, as puppeteer's click would scroll it, and look again.
         e.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior })
         return false
       }),
