@@ -49,8 +49,6 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   if (started) return Promise.resolve()
   started = true
   const config = $config.get()!
-  const wanted = pickLanguage(['en', ...ui.translations.map((t) => t.lang), ...(loaders.languages ?? [])], ui.language)
-  const given = ui.translations.find((t) => t.lang == wanted)
   let shown: () => void
   const ready = new Promise<void>((r) => (shown = r))
   // Any element with data-consentry-open (contract: DOM) or data-consentry-choices reopens the
@@ -66,41 +64,47 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
   /** Whether this page uses the extras (see extras/start.ts). */
   const wantsExtras = () => wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || document.querySelector('[data-consentry-choices]')
-  // Until the UI is built, stopping means not building it.
   let done = false
-  stop = () => ((done = true), document.removeEventListener('click', onOpen))
-  const start = (t?: Translation) => {
-    const go = () => {
-      if (done) return
-      done = true
-      unwanted.forEach((f) => f())
-      const remove = buildView(textFor(enBanner, t, ui.text), ui, loaders, { wantsExtras, wantsFab })
-      stop = () => (remove(), document.removeEventListener('click', onOpen))
-      shown()
-    }
-    // The banner is built at once, in the script's task: built in a task of its own it came a frame
-    // or more later (the page's own first style and layout pass ran in between) and its work then
-    // counted as blocking time after the first paint (measured: banner 805 → 1128 ms, no less TBT).
-    // With nothing to show (a visitor who has decided), after the first paint, and only if there
-    // is something to do: a decided visitor on a page with its own way back gets no UI at all, not
-    // even its stylesheet, until something asks for one (a call, a decision, a blocked embed).
-    const needed = () =>
-      $ui.get() != 'hidden' || wantsExtras() || $waitingFrames.get().length ||
-      // The development build's warning that a decided visitor has no way back is said from the UI.
-      (process.env.NODE_ENV !== 'production' && ui.floatingButton === false)
-    const asked = () => document.body && nextTask(go)
-    const unwanted = [$ui.listen((v) => v != 'hidden' && asked()), $snapshot.listen(asked), $waitingFrames.listen((f) => f.length && asked())]
-    const prev = stop
-    stop = () => (unwanted.forEach((f) => f()), prev())
-    const when = () => ($ui.get() != 'hidden' ? go() : afterPaint(() => needed() && go()))
-    if (document.body) when()
-    else addEventListener('DOMContentLoaded', when, { once: true })
-    if ($ui.get() == 'hidden') shown()
+  // Asked for: its language may still be on its way.
+  let building = false
+  const build = (t?: Translation) => {
+    if (done) return
+    done = true
+    unwanted.forEach((f) => f())
+    const remove = buildView(textFor(enBanner, t, ui.text), ui, loaders, { wantsExtras, wantsFab })
+    stop = () => (remove(), document.removeEventListener('click', onOpen))
+    shown()
   }
-  if (given || wanted == 'en' || !loaders.language) start(given)
-  // The script tag carries English only; the page's language comes as a small
-  // module. English after 2 s rather than no banner if it cannot be loaded.
-  else
-    void Promise.race([loaders.language(wanted).catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2000))]).then(start)
+  // The language is picked, and its texts fetched, when the UI is built, not before: a visitor who
+  // has decided sees nothing on most page views, and on a page in another language the script tag
+  // fetched that language's module on every one of them. The script tag carries English only; the
+  // page's language comes as a small module, and English after 2 s rather than no banner if it
+  // cannot be loaded.
+  const go = () => {
+    if (done || building) return
+    building = true
+    const wanted = pickLanguage(['en', ...ui.translations.map((t) => t.lang), ...(loaders.languages ?? [])], ui.language)
+    const given = ui.translations.find((t) => t.lang == wanted)
+    if (given || wanted == 'en' || !loaders.language) build(given)
+    else void Promise.race([loaders.language(wanted).catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2000))]).then(build)
+  }
+  // The banner is built at once, in the script's task: built in a task of its own it came a frame
+  // or more later (the page's own first style and layout pass ran in between) and its work then
+  // counted as blocking time after the first paint (measured: banner 805 → 1128 ms, no less TBT).
+  // With nothing to show (a visitor who has decided), after the first paint, and only if there
+  // is something to do: a decided visitor on a page with its own way back gets no UI at all, not
+  // even its stylesheet, until something asks for one (a call, a decision, a blocked embed).
+  const needed = () =>
+    $ui.get() != 'hidden' || wantsExtras() || $waitingFrames.get().length ||
+    // The development build's warning that a decided visitor has no way back is said from the UI.
+    (process.env.NODE_ENV !== 'production' && ui.floatingButton === false)
+  const asked = () => document.body && nextTask(go)
+  const unwanted = [$ui.listen((v) => v != 'hidden' && asked()), $snapshot.listen(asked), $waitingFrames.listen((f) => f.length && asked())]
+  // Until the UI is built, stopping means not building it.
+  stop = () => ((done = true), unwanted.forEach((f) => f()), document.removeEventListener('click', onOpen))
+  const when = () => ($ui.get() != 'hidden' ? go() : afterPaint(() => needed() && go()))
+  if (document.body) when()
+  else addEventListener('DOMContentLoaded', when, { once: true })
+  if ($ui.get() == 'hidden') shown!()
   return ready
 }

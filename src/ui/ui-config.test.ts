@@ -2,10 +2,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { acceptAll, ConsentryError } from '../headless.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
-import { CONFIG } from '../testing/index.js'
+import { CONFIG, painted } from '../testing/index.js'
 import { de } from './i18n/de.js'
 import { initWithUi } from './init.js'
-import { action, host, loaders, q, startUi, useUiPage, waitFor } from './testing.js'
+import { action, host, loaders, q, returningVisitor, startUi, useUiPage, waitFor } from './testing.js'
 
 useUiPage()
 
@@ -36,6 +36,25 @@ describe('languages', () => {
     const banner = await waitFor(() => q('[part=banner]'))
     expect(language).toHaveBeenCalledWith('ar')
     expect(banner.getAttribute('dir')).toBe('rtl')
+  })
+
+  it('a visitor who has decided fetches no language on a page view that shows nothing; asked for the preferences, they come in the page language', async () => {
+    await returningVisitor()
+    document.documentElement.lang = 'de'
+    const link = document.createElement('a')
+    link.setAttribute('data-consentry-open', '')
+    document.body.append(link)
+    const language = vi.fn(async (lang: string) => (await import('./i18n/index.js'))[lang as 'de'])
+    await initWithUi({ ...CONFIG, ui: {} }, { ...loaders, languages: ['de'], language })
+    await painted()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(host()).toBeNull()
+    expect(language).not.toHaveBeenCalled()
+    link.click()
+    const prefs = await waitFor(() => q('[part=preferences]'))
+    expect(language).toHaveBeenCalledTimes(1)
+    expect(language).toHaveBeenCalledWith('de')
+    expect(prefs.closest('[lang]')?.getAttribute('lang')).toBe('de')
   })
 
   it('lets any string be overridden, for one language or all', async () => {

@@ -137,6 +137,23 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(loaded).toContain('/dist/i18n/de.mjs')
     })
 
+    it('a visitor who has decided, on the next German page, fetches no language until the footer link asks for the preferences, which come in German', async () => {
+      const { page } = suite
+      await openPage(suite, { lang: 'de' })
+      await bannerButton(page, 'reject-all').click()
+      await expect.poll(async () => (await snapshot(page)).decided).toBe(true)
+      await openPage(suite, { lang: 'de' }, { path: '/next.html' })
+      await page.waitForFunction(() => window.Consentry?.get().decided)
+      // Past the first paint and the deferred start-up work: nothing of the UI is built, nothing is fetched for it.
+      await page.waitForTimeout(500)
+      const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/')))
+      expect(await fetched()).toEqual(['/dist/consentry.min.js'])
+      await page.locator('footer a[data-consentry-open]').click()
+      await prefsOf(page).waitFor()
+      await expect(prefsOf(page).getAttribute('lang')).resolves.toBe('de')
+      expect(await fetched()).toContain('/dist/i18n/de.mjs')
+    })
+
     it('<html lang="ar"> lays the banner out right to left', async () => {
       const { page } = suite
       await openPage(suite, { lang: 'ar' })
