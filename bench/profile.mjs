@@ -25,7 +25,7 @@ const BUILD = join(HERE, '.build')
 if (!args['no-build']) execFileSync('npx', ['rollup', '-c', 'bench/rollup.profile.mjs', '--silent'], { cwd: ROOT, stdio: 'inherit' })
 if (!existsSync(join(ROOT, 'dist/consentry-extras.mjs'))) throw new Error('run `npm run build` first: the other files come from dist/')
 
-// ---- source maps: a (line, column) of the bundle → its source file
+// ---- source maps: a (line, column) of the bundle → its source file and line
 const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]))
 const sourceMap = (file) => {
   const map = JSON.parse(readFileSync(file, 'utf8'))
@@ -43,20 +43,20 @@ const sourceMap = (file) => {
         else v.push(n & 1 ? -(n >> 1) : n >> 1), (n = 0), (shift = 0)
       }
       col += v[0]
-      segs.push([col, v[1]])
+      segs.push([col, v[1], v[2]])
     }
     return segs
   })
-  // Source indexes are deltas across the whole mapping.
-  let src = 0
-  for (const segs of lines) for (const s of segs) if (s[1] != null) (src += s[1]), (s[1] = src)
+  // Source indexes and source lines are deltas across the whole mapping (source map v3).
+  let src = 0, ln = 0
+  for (const segs of lines) for (const s of segs) if (s[1] != null) (src += s[1]), (s[1] = src), (ln += s[2]), (s[2] = ln + 1)
   const name = (i) => map.sources[i].replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, 'node_modules/')
   return (line, col) => {
     const segs = lines[line]
-    if (!segs?.length) return '?'
+    if (!segs?.length) return { file: '?', line: null }
     let best = segs[0]
     for (const s of segs) if (s[0] <= col) best = s
-    return best[1] == null ? '?' : name(best[1])
+    return best[1] == null ? { file: '?', line: null } : { file: name(best[1]), line: best[2] }
   }
 }
 
@@ -152,7 +152,11 @@ const profileVisit = async (browser, url, state) => {
   const where = (n) => {
     const f = n.callFrame
     const file = Object.keys(maps).find((k) => f.url.endsWith('/' + k))
-    if (file) return { file: maps[file](f.lineNumber, f.columnNumber) + (file.includes('preferences') ? ' (preferences chunk)' : ''), fn: f.functionName || '(anonymous)' }
+    if (file) {
+      // The line tells apart the anonymous functions of one file (a callback, the top level).
+      const at = maps[file](f.lineNumber, f.columnNumber)
+      return { file: at.file + (file.includes('preferences') ? ' (preferences chunk)' : ''), line: at.line, fn: f.functionName || '(anonymous)' }
+    }
     if (f.url) return { file: f.url.replace(/^https?:\/\/[^/]+/, ''), fn: f.functionName || '(anonymous)' }
     return null
   }
@@ -171,7 +175,7 @@ const profileVisit = async (browser, url, state) => {
     const file = w ? w.file : f.functionName // (program), (garbage collector), (idle)
     if (file == '(idle)' || file == '(root)') continue
     byFile[file] = (byFile[file] ?? 0) + ms
-    const fn = w ? `${w.fn}${native ? ` → ${native}` : ''} · ${w.file}` : file
+    const fn = w ? `${w.fn}${native ? ` → ${native}` : ''} · ${w.file}${w.line ? `:${w.line}` : ''}` : file
     byFn[fn] = (byFn[fn] ?? 0) + ms
   }
   return { byFile, byFn }
