@@ -62,8 +62,9 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   // The floating button, once decided: always with `true`; with 'auto' where the page has no way back of its
   // own when asked (the button then follows the page, see extras/fab.ts).
   const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
-  /** Whether this page uses the extras (see extras/start.ts). */
-  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || config.mode == 'opt-out' || document.querySelector('[data-consentry-choices]')
+  /** Whether this page uses the extras now (see extras/start.ts); opt-out mode's notice, only while it is to show. */
+  const wantsExtras = () =>
+    wantsFab() || ui.layout == 'modal' || (config.mode == 'opt-out' && $ui.get() != 'hidden') || document.querySelector('[data-consentry-choices]')
   let done = false
   // Asked for: its language may still be on its way.
   let building = false

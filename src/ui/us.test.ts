@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { get, on } from '../headless.js'
+import { get, on, optOut, show } from '../headless.js'
 import { useEnv } from '../env/index.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
 import { initWithUi } from './init.js'
 import { action, freshUiPage, loaders, q, qa, shadow, waitFor } from './testing.js'
-import { happyDomLoadsNothing } from '../testing/index.js'
+import { happyDomLoadsNothing, painted } from '../testing/index.js'
 
 // The __gppLocator and __uspapiLocator iframes are about:blank pages, which happy-dom does not load (and says so).
 happyDomLoadsNothing()
@@ -94,6 +94,27 @@ describe('the opt-out notice (US)', () => {
     await notice()
     expect(action('opt-out')!.textContent).toBe(de.doNotSell)
     expect(action('preferences')!.textContent).toBe(de.privacyChoices)
+  })
+
+  it('a visitor who has opted out gets no UI on the next page, which has its own way back, and fetches no extras; show() brings the notice back', async () => {
+    await start()
+    optOut()
+    const record = localStorage.getItem('consentry')
+    freshUiPage()
+    localStorage.setItem('consentry', record!)
+    const link = document.createElement('a')
+    link.setAttribute('data-consentry-open', '')
+    document.body.append(link)
+    const extras = vi.fn(loaders.extras)
+    await initWithUi({ ...US, ui: {} }, { ...loaders, extras })
+    expect(get().optOut.sale).toBe(true)
+    await painted()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(shadow()).toBeNull()
+    expect(extras).not.toHaveBeenCalled()
+    show()
+    await notice()
+    expect(extras).toHaveBeenCalled()
   })
 
   it('an EU visitor of the same site gets the opt-in banner instead', async () => {

@@ -93,7 +93,9 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
       const active = document.activeElement
       opener = active && active != document.body && active != m.host ? active : null
     }
-    // Opt-out mode's first layer is the notice, from the extras.
+    // Opt-out mode's first layer is the notice, from the extras: fetched when it is to show (a first visit,
+    // GPC honoured, a call), not on the page views of a visitor who has decided.
+    if (next == 'banner' && config.mode == 'opt-out') void loadExtras()
     if (next == 'banner' && !banner && config.mode == 'opt-in') {
       banner = buildBanner(t, ui)
       if (ui.layout == 'modal' && ui.backdrop) backdrop = el('div', { class: 'backdrop', part: 'backdrop' })

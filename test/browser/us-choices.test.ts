@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { consentCookieHeader, readConsent } from 'consentry/server'
 import { BROWSERS, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { DAY, MONTH, SITE, shiftClock, usSuite, uspString, type UsOpen } from './us-fixtures.js'
+import { CSP, DAY, MONTH, SITE, html, shiftClock, usSuite, uspString, type UsOpen } from './us-fixtures.js'
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const us = usSuite(browserName)
@@ -79,6 +79,25 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await link.locator('svg').count()).toBe(1)
       await link.click()
       await expect.poll(() => page.locator('[data-consentry] >>> #consentry-o-sale').textContent()).toBe('Do Not Sell or Share My Personal Information')
+    })
+
+    it('after opting out, the next page (its own way back, no choices link) builds no UI and fetches no extras; show() brings the notice', async () => {
+      await open({ region: 'US-CA' })
+      await page.evaluate(() => Consentry.optOut())
+      const path = us.server.route('/us/plain.html', {
+        body: html(SITE, 'US-CA').replace('data-consentry-open data-consentry-choices></a>', 'data-consentry-open>Cookie settings</a>'),
+        headers: { 'Content-Security-Policy': CSP },
+      })
+      await page.goto(site + path.slice(us.server.origin.length))
+      await page.waitForFunction(() => window.Consentry?.get().optOut.sale)
+      // Past the first paint and the deferred start-up work.
+      await page.waitForTimeout(500)
+      const extras = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('consentry-extras.mjs')))
+      expect(await extras()).toBe(false)
+      expect(await page.evaluate(() => !!document.querySelector('[data-consentry]'))).toBe(false)
+      await page.evaluate(() => Consentry.show())
+      await page.locator('[part=notice]').waitFor()
+      expect(await extras()).toBe(true)
     })
   })
 })
