@@ -1,4 +1,4 @@
-import { $config, $snapshot, $ui } from '../store/index.js'
+import { $snapshot, $ui } from '../store/index.js'
 import type { ResolvedUi } from './config.js'
 import { OPENERS } from './dom.js'
 import { $waitingFrames } from '../blocking/index.js'
@@ -48,7 +48,6 @@ export const resetUi = (): void => {
 export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   if (started) return Promise.resolve()
   started = true
-  const config = $config.get()!
   let shown: () => void
   const ready = new Promise<void>((r) => (shown = r))
   // Any element with data-consentry-open (contract: DOM) or data-consentry-choices reopens the
@@ -62,9 +61,8 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   // The floating button, once decided: always with `true`; with 'auto' where the page has no way back of its
   // own when asked (the button then follows the page, see extras/fab.ts).
   const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
-  /** Whether this page uses the extras now (see extras/start.ts); opt-out mode's notice, only while it is to show. */
-  const wantsExtras = () =>
-    wantsFab() || ui.layout == 'modal' || (config.mode == 'opt-out' && $ui.get() != 'hidden') || document.querySelector('[data-consentry-choices]')
+  /** Whether this page uses the extras (see extras/start.ts); opt-out mode's notice fetches them when it shows (view.ts). */
+  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || document.querySelector('[data-consentry-choices]')
   let done = false
   // Asked for: its language may still be on its way.
   let building = false

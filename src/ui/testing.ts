@@ -24,10 +24,10 @@ export const freshUiPage = (): void => {
 /** Consentry with its UI on the shared CONFIG, with `extra` config and `ui` settings. */
 export const startUi = (ui: UiConfig = {}, extra: Partial<ConsentryConfig> = {}) => initWithUi({ ...CONFIG, ...extra, ui }, loaders)
 
-/** A returning visitor on a fresh page: the decision (accept all) an earlier visit stored, and no Consentry yet. */
-export const returningVisitor = async (): Promise<void> => {
-  await init(CONFIG)
-  acceptAll()
+/** A returning visitor on a fresh page: the decision (`decide`, accept all) an earlier visit with `config` stored, and no Consentry yet. */
+export const returningVisitor = async (config: ConsentryConfig = CONFIG, decide: () => unknown = acceptAll): Promise<void> => {
+  await init(config)
+  decide()
   const record = localStorage.getItem('consentry')
   freshUiPage()
   localStorage.setItem('consentry', record!)

@@ -4,7 +4,7 @@ import { useEnv } from '../env/index.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { de } from './i18n/de.js'
 import { initWithUi } from './init.js'
-import { action, freshUiPage, loaders, q, qa, shadow, waitFor } from './testing.js'
+import { action, freshUiPage, loaders, q, qa, returningVisitor, shadow, waitFor } from './testing.js'
 import { happyDomLoadsNothing, painted } from '../testing/index.js'
 
 // The __gppLocator and __uspapiLocator iframes are about:blank pages, which happy-dom does not load (and says so).
@@ -97,11 +97,7 @@ describe('the opt-out notice (US)', () => {
   })
 
   it('a visitor who has opted out gets no UI on the next page, which has its own way back, and fetches no extras; show() brings the notice back', async () => {
-    await start()
-    optOut()
-    const record = localStorage.getItem('consentry')
-    freshUiPage()
-    localStorage.setItem('consentry', record!)
+    await returningVisitor(US, () => optOut())
     const link = document.createElement('a')
     link.setAttribute('data-consentry-open', '')
     document.body.append(link)

@@ -95,7 +95,7 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     }
     // Opt-out mode's first layer is the notice, from the extras: fetched when it is to show (a first visit,
     // GPC honoured, a call), not on the page views of a visitor who has decided.
-    if (next == 'banner' && config.mode == 'opt-out') void loadExtras()
+    if (next == 'banner' && config.mode == 'opt-out' && !extrasReady) void loadExtras()
     if (next == 'banner' && !banner && config.mode == 'opt-in') {
       banner = buildBanner(t, ui)
       if (ui.layout == 'modal' && ui.backdrop) backdrop = el('div', { class: 'backdrop', part: 'backdrop' })
