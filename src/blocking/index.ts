@@ -57,10 +57,16 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
   if (!config) throw new ConsentryError('not-initialised', 'startBlocking')
   if (process.env.NODE_ENV !== 'production') warnPlacement(config)
   let last = $snapshot.get()
+  // Inline scripts allowed to run whose code the parser was still reading (see markup.ts): walked again,
+  // ahead of what it adds next, with its next batch of nodes or when the document has been parsed.
+  let held: HTMLElement[] = []
   /** Runs what the decision allows under `roots` (the whole page by default); keeps `$waitingFrames` in step. */
   const run = (roots: ParentNode[] = [document]) => {
     const s = $snapshot.get()
-    const waiting = roots.flatMap((root) => activate((id) => granted(s, id), s.decided, root))
+    // A walk of the whole page finds them again.
+    const again = roots[0] == document ? [] : held
+    held = []
+    const waiting = [...again, ...roots].flatMap((root) => activate((id) => granted(s, id), s.decided, root, (el) => held.push(el)))
     if (process.env.NODE_ENV !== 'production') warnUndeclared(config, waiting)
     // After a walk of some added nodes only, the frames that waited before and still wait stay.
     const frames = [...new Set([...(roots[0] == document ? [] : $waitingFrames.get().filter((f) => f.isConnected && !f.hasAttribute('data-consentry-done'))), ...waiting.filter((el) => el.tagName == 'IFRAME')])] as HTMLIFrameElement[]
@@ -87,9 +93,11 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
   const observer = new MutationObserver((records) => {
     const added: ParentNode[] = []
     for (const r of records) for (const n of r.addedNodes) if (n.nodeType == 1 && n.isConnected) added.push(n as Element)
-    if (added.length) run(added)
+    if (added.length || held.length) run(added)
   })
   observer.observe(document, { childList: true, subtree: true })
+  // The parser's last piece may add nothing after a script it was reading (`</script></body>`).
+  addEventListener('DOMContentLoaded', () => stopped || run([]), { once: true })
   const unbind = $snapshot.listen((s) => {
     const before = last
     const withdrawn = (id: string) => before.services[id] === true && !s.services[id]

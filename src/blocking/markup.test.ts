@@ -166,6 +166,64 @@ describe('tags added after start-up', () => {
     expect(ran()).toEqual(['once'])
   })
 
+  describe('while the parser is still reading an inline script', () => {
+    // The parser inserts a script at its start tag and appends its code as it reads it, in pieces cut
+    // by its input and its time slices (HTML §13.2.6.4.8); a MutationObserver batch can fall between.
+    // happy-dom's parser does not stream, so the pieces are put in as Chromium's parser puts them.
+    let loading = true
+    beforeEach(() => {
+      loading = true
+      vi.spyOn(document, 'readyState', 'get').mockImplementation(() => (loading ? 'loading' : 'complete'))
+      return () => vi.restoreAllMocks()
+    })
+    /** A granted inline script at the parser's frontier, its start tag read and `code` not yet. */
+    const startTag = () => {
+      const el = document.createElement('script')
+      el.type = 'text/plain'
+      el.setAttribute('data-consent', 'analytics')
+      document.body.append(el)
+      return el
+    }
+
+    it('runs it whole once the parser has moved past it, and nothing after it overtakes it', async () => {
+      await begin()
+      acceptAll()
+      const el = startTag()
+      el.append("window.ran.push('")
+      await tick()
+      // Run now, it would run a broken fragment, or nothing.
+      expect(ran()).toEqual([])
+      el.append("whole')")
+      await tick()
+      expect(ran()).toEqual([])
+      page(`<script type="text/plain" data-consent="analytics">window.ran.push('next')</script><p>after</p>`)
+      await tick()
+      expect(ran()).toEqual(['whole', 'next'])
+      expect(inserted[0]!.text).toBe("window.ran.push('whole')")
+    })
+
+    it('runs it whole when the document has been parsed, if nothing came after it', async () => {
+      await begin()
+      acceptAll()
+      startTag().append("window.ran.push('last')")
+      await tick()
+      expect(ran()).toEqual([])
+      loading = false
+      document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }))
+      await tick()
+      expect(ran()).toEqual(['last'])
+    })
+
+    it('holds only inline code: a tag with a src has its URL from its start tag, and runs at once', async () => {
+      await begin()
+      acceptAll()
+      const el = startTag()
+      el.setAttribute('src', '/tag.js')
+      await tick()
+      expect(inserted.map((s) => s.getAttribute('src'))).toEqual(['/tag.js'])
+    })
+  })
+
   it('$waitingFrames is set only when the frames waiting change, and keeps those that still wait', async () => {
     await begin()
     const sets: HTMLIFrameElement[][] = []

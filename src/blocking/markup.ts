@@ -79,18 +79,38 @@ const activateElement = (el: HTMLElement): void => {
 let queue: Promise<unknown> = Promise.resolve()
 
 /**
+ * Whether the HTML parser is done with `el`. It inserts an element when it reads the start tag and
+ * appends the text inside as it reads it, in as many pieces as its input and its time slices cut
+ * (HTML §13.2.6.4.8 "text" insertion mode), so an inline script seen by a MutationObserver while
+ * the page loads may not have its code yet: run then, it would run half of it, or nothing. The
+ * parser is past `el` once any node follows it in tree order (it inserts at its frontier); after
+ * the document has loaded, always.
+ */
+const parsed = (el: Element): boolean => {
+  for (let n: Node | null = el; n; n = n.parentNode) if (n.nextSibling) return true
+  return document.readyState != 'loading'
+}
+
+/**
  * Runs every waiting element whose condition now holds, once each, and
  * returns those that still wait. Scripts run
  * in document order among themselves: a script with a `src` (and no `async`)
- * is loaded and run before the next one starts, as the parser would.
+ * is loaded and run before the next one starts, as the parser would. An
+ * inline script the parser is still reading is left as it is and given to
+ * `hold`, to be walked again once the parser has moved on.
  */
-export const activate = (has: (id: string) => boolean, decided: boolean, root: ParentNode = document): HTMLElement[] => {
+export const activate = (has: (id: string) => boolean, decided: boolean, root: ParentNode = document, hold?: (el: HTMLElement) => void): HTMLElement[] => {
   const waiting: HTMLElement[] = []
   // An element given as the root counts too (an added node is often the tag itself).
   const self = root instanceof Element && root.matches(WAITING) ? [root as HTMLElement] : []
   for (const el of [...self, ...root.querySelectorAll<HTMLElement>(WAITING)]) {
     if (!allowedFor(el, has, decided)) {
       waiting.push(el)
+      continue
+    }
+    // Its code may still be on its way: nothing after it is in the page yet, so nothing overtakes it.
+    if (el.tagName == 'SCRIPT' && !el.matches('[src],[data-src]') && !parsed(el)) {
+      hold?.(el)
       continue
     }
     el.setAttribute('data-consentry-done', '')

@@ -124,6 +124,30 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(hits.filter((h) => h == '/t.js')).toHaveLength(1)
     })
 
+    it('a page arriving in pieces: an inline tag the parser reads in two runs whole, in page order, for a returning visitor', async () => {
+      // The parser inserts a script at its start tag and appends its code as it arrives (HTML §13.2.6.4.8);
+      // Consentry, first in <head>, sees the element before its code. Both tags end their piece mid-code.
+      const tag = (code: string) => `<script type="text/plain" data-consent="analytics">${code}`
+      const streamed = server.route('/blocking/streamed.html', {
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>streamed</title>
+${configBlock(config())}
+<script src="/dist/consentry.min.js"></script>
+</head><body><p>start</p>
+${tag("window.tags = []; window.tags.push('first-")}`,
+        pieces: [`half')</script>
+${tag("window.tags.push('second')")}</script>
+${tag("window.tags.push('last-")}`, `half')</script></body></html>`],
+        gap: 300,
+      }).replace('127.0.0.1', 'www.site.test')
+      await page.goto(url)
+      await page.evaluate(() => Consentry.acceptAll())
+      await page.goto(streamed)
+      await page.waitForFunction(() => document.readyState == 'complete')
+      await settle()
+      expect(await page.evaluate(() => (window as { tags?: string[] }).tags)).toEqual(['first-half', 'second', 'last-half'])
+      expect(log.errors).toEqual([])
+    })
+
     it('after withdrawal the service cookies are gone on every path and domain variant', async () => {
       await page.goto(url)
       await page.evaluate(() => Consentry.acceptAll())

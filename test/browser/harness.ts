@@ -20,6 +20,9 @@ export interface Route {
   headers?: Record<string, string>
   /** Answered once this settles (a slow host, as slow as the test needs). */
   until?: Promise<unknown>
+  /** Sent in these pieces after `body`, `gap` ms apart (a page arriving over a slow network): the parser reads each as it comes. */
+  pieces?: string[]
+  gap?: number
 }
 
 export interface TestServer {
@@ -67,7 +70,14 @@ export const startServer = async (): Promise<TestServer> => {
     if (page) {
       hits.set(path, (hits.get(path) ?? 0) + 1)
       await page.until
-      return send(res, 200, page.body, page.type ?? TYPES['.html']!, page.headers)
+      if (!page.pieces) return send(res, 200, page.body, page.type ?? TYPES['.html']!, page.headers)
+      res.writeHead(200, { 'Content-Type': page.type ?? TYPES['.html']!, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...page.headers })
+      res.write(page.body)
+      for (const piece of page.pieces) {
+        await new Promise((r) => setTimeout(r, page.gap ?? 100))
+        res.write(piece)
+      }
+      return void res.end()
     }
     const file = path.startsWith('/dist/') ? distFile(path) : null
     if (file) {
