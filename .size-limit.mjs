@@ -94,7 +94,9 @@ export default [
     // has opted out fetches no extras and builds no UI on the next pages (153.9 → 103.9 ms at 4×, medians of 15).
     // +0.12 kB in issue #16: an inline script the parser is still reading waits until it has all its code (a returning
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
-    limit: '14.68 KB',
+    // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
+    // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
+    limit: '14.69 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -153,7 +155,9 @@ export default [
     // has opted out fetches no extras and builds no UI on the next pages (153.9 → 103.9 ms at 4×, medians of 15).
     // +0.12 kB in issue #16: an inline script the parser is still reading waits until it has all its code (a returning
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
-    limit: '14.71 KB',
+    // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
+    // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
+    limit: '14.72 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).
@@ -172,7 +176,9 @@ export default [
     // +0.02 kB in issue #16: the language picked and fetched only when the UI is built, as above.
     // +0.12 kB in issue #16: an inline script the parser is still reading waits until it has all its code (a returning
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
-    limit: '15.95 KB',
+    // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
+    // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
+    limit: '15.97 KB',
   },
   {
     // For hosts where one file is all a site owner can add (issue #15): engine, blocking, banner, preferences centre
@@ -193,7 +199,9 @@ export default [
     // only when it is to show, at no cost in size).
     // +0.12 kB in issue #16: an inline script the parser is still reading waits until it has all its code (a returning
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
-    limit: '43.76 KB',
+    // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
+    // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
+    limit: '43.77 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',

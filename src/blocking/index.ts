@@ -8,7 +8,7 @@ import { $config, $snapshot, type Snapshot } from '../store/index.js'
 import { clean } from './cookies.js'
 import { matches, presentNames } from './names.js'
 import { guardElements } from './dynamic.js'
-import { activate } from './markup.js'
+import { activate, live } from './markup.js'
 import { blockedByOf } from './match.js'
 import { warnPlacement } from './placement.js'
 import { afterPaint } from '../schedule/index.js'
@@ -92,7 +92,7 @@ export const blockWith = (config: ResolvedConfig | null, cleaner: Cleaner): (() 
   // Removals alone cannot bring anything new to run.
   const observer = new MutationObserver((records) => {
     const added: ParentNode[] = []
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeType == 1 && n.isConnected) added.push(n as Element)
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType == 1 && n.isConnected && !live.has(n)) added.push(n as Element)
     if (added.length || held.length) run(added)
   })
   observer.observe(document, { childList: true, subtree: true })

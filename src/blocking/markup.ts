@@ -77,6 +77,8 @@ const activateElement = (el: HTMLElement): void => {
 }
 
 let queue: Promise<unknown> = Promise.resolve()
+/** The live scripts put in the page here: nothing in them waits, so the walk of added nodes passes them by. */
+export const live = new WeakSet<Node>()
 
 /**
  * Whether the HTML parser is done with `el`. It inserts an element when it reads the start tag and
@@ -121,14 +123,18 @@ export const activate = (has: (id: string) => boolean, decided: boolean, root: P
     queue = queue.then(
       () =>
         new Promise<void>((done) => {
-          const live = liveScript(el as HTMLScriptElement)
-          const waits = live.src && !live.async
-          // Code that inserted the parked element listens on it, not on the live copy.
-          live.addEventListener('load', () => el.dispatchEvent(new Event('load')))
-          live.addEventListener('error', () => el.dispatchEvent(new Event('error')))
-          if (waits) live.addEventListener('load', () => done()), live.addEventListener('error', () => done())
+          const s = liveScript(el as HTMLScriptElement)
+          const waits = s.src && !s.async
+          // Code that inserted the parked element listens on it, not on the live copy. Only a script from
+          // a file has load and error events (HTML §4.12.1.1 "execute the script element").
+          if (s.src) {
+            s.addEventListener('load', () => el.dispatchEvent(new Event('load')))
+            s.addEventListener('error', () => el.dispatchEvent(new Event('error')))
+          }
+          if (waits) s.addEventListener('load', () => done()), s.addEventListener('error', () => done())
+          live.add(s)
           // The placeholder stays where it was, marked done; the live script goes right after it.
-          el.after(live)
+          el.after(s)
           if (!waits) done()
         }),
     )
