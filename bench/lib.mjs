@@ -88,12 +88,13 @@ export const CONSENTRY_TARGET = {
 // ---- one visit: fresh context (no cookies, storage or cache, unless `state` brings a decision), throttled, measured
 /**
  * @param {object | null} target a *_TARGET descriptor: whose banner to look for; null: just the page
- * @param {{ state?: object, click?: boolean, keepState?: boolean }} options
+ * @param {{ state?: object, click?: boolean, keepState?: boolean, tags?: number }} options
  *   `state`: a Playwright storage state to start from (a returning visitor's stored decision): the
  *   banner must then stay away; `click`: click accept-all once the banner is up and time the
- *   cookie; `keepState`: return the context's storage state after the click (see `decide`).
+ *   cookie; `keepState`: return the context's storage state after the click (see `decide`);
+ *   `tags`: the page's waiting tags, all of which a returning visit (accept-all) must run.
  */
-export const visit = async (browser, url, target, { state, click = true, keepState = false } = {}) => {
+export const visit = async (browser, url, target, { state, click = true, keepState = false, tags = 0 } = {}) => {
   // en-US: every banner's English texts, so no translation is fetched or picked differently.
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', storageState: state })
   const returning = !!state
@@ -114,6 +115,9 @@ export const visit = async (browser, url, target, { state, click = true, keepSta
     await page.goto(url, { waitUntil: 'load', timeout: BANNER_TIMEOUT }).catch((e) => {
       fail(`${url} did not load within ${BANNER_TIMEOUT / 1000} s: ${String(e.message).split('\n')[0]}`)
     })
+    // A returning visitor on the page with waiting tags: every one is to run (each counts itself), the last
+    // ones after the fetches of those before them. Measured once they all have, or failed below.
+    if (returning && tags && target) await page.waitForFunction((n) => (window.__ran ?? 0) >= n, tags, { timeout: BANNER_TIMEOUT }).catch(() => {})
     await quiet(page)
     const load = await page.evaluate((deadline) => window.__bench.collect(deadline), target && !returning ? BANNER_TIMEOUT : 0)
     const sdk = target?.sdk
@@ -125,6 +129,7 @@ export const visit = async (browser, url, target, { state, click = true, keepSta
           : ''))
     }
     if (returning && load.bannerAt != null) fail(`${sdk}: the banner showed on a returning visit with a stored decision`)
+    if (returning && tags && target && load.ran != tags) fail(`${sdk}: ${load.ran} of the ${tags} waiting tags ran on a returning visit that accepted everything`)
     // No waiting tag may run or fetch before a decision (the page with blocked tags).
     if (!returning && load.ran) fail(`${sdk ?? 'the page'}: ${load.ran} tag(s) waiting for consent ran before any decision`)
     if (!returning && requests.some((p) => p.startsWith('/tag/'))) fail(`${sdk ?? 'the page'}: a tag waiting for consent was fetched before any decision`)
@@ -146,6 +151,7 @@ export const visit = async (browser, url, target, { state, click = true, keepSta
       longTasks: load.longTasks,
       longest: load.longest,
       cls: load.cls,
+      ran: load.ran,
       clickToCookie: null,
       requests, // by the end of the run (the page itself included)
     }

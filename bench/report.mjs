@@ -9,6 +9,7 @@ export const SCENARIOS = [
   ['first', 'First visit', 0, 'no stored decision: the banner shows'],
   ['returning', 'Returning visit', 0, 'a stored decision (accept-all, made by the same SDK on an earlier visit): no banner'],
   ['blocked', 'First visit, 200 blocked tags', 200, 'no stored decision; 200 analytics tags wait in the markup (100 inline, 100 with a src), none may run or fetch'],
+  ['returning-blocked', 'Returning visit, 200 tags', 200, 'the page with the 200 tags, a stored decision (accept-all, as above): the SDK starts every tag (100 inline, 100 fetched one after another in page order); the run fails unless all 200 ran'],
 ]
 
 // [key, label, decimals, unit]
@@ -21,11 +22,13 @@ const ROWS = {
   longest: ['Longest task', 0, ' ms'],
   cls: ['Cumulative layout shift', 3, ''],
   clickToCookie: ['Click accept-all → consent cookie written', 1, ' ms'],
+  ran: ['Tags that ran (of 200)', 0, ''],
 }
 export const METRICS = {
   first: ['banner', 'fcp', 'script', 'tbt', 'longTasks', 'longest', 'cls', 'clickToCookie'],
   returning: ['fcp', 'script', 'tbt', 'longTasks', 'longest'],
   blocked: ['banner', 'fcp', 'script', 'tbt', 'longTasks', 'longest'],
+  'returning-blocked': ['fcp', 'script', 'tbt', 'longTasks', 'longest', 'ran'],
 }
 /** Every metric any scenario reports. */
 export const METRIC_KEYS = [...new Set(Object.values(METRICS).flat())]

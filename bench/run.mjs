@@ -1,14 +1,15 @@
 // Consentry's cost on a real page, in headless Chromium at 4x CPU throttling, in one run:
 // the same marketing page without any SDK, with Consentry's script tag (consentry.min.js, and
 // the single file consentry.all.min.js) and with vanilla-cookieconsent, for a first visit, a
-// returning visit (a stored decision) and a first visit to the page with 200 blocked tags.
+// returning visit (a stored decision), a first visit to the page with 200 blocked tags, and a returning visit
+// to that page (every tag runs).
 //
 // Every cell (scenario × SDK) is visited once per round, the order rotating each round, so
 // the machine's slow patches fall on every cell alike. Medians and p90 are printed as
 // Markdown, written to bench/results.json with every run, and into docs/benchmark.md
 // between its marker comments, so the docs always quote the latest run.
 //
-//   node bench/run.mjs [--runs 15] [--sdks none,consentry,…] [--scenarios first,returning,blocked] [--dist dist]
+//   node bench/run.mjs [--runs 15] [--sdks none,consentry,…] [--scenarios first,returning,blocked,returning-blocked] [--dist dist]
 //   (npm run bench builds first; --runs below 15, --before or some of the scenarios print the tables and write nothing)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -68,9 +69,13 @@ const main = async () => {
   if (args.before) snapshot(resolve(args.before), '/before', files)
   for (const [name, dir] of Object.entries(VENDOR)) snapshot(dir, `/vendor/${name}`, files)
   files.set('/bench/floor.js', readFileSync(join(HERE, 'floor.js')))
+  // The waiting tags' files (bench/page.mjs): each counts itself, as the inline ones do.
+  for (let i = 1; i < 200; i += 2) files.set(`/tag/${i}.js`, Buffer.from('window.__ran = (window.__ran || 0) + 1\n'))
   const pathOf = (sdk, blocked) => `/${sdk.id}${blocked ? `-${blocked}` : ''}.html`
   const pages = {}
   for (const sdk of sdks) for (const [, , blocked] of scenarios) pages[pathOf(sdk, blocked)] = sdk.html(blocked)
+  // A returning visitor decides on the plain page, whichever pages are measured.
+  if (scenarios.some(([id]) => id.startsWith('returning'))) for (const sdk of sdks) pages[pathOf(sdk, 0)] ??= sdk.html(0)
   // A column without a banner of its own (the floor) takes its stored decision from another SDK's page.
   const stateSource = (sdk) => sdk.stateOf && SDKS.find((s) => s.id == sdk.stateOf)
   for (const by of sdks.map(stateSource).filter(Boolean)) pages[pathOf(by, 0)] ??= by.html(0)
@@ -96,7 +101,7 @@ const main = async () => {
     const loadAtStart = load1()
     // A returning visitor: the storage state after accepting everything on a first visit, once per SDK.
     const states = {}
-    if (scenarios.some(([id]) => id == 'returning')) {
+    if (scenarios.some(([id]) => id.startsWith('returning'))) {
       for (const sdk of sdks) if (sdk.target) states[sdk.id] = await decide(browser, origin + pathOf(sdk, 0), sdk.target)
       // The floor has no banner to decide with: it reads the decision stored on its source's page.
       for (const sdk of sdks) {
@@ -113,8 +118,9 @@ const main = async () => {
       for (let k = 0; k < cells.length; k++) {
         const { sc: [id, , blocked], sdk } = cells[(((i + k) % cells.length) + cells.length) % cells.length]
         const run = await visit(browser, origin + pathOf(sdk, blocked), sdk.target, {
-          state: id == 'returning' ? states[sdk.id] : undefined,
+          state: id.startsWith('returning') ? states[sdk.id] : undefined,
           click: id == 'first',
+          tags: id == 'returning-blocked' ? blocked : 0,
         })
         if (i >= 0) runs[id][sdk.id].push(run)
       }

@@ -47,6 +47,15 @@ describe('bench/results.json', () => {
     }
   })
 
+  it('has every tag run on the returning visit to the page with 200 tags, for each SDK that starts them', () => {
+    // bench/lib.mjs fails a visit where fewer ran; this says the committed run is such a run, not one of an empty page.
+    const scenario = results.scenarios['returning-blocked']
+    for (const sdk of results.sdks) {
+      const ran = scenario.runs[sdk.id].map((r: { ran: number }) => r.ran)
+      expect(new Set(ran), sdk.id).toEqual(new Set([sdk.banner ? 200 : 0]))
+    }
+  })
+
   it('counts the bytes of every file each SDK fetched', () => {
     for (const sdk of results.sdks) expect(sdk.gzipBytes).toBe(sdk.files.reduce((n: number, f: { gzipBytes: number }) => n + f.gzipBytes, 0))
   })
