@@ -96,7 +96,9 @@ export default [
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
     // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
     // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
-    limit: '14.69 KB',
+    // +0.03 kB in issue #16: waiting scripts from files are put in side by side, the browser keeping their order,
+    // not each after the one before it has loaded (100 in a row ran in half the time), inline code after them.
+    limit: '14.72 KB',
     // The preferences chunk is an import() away: count it where it is paid, below.
     modifyEsbuildConfig: (config) => ({
       ...production(config),
@@ -157,7 +159,9 @@ export default [
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
     // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
     // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
-    limit: '14.72 KB',
+    // +0.03 kB in issue #16: waiting scripts from files are put in side by side, the browser keeping their order,
+    // not each after the one before it has loaded (100 in a row ran in half the time), inline code after them.
+    limit: '14.75 KB',
   },
   {
     // Strict mode's script tag: the same, plus the network guard (issue #4).
@@ -178,7 +182,9 @@ export default [
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
     // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
     // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
-    limit: '15.97 KB',
+    // +0.03 kB in issue #16: waiting scripts from files are put in side by side, the browser keeping their order,
+    // not each after the one before it has loaded (100 in a row ran in half the time), inline code after them.
+    limit: '15.99 KB',
   },
   {
     // For hosts where one file is all a site owner can add (issue #15): engine, blocking, banner, preferences centre
@@ -201,7 +207,9 @@ export default [
     // visitor on a page that arrived in pieces lost 1–4 of 200 inline tags, run empty or cut in half).
     // +0.01 kB in issue #16: the live scripts it puts in are not walked again as added nodes (a returning visit to a
     // page with 200 tags: 230 → 205 ms at 4×, medians of 21), and inline ones get no load listeners they never hear.
-    limit: '43.77 KB',
+    // +0.03 kB in issue #16: waiting scripts from files are put in side by side, the browser keeping their order,
+    // not each after the one before it has loaded (100 in a row ran in half the time), inline code after them.
+    limit: '43.8 KB',
   },
   {
     name: 'consentry/strict: the network guard, with the blocking chunk it shares with consentry',

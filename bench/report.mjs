@@ -9,7 +9,7 @@ export const SCENARIOS = [
   ['first', 'First visit', 0, 'no stored decision: the banner shows'],
   ['returning', 'Returning visit', 0, 'a stored decision (accept-all, made by the same SDK on an earlier visit): no banner'],
   ['blocked', 'First visit, 200 blocked tags', 200, 'no stored decision; 200 analytics tags wait in the markup (100 inline, 100 with a src), none may run or fetch'],
-  ['returning-blocked', 'Returning visit, 200 tags', 200, 'the page with the 200 tags, a stored decision (accept-all, as above): the SDK starts every tag (100 inline, 100 fetched one after another in page order); the run fails unless all 200 ran'],
+  ['returning-blocked', 'Returning visit, 200 tags', 200, 'the page with the 200 tags, a stored decision (accept-all, as above): the SDK starts every tag (100 inline, 100 from files, alternating, so each file waits for the inline tag before it); the run fails unless all 200 ran'],
 ]
 
 // [key, label, decimals, unit]

@@ -77,6 +77,8 @@ const activateElement = (el: HTMLElement): void => {
 }
 
 let queue: Promise<unknown> = Promise.resolve()
+/** Settles once every in-order script from a file put in so far has run (or failed to load). */
+let inOrder: Promise<unknown> = queue
 /** The live scripts put in the page here: nothing in them waits, so the walk of added nodes passes them by. */
 export const live = new WeakSet<Node>()
 
@@ -96,8 +98,9 @@ const parsed = (el: Element): boolean => {
 /**
  * Runs every waiting element whose condition now holds, once each, and
  * returns those that still wait. Scripts run
- * in document order among themselves: a script with a `src` (and no `async`)
- * is loaded and run before the next one starts, as the parser would. An
+ * in document order among themselves, as the parser would run them: scripts
+ * with a `src` (and no `async`) are fetched side by side and run in order, and
+ * inline code runs once those before it have. An
  * inline script the parser is still reading is left as it is and given to
  * `hold`, to be walked again once the parser has moved on.
  */
@@ -120,29 +123,30 @@ export const activate = (has: (id: string) => boolean, decided: boolean, root: P
       activateElement(el)
       continue
     }
-    queue = queue.then(
-      () =>
-        new Promise<void>((done) => {
-          const s = liveScript(el as HTMLScriptElement)
-          const waits = s.src && !s.async
-          // Code that inserted the parked element listens on it, not on the live copy. Only a script from
-          // a file has load and error events (HTML §4.12.1.1 "execute the script element").
-          if (s.src) {
-            s.addEventListener('load', () => el.dispatchEvent(new Event('load')))
-            s.addEventListener('error', () => el.dispatchEvent(new Event('error')))
-          }
-          if (waits) s.addEventListener('load', () => done()), s.addEventListener('error', () => done())
-          live.add(s)
-          // The placeholder stays where it was, marked done; the live script goes right after it.
-          el.after(s)
-          if (!waits) done()
-        }),
-    )
+    queue = queue.then(() => {
+      const s = liveScript(el as HTMLScriptElement)
+      // The placeholder stays where it was, marked done; the live script goes right after it.
+      const put = () => (live.add(s), el.after(s))
+      if (!s.src) return inOrder.then(put)
+      // Code that inserted the parked element listens on it, not on the live copy. Only a script from
+      // a file has load and error events (HTML §4.12.1.1 "execute the script element").
+      s.addEventListener('load', () => el.dispatchEvent(new Event('load')))
+      s.addEventListener('error', () => el.dispatchEvent(new Event('error')))
+      // Scripts from files without `async` are put in at once, one after another: the browser fetches
+      // them side by side and runs them in the order they were put in (HTML §4.12.1.1, "the list of
+      // scripts that will execute in order as soon as possible"). Inline code, which runs the moment it
+      // is put in, waits for those before it.
+      if (!s.async) {
+        const ran = new Promise((r) => (s.addEventListener('load', r), s.addEventListener('error', r)))
+        inOrder = Promise.all([inOrder, ran])
+      }
+      put()
+    })
   }
   return waiting
 }
 
 /** Test seam: forget pending script order. */
 export const resetMarkup = (): void => {
-  queue = Promise.resolve()
+  inOrder = queue = Promise.resolve()
 }

@@ -148,6 +148,36 @@ ${tag("window.tags.push('last-")}`, `half')</script></body></html>`],
       expect(log.errors).toEqual([])
     })
 
+    it('waiting scripts from files are fetched side by side and run in page order, inline code after those before it', async () => {
+      // The server answers the first file only once the third has been asked for, and the three in
+      // reverse order: fetched one after another, the first would wait for the third for ever (here 5 s).
+      let thirdAsked = false
+      let thirdAskedFirst: boolean | undefined
+      const asked = new Promise<void>((ok) => {
+        const t = setInterval(() => server.requests('/blocking/in-order-3.js') && (clearInterval(t), (thirdAsked = true), ok()), 10)
+        setTimeout(() => (clearInterval(t), ok()), 5000)
+      })
+      const later = (ms: number) => asked.then(() => new Promise((ok) => setTimeout(ok, ms)))
+      const js = (n: number) => ({ body: `window.order.push(${n})`, type: 'text/javascript' })
+      server.route('/blocking/in-order-1.js', { ...js(1), until: later(400).then(() => (thirdAskedFirst = thirdAsked)) })
+      server.route('/blocking/in-order-2.js', { ...js(2), until: later(200) })
+      server.route('/blocking/in-order-3.js', js(3))
+      const ordered = server.route('/blocking/in-order.html', {
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>in order</title>
+${configBlock(config())}
+<script src="/dist/consentry.min.js"></script>
+</head><body><script>window.order = []</script>
+${[1, 2, 3].map((n) => `<script type="text/plain" data-consent="analytics" src="/blocking/in-order-${n}.js"></script>`).join('\n')}
+<script type="text/plain" data-consent="analytics">window.order.push('inline')</script>
+</body></html>`,
+      }).replace('127.0.0.1', 'www.site.test')
+      await page.goto(ordered)
+      await page.evaluate(() => Consentry.acceptAll())
+      await page.waitForFunction(() => (window as { order?: unknown[] }).order?.length == 4, undefined, { timeout: 15_000 })
+      expect(await page.evaluate(() => (window as { order?: unknown[] }).order)).toEqual([1, 2, 3, 'inline'])
+      expect(thirdAskedFirst).toBe(true)
+    })
+
     it('after withdrawal the service cookies are gone on every path and domain variant', async () => {
       await page.goto(url)
       await page.evaluate(() => Consentry.acceptAll())
