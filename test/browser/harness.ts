@@ -47,10 +47,13 @@ const distFile = (urlPath: string): string | null => {
   return !rel.includes('\0') && file.startsWith(DIST.endsWith(sep) ? DIST : DIST + sep) ? file : null
 }
 
-const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, headers = {}): void => {
+/** Writes the status and headers; the body follows, whole or (a streamed route) in pieces. */
+const head = (res: ServerResponse, status: number, type: string, headers = {}): ServerResponse =>
   // no-store: the persistent profile must never serve an old build from its disk cache.
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers })
-  res.end(body)
+
+const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, headers = {}): void => {
+  head(res, status, type, headers).end(body)
 }
 
 /** Starts the static server on 127.0.0.1 and an ephemeral port. */
@@ -71,8 +74,7 @@ export const startServer = async (): Promise<TestServer> => {
       hits.set(path, (hits.get(path) ?? 0) + 1)
       await page.until
       if (!page.pieces) return send(res, 200, page.body, page.type ?? TYPES['.html']!, page.headers)
-      res.writeHead(200, { 'Content-Type': page.type ?? TYPES['.html']!, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...page.headers })
-      res.write(page.body)
+      head(res, 200, page.type ?? TYPES['.html']!, page.headers).write(page.body)
       for (const piece of page.pieces) {
         await new Promise((r) => setTimeout(r, page.gap ?? 100))
         res.write(piece)
