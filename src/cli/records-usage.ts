@@ -1,7 +1,7 @@
 /** `consentry records --help`: serve and prune, then the webhook commands' own usage. */
 import { WEBHOOK_USAGE } from './webhooks.js'
 
-export const RECORDS_USAGE = `Usage: consentry records serve [--port 8787] [--host 127.0.0.1] [--data <dir> | --database <url>]
+export const RECORDS_USAGE = `Usage: consentry records serve [--port 8787] [--host 127.0.0.1] [--trust-proxy 0] [--data <dir> | --database <url>]
                               [--retention-months 24] [--webhook-retry-hours 72] [--webhook-timeout-ms 10000]
        consentry records prune [--data <dir> | --database <url>] [--retention-months 24]
        consentry records webhook add|list|remove|rotate|dead|replay … (see below)
@@ -20,6 +20,9 @@ Options:
   --port <n>               serve: the port (default 8787; 0 picks a free one)
   --host <address>         serve: the address to listen on (default 127.0.0.1;
                            0.0.0.0 to be reachable from other machines)
+  --trust-proxy <n>        serve: how many proxies in front append to
+                           X-Forwarded-For (default 0): behind a reverse proxy,
+                           1, or every visitor shares the proxy's rate limit
   --data <dir>             the embedded database (PGlite) directory
                            (default ./consentry-data)
   --database <url>         a PostgreSQL URL instead (default: env DATABASE_URL)

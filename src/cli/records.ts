@@ -18,10 +18,11 @@ interface Options {
   store: StoreOptions
   months: number
   webhooks: { retryHours?: number; timeoutMs?: number }
+  trustProxy: number
   webhook?: WebhookCommand
 }
 
-const SERVE_ONLY = ['--port', '--host', '--webhook-retry-hours', '--webhook-timeout-ms']
+const SERVE_ONLY = ['--port', '--host', '--trust-proxy', '--webhook-retry-hours', '--webhook-timeout-ms']
 
 const integer = (flag: string, v: string, min: number, max: number): number => {
   const n = /^\d+$/.test(v) ? Number(v) : NaN
@@ -71,6 +72,7 @@ const parse = (argv: string[], env: Record<string, string | undefined>): Options
     host: seen['--host'] ?? '127.0.0.1',
     store: url ? { engine: 'postgres', url } : { engine: 'pglite', dataDir: seen['--data'] ?? './consentry-data' },
     months: integer('--retention-months', seen['--retention-months'] ?? '24', 1, 1200),
+    trustProxy: integer('--trust-proxy', seen['--trust-proxy'] ?? '0', 0, 100),
     webhooks: {
       ...(seen['--webhook-retry-hours'] ? { retryHours: decimal('--webhook-retry-hours', seen['--webhook-retry-hours'], 8760) } : {}),
       ...(seen['--webhook-timeout-ms'] ? { timeoutMs: integer('--webhook-timeout-ms', seen['--webhook-timeout-ms'], 1, 600_000) } : {}),
@@ -165,6 +167,7 @@ const serve = async (opts: Options, store: RecordStore, io: Io, lib: Lib): Promi
       allowedOrigins: env.CONSENTRY_ALLOWED_ORIGINS,
       onInfo: (m) => say(`consentry: ${m}`),
       webhooks: opts.webhooks,
+      trustProxy: opts.trustProxy,
     })
   } catch (e) {
     await store.close().catch(() => {})

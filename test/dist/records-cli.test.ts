@@ -1,6 +1,9 @@
 // `consentry records serve|prune` as users run them: the built dist/cli.mjs, a real port, PGlite in a temp directory.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, request } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -92,6 +95,8 @@ describe('consentry records serve', { timeout: 120_000 }, () => {
     [['records', 'serve', '--database', 'mysql://x'], /--database must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [['records', 'prune', '--port', '1'], /--port is for serve only/],
     [['records', 'serve', '--tls'], /unknown option --tls/],
+    [['records', 'serve', '--trust-proxy', 'yes'], /--trust-proxy must be an integer from 0 to 100, not "yes"/],
+    [['records', 'prune', '--trust-proxy', '1'], /--trust-proxy is for serve only/],
   ])('%j exits 2 with a message and the usage', (args, message) => {
     const { code, out, err } = cli(...args)
     expect([code, out]).toEqual([2, ''])
@@ -102,7 +107,45 @@ describe('consentry records serve', { timeout: 120_000 }, () => {
   it('--help prints the records usage with every option and variable, and exits 0', () => {
     const { code, out } = cli('records', '--help')
     expect(code).toBe(0)
-    for (const word of ['--port', '--host', '--data', '--database', '--retention-months', 'DATABASE_URL', 'CONSENTRY_ADMIN_TOKEN', 'CONSENTRY_ALLOWED_ORIGINS']) expect(out).toContain(word)
+    for (const word of ['--port', '--host', '--trust-proxy', '--data', '--database', '--retention-months', 'DATABASE_URL', 'CONSENTRY_ADMIN_TOKEN', 'CONSENTRY_ALLOWED_ORIGINS']) expect(out).toContain(word)
+  })
+
+  it('behind a reverse proxy, --trust-proxy 1 gives each visitor a rate limit of their own', async () => {
+    const running = await serve('--data', data, '--trust-proxy', '1')
+    const upstream = new URL(running.base)
+    // The proxy in front, as nginx's `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for` does it: the
+    // address it received from appended to what the client sent.
+    const proxy = createServer((req, res) => {
+      const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ')
+      const out = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, 'x-forwarded-for': forwarded } }, (up) => {
+        res.writeHead(up.statusCode!, up.headers)
+        up.pipe(res)
+      })
+      req.pipe(out)
+    })
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok))
+    const { port } = proxy.address() as AddressInfo
+    // A visitor at a loopback address of its own, posting through the proxy; `claims` is an X-Forwarded-For it writes itself.
+    const post = (from: string, claims?: string) =>
+      new Promise<number>((ok, fail) => {
+        const body = JSON.stringify(record(randomUUID(), randomUUID()))
+        const headers = { 'content-type': 'application/json', ...(claims ? { 'x-forwarded-for': claims } : {}) }
+        request({ host: '127.0.0.1', port, localAddress: from, path: '/v1/consent', method: 'POST', headers }, (res) => (res.resume(), ok(res.statusCode!)))
+          .on('error', fail)
+          .end(body)
+      })
+    try {
+      const first: number[] = []
+      // The service's default limit: a burst of 20, then 60 a minute.
+      for (let i = 0; i < 21; i++) first.push(await post('127.0.0.2'))
+      expect(first).toEqual([...Array(20).fill(204), 429])
+      expect(await post('127.0.0.2', '198.51.100.1')).toBe(429)
+      expect(await post('127.0.0.3')).toBe(204)
+    } finally {
+      proxy.close()
+      running.child.kill('SIGTERM')
+      await running.exited
+    }
   })
 
   it('a port in use exits 1 with a message', async () => {

@@ -169,6 +169,7 @@ describe('the service', () => {
   it('refuses bad options with a ConsentryError', () => {
     for (const options of [{ maxBytes: 0 }, { retentionMonths: -1 }, { rateLimit: { perMinute: NaN } }, { allowedOrigins: 'ftp://x.example' }])
       expect(() => createRecordsService({ ...options, prune: false } as never)).toThrow(ConsentryError)
+    for (const trustProxy of [-1, 1.5, '1', 101]) expect(() => createRecordsService({ trustProxy, prune: false } as never)).toThrow(/^\[consentry\] trustProxy: expected the number of proxies/)
   })
 
   it('after close(), requests get 503 and a store it opened is closed', async () => {

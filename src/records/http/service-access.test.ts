@@ -4,6 +4,7 @@
  * client address, and the admin endpoints' auth and answers.
  */
 import { afterAll, describe, expect, it } from 'vitest'
+import type { RecordsService } from '../index.js'
 import { BASE, ENGINES, record, SITE, stopEngines, TOKEN, useService, uuid } from './testing.js'
 
 afterAll(stopEngines, 60_000)
@@ -75,6 +76,47 @@ describe.each(ENGINES)('records service on %s', (_, open) => {
       expect((await post(record(), {}, '198.51.100.8', limited)).status).toBe(204)
       // Without an address (no info passed) there is no client to count.
       for (let i = 0; i < 5; i++) expect((await post(record(), {}, null, limited)).status).toBe(204)
+    })
+
+    const burst = async (s: RecordsService, client: string, forwarded?: string) => {
+      const statuses = []
+      for (let i = 0; i < 3; i++) statuses.push((await post(record(), forwarded ? { 'x-forwarded-for': forwarded } : {}, client, s)).status)
+      return statuses
+    }
+
+    it('behind a trusted proxy, each visitor has a bucket of their own, and one writing X-Forwarded-For gets no fresh one', async () => {
+      const proxy = '10.0.0.2'
+      const shared = make({ rateLimit: { perMinute: 1, burst: 2 } })
+      // Not told of the proxy: everyone behind it is the proxy, and what clients write is not believed.
+      expect(await burst(shared, proxy, '198.51.100.1')).toEqual([204, 204, 429])
+      expect(await burst(shared, proxy, '198.51.100.2')).toEqual([429, 429, 429])
+      const behind = make({ rateLimit: { perMinute: 1, burst: 2 }, trustProxy: 1 })
+      expect(await burst(behind, proxy, '198.51.100.1')).toEqual([204, 204, 429])
+      expect(await burst(behind, proxy, '198.51.100.2')).toEqual([204, 204, 429])
+      // The first visitor again, with an address of their choosing in front of the one the proxy appended.
+      expect(await burst(behind, proxy, '192.0.2.99, 198.51.100.1')).toEqual([429, 429, 429])
+    })
+
+    it('counts an IPv6 client by its /64, and an IPv4 one written IPv4-mapped as itself', async () => {
+      const limited = make({ rateLimit: { perMinute: 1, burst: 2 } })
+      expect(await burst(limited, '2001:db8:7:1::1')).toEqual([204, 204, 429])
+      expect(await burst(limited, '2001:db8:7:1::2')).toEqual([429, 429, 429])
+      expect(await burst(limited, '2001:db8:7:2::1')).toEqual([204, 204, 429])
+      expect(await burst(limited, '198.51.100.60')).toEqual([204, 204, 429])
+      expect(await burst(limited, '::ffff:198.51.100.60')).toEqual([429, 429, 429])
+    })
+
+    it("the dashboard's login limit goes by the same client: behind a trusted proxy, one visitor's wrong tokens do not lock out another", async () => {
+      const behind = make({ trustProxy: 1 })
+      const login = (forwarded: string) =>
+        behind.fetch(
+          new Request(`${BASE}/dashboard/login`, { method: 'POST', headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwarded }, body: 'token=wrong' }),
+          { remoteAddress: '10.0.0.2' },
+        )
+      const statuses = []
+      for (let i = 0; i < 6; i++) statuses.push((await login('198.51.100.70')).status)
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+      expect((await login('198.51.100.71')).status).toBe(401)
     })
   })
 

@@ -14,6 +14,7 @@ import { consentById, exportRecords, stats } from './admin.js'
 import { adminCheck } from './auth.js'
 import { postConsent } from './consent.js'
 import { corsHeaders, originOf, parseOrigins, preflight } from './cors.js'
+import { clientOf, limitKey } from './client.js'
 import { limiter, type RateLimit } from './rate-limit.js'
 import { fail, json, secure } from './respond.js'
 import { schedulePrune, type PruneSchedule } from './retention.js'
@@ -27,8 +28,18 @@ export interface RecordsServiceOptions {
   adminToken?: string
   /** Origins whose pages may post records (`https://example.com`), or `'*'`. Default: env `CONSENTRY_ALLOWED_ORIGINS`, comma-separated. */
   allowedOrigins?: string | readonly string[]
-  /** Per client address (`info.remoteAddress`). Default 60 a minute, bursts of 20; `false`: no limit. */
+  /**
+   * Per client (`info.remoteAddress`; an IPv6 client by its /64). Default 60 a minute, bursts of 20; `false`: no
+   * limit. The dashboard's login has a limit of its own, per client alike.
+   */
   rateLimit?: Partial<RateLimit> | false
+  /**
+   * How many proxies in front of the service to believe (a reverse proxy, a load balancer, a CDN), each appending
+   * the address it received from to `X-Forwarded-For`: the client is then the address the outermost one saw, and
+   * entries a client wrote itself are never believed. Default 0: the client is `info.remoteAddress`, and behind a
+   * proxy every visitor would share the proxy's one bucket.
+   */
+  trustProxy?: number
   /** Records older than this many months are pruned daily (the record in force of each consent id stays). Default 24. */
   retentionMonths?: number
   /** When pruning runs; `false`: never on its own (run `consentry records prune` from cron instead). */
@@ -85,6 +96,8 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
   const maxBytes = positive('maxBytes', options.maxBytes, SYNC_MAX_BYTES)
   const months = positive('retentionMonths', options.retentionMonths, 24)
   const rate = options.rateLimit === false ? null : { perMinute: positive('rateLimit.perMinute', options.rateLimit?.perMinute, 60), burst: positive('rateLimit.burst', options.rateLimit?.burst, 20) }
+  const hops = options.trustProxy ?? 0
+  if (!Number.isInteger(hops) || hops < 0 || hops > 100) throw new ConsentryError('invalid-config', `trustProxy: expected the number of proxies in front of the service (0 to 100), got ${JSON.stringify(options.trustProxy)}`)
   const onError = options.onError ?? ((e, where) => console.error(`[consentry records] ${where}:`, e))
   const given = isStore(options.store) ? options.store : null
   const storeOptions: StoreOptions = given ? {} : ((options.store as StoreOptions | undefined) ?? { engine: 'pglite', dataDir: './consentry-data' })
@@ -157,7 +170,7 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
       let res: Response
       try {
         if (closed) res = fail(503, 'the records service is shutting down')
-        else res = await route(request, new URL(request.url), info?.remoteAddress)
+        else res = await route(request, new URL(request.url), info?.remoteAddress ? limitKey(clientOf(request.headers, info.remoteAddress, hops)) : undefined)
       } catch (e) {
         onError(e, `${request.method} ${new URL(request.url).pathname}`)
         res = fail(e instanceof URIError ? 400 : 500, e instanceof URIError ? 'malformed %-escape in the path' : 'internal error')
