@@ -16,8 +16,15 @@ export const RECORDS_SHOWN = 200
  */
 export const recordsService = async (dataDir, adminToken) => {
   const { createRecordsService, nodeListener } = await import(pathToFileURL(resolve(DIST, 'records.mjs')).href)
-  // A generous rate limit: every demo visitor is 127.0.0.1, and the browser tests make many decisions a minute.
-  const service = createRecordsService({ store: { engine: 'pglite', dataDir }, adminToken, allowedOrigins: [], rateLimit: { perMinute: 600, burst: 200 } })
+  // A generous rate limit: every demo visitor is 127.0.0.1, and the browser tests make many decisions a minute. The
+  // audience sync's receiver is this server, on 127.0.0.1: a loopback address, where webhooks go only when allowed.
+  const service = createRecordsService({
+    store: { engine: 'pglite', dataDir },
+    adminToken,
+    allowedOrigins: [],
+    rateLimit: { perMinute: 600, burst: 200 },
+    webhooks: { allowLocal: ['127.0.0.1'] },
+  })
   return { service, listener: nodeListener(service) }
 }
 

@@ -10,10 +10,10 @@ export const TOKEN = 'bench-admin-token-0123456789abcdef0123'
 /** The CLI's storage flags for a store: `{ dataDir }` (PGlite) or `{ url }` (PostgreSQL). */
 const storeArgs = (store) => (store.url ? ['--database', store.url] : ['--data', store.dataDir])
 
-/** Starts the service on a free loopback port; resolves once it prints where it listens. */
+/** Starts the service on a free loopback port; resolves once it prints where it listens. Its webhooks may go to the benchmark's receiver on 127.0.0.1. */
 export const startService = (store, { cli = 'dist/cli.mjs', cwd = ROOT, env = {} } = {}) =>
   new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [cli, 'records', 'serve', '--port', '0', ...storeArgs(store)], {
+    const child = spawn(process.execPath, [cli, 'records', 'serve', '--port', '0', '--webhook-allow-local', '127.0.0.1', ...storeArgs(store)], {
       cwd,
       env: { ...process.env, DATABASE_URL: '', CONSENTRY_ALLOWED_ORIGINS: '', CONSENTRY_ADMIN_TOKEN: TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { WEBHOOK_USAGE } from './webhooks.js'
 
 export const RECORDS_USAGE = `Usage: consentry records serve [--port 8787] [--host 127.0.0.1] [--trust-proxy 0] [--data <dir> | --database <url>]
                               [--retention-months 24] [--webhook-retry-hours 72] [--webhook-timeout-ms 10000]
+                              [--webhook-allow-local <hosts>]
        consentry records prune [--data <dir> | --database <url>] [--retention-months 24]
        consentry records webhook add|list|remove|rotate|dead|replay … (see below)
 
@@ -30,6 +31,10 @@ Options:
   --webhook-retry-hours <n>  serve: retry a webhook delivery this long after its
                            first attempt, then it is dead (default 72)
   --webhook-timeout-ms <n> serve: per delivery attempt (default 10000)
+  --webhook-allow-local <hosts>  serve: subscription hosts that may be
+                           loopback or link-local addresses, comma-separated
+                           (localhost,127.0.0.1), or * for any; by default
+                           webhooks go to public and private networks only
   -h, --help               this text
 
 Environment:

@@ -17,12 +17,12 @@ interface Options {
   host: string
   store: StoreOptions
   months: number
-  webhooks: { retryHours?: number; timeoutMs?: number }
+  webhooks: { retryHours?: number; timeoutMs?: number; allowLocal?: '*' | string[] }
   trustProxy: number
   webhook?: WebhookCommand
 }
 
-const SERVE_ONLY = ['--port', '--host', '--trust-proxy', '--webhook-retry-hours', '--webhook-timeout-ms']
+const SERVE_ONLY = ['--port', '--host', '--trust-proxy', '--webhook-retry-hours', '--webhook-timeout-ms', '--webhook-allow-local']
 
 const integer = (flag: string, v: string, min: number, max: number): number => {
   const n = /^\d+$/.test(v) ? Number(v) : NaN
@@ -34,6 +34,15 @@ const decimal = (flag: string, v: string, max: number): number => {
   const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN
   if (!(n > 0 && n <= max)) throw new UsageError(`${flag} must be a number above 0 and up to ${max}, not "${v}"`)
   return n
+}
+
+/** `--webhook-allow-local`: `*`, or hosts separated by commas, as their URLs write them. */
+const hostList = (v: string): '*' | string[] => {
+  if (v.trim() == '*') return '*'
+  const hosts = v.split(',').map((h) => h.trim()).filter(Boolean)
+  const bad = hosts.find((h) => !/^(\[[0-9a-f:.]+\]|[0-9a-f:.]*:[0-9a-f:.]*|[^\s/:@?#[\]]+)$/i.test(h))
+  if (!hosts.length || bad !== undefined) throw new UsageError(`--webhook-allow-local must be * or hosts separated by commas (localhost,127.0.0.1), not "${bad ?? v}"`)
+  return hosts
 }
 
 const parse = (argv: string[], env: Record<string, string | undefined>): Options | 'help' => {
@@ -76,6 +85,7 @@ const parse = (argv: string[], env: Record<string, string | undefined>): Options
     webhooks: {
       ...(seen['--webhook-retry-hours'] ? { retryHours: decimal('--webhook-retry-hours', seen['--webhook-retry-hours'], 8760) } : {}),
       ...(seen['--webhook-timeout-ms'] ? { timeoutMs: integer('--webhook-timeout-ms', seen['--webhook-timeout-ms'], 1, 600_000) } : {}),
+      ...(seen['--webhook-allow-local'] ? { allowLocal: hostList(seen['--webhook-allow-local']) } : {}),
     },
     ...(command == 'webhook' ? { webhook: parseWebhook(extra, webhookFlags) } : {}),
   }

@@ -65,6 +65,8 @@ describe('consentry records webhook', { timeout: 120_000 }, () => {
     [['webhook', 'list', '--port', '1'], /--port is for serve only/],
     [['serve', '--webhook-retry-hours', '0'], /--webhook-retry-hours must be a number above 0/],
     [['serve', '--webhook-timeout-ms', '1.5'], /--webhook-timeout-ms must be an integer/],
+    [['serve', '--webhook-allow-local', 'http://localhost/'], /--webhook-allow-local must be \* or hosts separated by commas \(localhost,127.0.0.1\), not "http:\/\/localhost\/"/],
+    [['prune', '--webhook-allow-local', '*'], /--webhook-allow-local is for serve only/],
   ])('%j is a usage error (exit 2) that says why', async (argv, why) => {
     const r = await run(...argv)
     expect(r.code).toBe(2)

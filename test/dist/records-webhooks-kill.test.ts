@@ -24,7 +24,7 @@ afterAll(async () => {
 /** `records serve` on a free port; resolves once it listens. */
 const serve = (storeArgs: string[]) =>
   new Promise<{ child: ChildProcess; base: string; exited: Promise<unknown> }>((ok, fail) => {
-    const child = spawn(process.execPath, ['dist/cli.mjs', 'records', 'serve', '--port', '0', '--webhook-timeout-ms', '1000', ...storeArgs], {
+    const child = spawn(process.execPath, ['dist/cli.mjs', 'records', 'serve', '--port', '0', '--webhook-timeout-ms', '1000', '--webhook-allow-local', '127.0.0.1', ...storeArgs], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: '', CONSENTRY_ALLOWED_ORIGINS: '', CONSENTRY_ADMIN_TOKEN: TOKEN },
     })

@@ -30,7 +30,7 @@ describe.each(['pglite', 'postgres'] as const)('webhook deliveries on %s', { tim
   afterAll(() => engine?.stop(), 60_000)
 
   const service = (store: RecordStore, webhooks: object) => {
-    const s = createRecordsService({ store, prune: false, rateLimit: false, onError: () => {}, webhooks: { pollMs: 100, ...webhooks } })
+    const s = createRecordsService({ store, prune: false, rateLimit: false, onError: () => {}, webhooks: { pollMs: 100, allowLocal: ['127.0.0.1'], ...webhooks } })
     services.push(s)
     return s
   }

@@ -21,12 +21,16 @@ export interface WebhookOptions {
   concurrency?: number
   /** How often the outbox is read when nothing wakes the deliverer, in ms. Default 1000. */
   pollMs?: number
+  /**
+   * Subscription hosts (as their URLs write them: `localhost`, `127.0.0.1`) that may be loopback, link-local or
+   * other local-only addresses, or `'*'` for any. Default none: a webhook goes to public and private-network
+   * addresses only (see guard.ts).
+   */
+  allowLocal?: '*' | readonly string[]
 }
 
 export interface DelivererHooks {
   onError: (e: unknown, where: string) => void
-  /** Default globalThis.fetch. */
-  fetch?: typeof globalThis.fetch
 }
 
 export interface Deliverer {
@@ -43,16 +47,26 @@ const positive = (name: string, v: unknown, fallback: number, integer = false): 
   return v
 }
 
+const hosts = (v: unknown): '*' | readonly string[] => {
+  if (v === undefined) return []
+  if (v == '*') return '*'
+  // A host as a URL writes it ([::1] is ::1): a name, or an address; nothing with a scheme, port or path.
+  const list = Array.isArray(v) ? v.map((h) => (typeof h == 'string' ? h.trim().replace(/^\[(.*)\]$/, '$1') : h)) : null
+  if (!list || !list.every((h) => typeof h == 'string' && (/^[^\s/:@?#[\]]+$/.test(h) || /^[0-9a-f:.]+$/i.test(h))))
+    throw new ConsentryError('invalid-config', `webhooks.allowLocal: expected '*' or a list of hosts (['localhost', '127.0.0.1', '::1']), got ${JSON.stringify(v)}`)
+  return list as string[]
+}
+
 export const checkWebhookOptions = (o: WebhookOptions = {}): Required<WebhookOptions> => ({
   retryHours: positive('retryHours', o.retryHours, 72),
   timeoutMs: positive('timeoutMs', o.timeoutMs, 10_000),
   concurrency: positive('concurrency', o.concurrency, 8, true),
   pollMs: positive('pollMs', o.pollMs, 1000),
+  allowLocal: hosts(o.allowLocal),
 })
 
 export const startDeliverer = (store: () => Promise<RecordStore>, options: WebhookOptions, hooks: DelivererHooks): Deliverer => {
   const o = checkWebhookOptions(options)
-  const fetch = hooks.fetch ?? globalThis.fetch
   // Longer than an attempt can take (its timeout, then settling), so a live process's claim never lapses.
   const leaseMs = 2 * o.timeoutMs + 5000
   const stop = new AbortController()
@@ -72,7 +86,7 @@ export const startDeliverer = (store: () => Promise<RecordStore>, options: Webho
   }
 
   const attempt = async (s: RecordStore, d: ClaimedDelivery) => {
-    const result = await send(d, { timeoutMs: o.timeoutMs, fetch, stop: stop.signal, now: Date.now() })
+    const result = await send(d, { timeoutMs: o.timeoutMs, allowLocal: o.allowLocal, stop: stop.signal, now: Date.now() })
     const now = Date.now()
     const outcome = result.ok
       ? ({ delivered: true, at: now } as const)
