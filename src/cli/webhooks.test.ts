@@ -26,6 +26,12 @@ describe('consentry records webhook', { timeout: 120_000 }, () => {
     expect(add.out).toMatch(/^secret +whsec_[\da-f]{64}$/m)
     const own = await run('webhook', 'add', '--url=http://127.0.0.1:9/x', '--secret', 'own-secret-0123456789', '--events', 'consent.changed', '--data', data)
     expect(own.out).toMatch(/^secret +own-secret-0123456789$/m)
+    // A loopback URL: told at once that records serve sends there only when allowed; a public one is not.
+    expect(own.err).toContain('consentry: 127.0.0.1 is a loopback address: records serve delivers there only with --webhook-allow-local 127.0.0.1')
+    expect(add.err).not.toContain('--webhook-allow-local')
+    const named = await run('webhook', 'add', '--url', 'http://localhost:8080/hooks', '--data', data)
+    expect(named.err).toContain('consentry: localhost is a loopback address: records serve delivers there only with --webhook-allow-local localhost')
+    expect((await run('webhook', 'remove', /^id +(wh_[\da-f]{32})$/m.exec(named.out)![1]!, '--data', data)).code).toBe(0)
     const list = await run('webhook', 'list', '--data', data)
     expect(list.out).toContain(`${id}  https://crm.example/hooks  consent.changed  pending 0  dead 0`)
     expect(list.out).not.toContain('secret')

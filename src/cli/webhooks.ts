@@ -4,6 +4,8 @@
  * endpoints do the same over HTTP). A PGlite directory is one process's at a
  * time: while `records serve` runs on it, use the endpoints instead.
  */
+import { isIP } from 'node:net'
+import { localKind } from '../records/webhooks/guard.js'
 import type { RecordStore, StoreOptions } from '../records/store/types.js'
 
 export const WEBHOOK_USAGE = `Usage: consentry records webhook add --url <url> [--secret <s>] [--events consent.changed]
@@ -64,6 +66,10 @@ export const runWebhook = async (c: WebhookCommand, store: RecordStore, out: (s:
       const made = await w.add({ url: f['--url']!, ...(f['--secret'] ? { secret: f['--secret'] } : {}), ...(events ? { events } : {}) })
       out(`id      ${made.id}\nurl     ${made.url}\nevents  ${made.events.join(',')}\nsecret  ${made.secret}\n`)
       say('consentry: the secret is shown only now: give it to the receiver (verifyWebhook)')
+      // records serve refuses local-only addresses unless told (guard.ts): said now rather than found in the dashboard.
+      const host = new URL(made.url).hostname.replace(/^\[(.*)\]$/, '$1')
+      const kind = /^localhost$|\.localhost$/i.test(host) ? 'a loopback address' : isIP(host) ? localKind(host) : null
+      if (kind) say(`consentry: ${host} is ${kind}: records serve delivers there only with --webhook-allow-local ${host}`)
       return 0
     }
     case 'list': {
