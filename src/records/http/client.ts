@@ -3,31 +3,7 @@
  * proxies the service was told to trust, the address the outermost of them saw;
  * then the key its bucket goes by. The address lives in memory only, never stored.
  */
-
-// A dotted quad, each part 0–255 without leading zeros (leading zeros read as octal in some parsers: refused).
-const V4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
-const GROUP = /^[0-9a-f]{1,4}$/i
-
-/** The eight 16-bit groups of an IPv6 address in any of RFC 4291 §2.2's text forms (a zone id dropped), or null. */
-const groupsOf = (text: string): number[] | null => {
-  let s = text.split('%')[0]!
-  // The last 32 bits written as a dotted quad (form 3, as in ::ffff:192.0.2.1): as two groups.
-  if (s.includes('.')) {
-    const i = s.lastIndexOf(':')
-    const quad = s.slice(i + 1)
-    if (i < 0 || !V4.test(quad)) return null
-    const b = quad.split('.').map(Number) as [number, number, number, number]
-    s = s.slice(0, i + 1) + ((b[0] << 8) | b[1]).toString(16) + ':' + ((b[2] << 8) | b[3]).toString(16)
-  }
-  const halves = s.split('::')
-  if (halves.length > 2) return null
-  const split = (h: string) => (h ? h.split(':') : [])
-  const head = split(halves[0]!)
-  const tail = halves.length == 2 ? split(halves[1]!) : []
-  if (halves.length == 1 ? head.length != 8 : head.length + tail.length > 7) return null
-  const groups = [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail]
-  return groups.every((g) => GROUP.test(g)) ? groups.map((g) => parseInt(g, 16)) : null
-}
+import { embeddedIPv4, ipv6Groups, isIPv4 } from '../ip.js'
 
 /**
  * An address as a proxy writes it in `X-Forwarded-For`: bare, or with a port
@@ -38,7 +14,7 @@ const addressOf = (entry: string): string | null => {
   const withPort = /^(?:\[([^\]]+)\]|([\d.]+))(?::(\d{1,5}))?$/.exec(entry.trim())
   const s = withPort ? (withPort[1] ?? withPort[2])! : entry.trim()
   if (withPort?.[3] && Number(withPort[3]) > 65535) return null
-  return V4.test(s) || groupsOf(s) ? s : null
+  return isIPv4(s) || ipv6Groups(s) ? s : null
 }
 
 /**
@@ -67,9 +43,9 @@ export const clientOf = (headers: Headers, peer: string, hops: number): string =
  * stepping through its 2^64 addresses. Anything else is used as given.
  */
 export const limitKey = (address: string): string => {
-  if (V4.test(address)) return address
-  const g = groupsOf(address)
+  if (isIPv4(address)) return address
+  const g = ipv6Groups(address)
   if (!g) return address
-  if (g.slice(0, 5).every((x) => x == 0) && g[5] == 0xffff) return `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`
+  if (g.slice(0, 5).every((x) => x == 0) && g[5] == 0xffff) return embeddedIPv4(g)
   return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`
 }

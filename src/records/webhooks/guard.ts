@@ -17,7 +17,7 @@
  * rebinding) is refused too.
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns'
-import { isIP } from 'node:net'
+import { embeddedIPv4, ipv6Groups, isIPv4 } from '../ip.js'
 
 /**
  * The IPv4 blocks refused (IANA IPv4 Special-Purpose Address Registry, RFC 6890): first address, prefix, what it
@@ -50,24 +50,9 @@ const v4Kind = (ip: string): string | null => {
   return V4_RANGES.find((r) => n >= r.start && n <= r.end)?.what ?? null
 }
 
-/** The eight groups of an IPv6 address as Node writes or accepts it. */
-const v6Groups = (ip: string): number[] => {
-  let s = ip.split('%')[0]!
-  if (s.includes('.')) {
-    const i = s.lastIndexOf(':')
-    const b = s.slice(i + 1).split('.').map(Number) as [number, number, number, number]
-    s = s.slice(0, i + 1) + ((b[0] << 8) | b[1]).toString(16) + ':' + ((b[2] << 8) | b[3]).toString(16)
-  }
-  const [head, tail] = s.split('::') as [string, string | undefined]
-  const h = head ? head.split(':') : []
-  const t = tail ? tail.split(':') : []
-  return [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t].map((g) => parseInt(g, 16))
-}
-
-const v6Kind = (ip: string): string | null => {
-  const g = v6Groups(ip)
+const v6Kind = (g: number[]): string | null => {
   const zeros = (n: number) => g.slice(0, n).every((x) => x == 0)
-  const embedded = () => `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`
+  const embedded = () => embeddedIPv4(g)
   if (zeros(8)) return 'the unspecified address'
   if (zeros(7) && g[7] == 1) return 'a loopback address'
   // IPv4-mapped (::ffff:0:0/96) and IPv4-compatible (::/96, deprecated): the IPv4 address inside decides.
@@ -85,7 +70,11 @@ const v6Kind = (ip: string): string | null => {
 }
 
 /** Why no webhook goes to `ip` unless allowed ("a loopback address"), or null: a public or private address. */
-export const localKind = (ip: string): string | null => (isIP(ip) == 4 ? v4Kind(ip) : isIP(ip.split('%')[0]!) == 6 ? v6Kind(ip) : 'not an IP address')
+export const localKind = (ip: string): string | null => {
+  if (isIPv4(ip)) return v4Kind(ip)
+  const groups = ipv6Groups(ip)
+  return groups ? v6Kind(groups) : 'not an IP address'
+}
 
 /** Why a delivery to `host` at `address` is refused, or null when it may go. */
 export const refusal = (host: string, address: string): string | null => {
