@@ -112,26 +112,28 @@ export const MIGRATIONS: readonly Migration[] = [
 // two services starting at once on one PostgreSQL take turns (PGlite has one connection anyway).
 const LOCK = 'SELECT pg_advisory_xact_lock(7170417)'
 
-/** Runs the migrations this database has not run yet, in order; returns their ids. */
-export const migrate = async (db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> => {
-  await db.transaction(async (tx) => {
+/**
+ * Runs the migrations this database has not run yet, in order; returns their ids. One
+ * transaction holds the lock from the first read of what has run to the last record of it, so
+ * a second service starting at once waits, then finds the work done and runs none (taken per
+ * migration, the two could share the list between them). A migration that fails rolls back the
+ * whole run: nothing of it is left behind or recorded, and the next start runs it all again.
+ */
+export const migrate = async (db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> =>
+  db.transaction(async (tx) => {
     await tx.query(LOCK)
     await tx.exec(`CREATE TABLE IF NOT EXISTS consentry_migrations (
       id integer PRIMARY KEY,
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`)
-  })
-  const ran: number[] = []
-  for (const m of migrations) {
-    const applied = await db.transaction(async (tx) => {
-      await tx.query(LOCK)
-      if ((await tx.query('SELECT 1 FROM consentry_migrations WHERE id = $1', [m.id])).length) return false
+    const done = new Set((await tx.query<{ id: number }>('SELECT id FROM consentry_migrations')).map((r) => r.id))
+    const ran: number[] = []
+    for (const m of migrations) {
+      if (done.has(m.id)) continue
       await tx.exec(m.sql)
       await tx.query('INSERT INTO consentry_migrations (id, name) VALUES ($1, $2)', [m.id, m.name])
-      return true
-    })
-    if (applied) ran.push(m.id)
-  }
-  return ran
-}
+      ran.push(m.id)
+    }
+    return ran
+  })

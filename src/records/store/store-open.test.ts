@@ -52,6 +52,29 @@ describe.each(['pglite', 'postgres'] as const)('the records store on %s', (name)
     expect(await db.query('SELECT count(*)::int AS n FROM consentry_migrations')).toEqual([{ n: ids.length }])
   }, 60_000)
 
+  it('a run of migrations is one transaction: another service sees none of it until all of it, then runs none', async () => {
+    const { db } = await engine.fresh()
+    const other = name == 'postgres' ? await engine.raw({ engine: 'postgres', url: await dbUrl(db) }) : db
+    // After the released ones: a quick one, a slow one, a quick one.
+    const base = MIGRATIONS.length
+    const added = [
+      { id: base + 1, name: 'quick', sql: 'CREATE TABLE run_a (x int)' },
+      { id: base + 2, name: 'slow', sql: 'SELECT pg_sleep(0.6); CREATE TABLE run_b (x int)' },
+      { id: base + 3, name: 'quick again', sql: 'CREATE TABLE run_c (x int)' },
+    ]
+    const later = [...MIGRATIONS, ...added]
+    const first = migrate(db, later)
+    if (other !== db) {
+      // Inside the slow one: the quick one before it is not recorded for anyone else yet (PGlite has one connection,
+      // so there the read would only wait for the run).
+      await new Promise((ok) => setTimeout(ok, 300))
+      expect(await other.query('SELECT count(*)::int AS n FROM consentry_migrations')).toEqual([{ n: base }])
+    }
+    const second = migrate(other, later)
+    expect(await Promise.all([first, second])).toEqual([added.map((m) => m.id), []])
+    if (other !== db) await other.close()
+  }, 60_000)
+
   it('ping answers; close can be called twice', async () => {
     const options = await engine.reopenable()
     const store = await openStore(options)
