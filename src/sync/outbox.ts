@@ -182,7 +182,7 @@ export const outbox = (o: SyncOptions, field: string): Destination => {
       // A decision in force that never reached an outbox (made before this one was connected, or on a page left
       // before its outbox file arrived, or where no sync was configured) is recorded now: no decision is lost. Its
       // id is the one it would have had, so a record already delivered is not stored twice.
-      const r = s.decided && s.id && s.updatedAt ? syncRecord(s, sig) : null
+      const r = s.decided && s.id && s.updatedAt && syncRecord(s, sig)
       if (r && queued(r.id) === false) add(r)
       // Whatever an earlier page could not deliver.
       void flush()
