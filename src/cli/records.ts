@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http'
 import type { RecordStore, StoreOptions } from '../records/store/types.js'
+import { checkWebhookOptions } from '../records/webhooks/deliverer.js'
 import { RECORDS_USAGE } from './records-usage.js'
 import { parseWebhook, runWebhook, WEBHOOK_FLAGS, WEBHOOK_USAGE, WebhookUsageError, type WebhookCommand } from './webhooks.js'
 
@@ -36,13 +37,15 @@ const decimal = (flag: string, v: string, max: number): number => {
   return n
 }
 
-/** `--webhook-allow-local`: `*`, or hosts separated by commas, as their URLs write them. */
+/** `--webhook-allow-local`: `*`, or hosts separated by commas, as their URLs write them (checked as the service checks `allowLocal`). */
 const hostList = (v: string): '*' | string[] => {
-  if (v.trim() == '*') return '*'
-  const hosts = v.split(',').map((h) => h.trim()).filter(Boolean)
-  const bad = hosts.find((h) => !/^(\[[0-9a-f:.]+\]|[0-9a-f:.]*:[0-9a-f:.]*|[^\s/:@?#[\]]+)$/i.test(h))
-  if (!hosts.length || bad !== undefined) throw new UsageError(`--webhook-allow-local must be * or hosts separated by commas (localhost,127.0.0.1), not "${bad ?? v}"`)
-  return hosts
+  const hosts = v.trim() == '*' ? '*' : v.split(',').map((h) => h.trim()).filter(Boolean)
+  try {
+    if (hosts.length) return checkWebhookOptions({ allowLocal: hosts }).allowLocal as '*' | string[]
+  } catch {
+    // Said below, in the flag's words.
+  }
+  throw new UsageError(`--webhook-allow-local must be * or hosts separated by commas (localhost,127.0.0.1), not "${v}"`)
 }
 
 const parse = (argv: string[], env: Record<string, string | undefined>): Options | 'help' => {
@@ -181,7 +184,9 @@ const serve = async (opts: Options, store: RecordStore, io: Io, lib: Lib): Promi
     })
   } catch (e) {
     await store.close().catch(() => {})
-    say(`consentry: ${(e as Error).message.replace(/^\[consentry\] /, '')} (CONSENTRY_ALLOWED_ORIGINS)`)
+    // The flags were checked when parsed; what is left comes from the environment.
+    const message = (e as Error).message.replace(/^\[consentry\] /, '')
+    say(`consentry: ${message}${message.startsWith('allowedOrigins') ? ' (CONSENTRY_ALLOWED_ORIGINS)' : ''}`)
     return 2
   }
   const server = createServer(lib.nodeListener(service))
