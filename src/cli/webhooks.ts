@@ -5,7 +5,7 @@
  * time: while `records serve` runs on it, use the endpoints instead.
  */
 import { isIP } from 'node:net'
-import { localKind } from '../records/webhooks/guard.js'
+import { bareHost, localKind } from '../records/webhooks/guard.js'
 import type { RecordStore, StoreOptions } from '../records/store/types.js'
 
 export const WEBHOOK_USAGE = `Usage: consentry records webhook add --url <url> [--secret <s>] [--events consent.changed]
@@ -67,7 +67,7 @@ export const runWebhook = async (c: WebhookCommand, store: RecordStore, out: (s:
       out(`id      ${made.id}\nurl     ${made.url}\nevents  ${made.events.join(',')}\nsecret  ${made.secret}\n`)
       say('consentry: the secret is shown only now: give it to the receiver (verifyWebhook)')
       // records serve refuses local-only addresses unless told (guard.ts): said now rather than found in the dashboard.
-      const host = new URL(made.url).hostname.replace(/^\[(.*)\]$/, '$1')
+      const host = bareHost(new URL(made.url).hostname)
       const kind = /^localhost$|\.localhost$/i.test(host) ? 'a loopback address' : isIP(host) ? localKind(host) : null
       if (kind) say(`consentry: ${host} is ${kind}: records serve delivers there only with --webhook-allow-local ${host}`)
       return 0

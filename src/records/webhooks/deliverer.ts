@@ -10,6 +10,7 @@
 import { ConsentryError } from '../../errors/index.js'
 import type { ClaimedDelivery, RecordStore } from '../store/types.js'
 import { nextAttempt } from './backoff.js'
+import { bareHost } from './guard.js'
 import { send } from './send.js'
 
 export interface WebhookOptions {
@@ -51,7 +52,7 @@ const hosts = (v: unknown): '*' | readonly string[] => {
   if (v === undefined) return []
   if (v == '*') return '*'
   // A host as a URL writes it ([::1] is ::1): a name, or an address; nothing with a scheme, port or path.
-  const list = Array.isArray(v) ? v.map((h) => (typeof h == 'string' ? h.trim().replace(/^\[(.*)\]$/, '$1') : h)) : null
+  const list = Array.isArray(v) ? v.map((h) => (typeof h == 'string' ? bareHost(h.trim()) : h)) : null
   if (!list || !list.every((h) => typeof h == 'string' && (/^[^\s/:@?#[\]]+$/.test(h) || /^[0-9a-f:.]+$/i.test(h))))
     throw new ConsentryError('invalid-config', `webhooks.allowLocal: expected '*' or a list of hosts (['localhost', '127.0.0.1', '::1']), got ${JSON.stringify(v)}`)
   return list as string[]

@@ -82,6 +82,9 @@ export const refusal = (host: string, address: string): string | null => {
   return kind && `${host} is ${address}, ${kind}: add the host to webhooks.allowLocal (consentry records serve --webhook-allow-local) to send there`
 }
 
+/** A host as a URL or an `allowLocal` entry writes it, bracketed IPv6 unwrapped: `[::1]` is `::1`. */
+export const bareHost = (host: string): string => host.replace(/^\[(.*)\]$/, '$1')
+
 /** Whether the subscription's `host` (its URL's hostname) may reach the addresses localKind names. */
 export const mayReachLocal = (allowLocal: '*' | readonly string[], host: string): boolean =>
   allowLocal == '*' || allowLocal.some((h) => h.toLowerCase() == host.toLowerCase())

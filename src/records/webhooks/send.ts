@@ -11,7 +11,7 @@ import { isIP } from 'node:net'
 import { signWebhook } from '../../server/webhooks/sign.js'
 import { VERSION } from '../../version.js'
 import type { ClaimedDelivery } from '../store/types.js'
-import { guardedLookup, mayReachLocal, refusal } from './guard.js'
+import { bareHost, guardedLookup, mayReachLocal, refusal } from './guard.js'
 
 export type SendResult = { ok: true } | { ok: false; error: string }
 
@@ -35,8 +35,7 @@ const describe = (e: unknown, timedOut: boolean, timeoutMs: number): string => {
 export const send = async (d: ClaimedDelivery, o: SendOptions): Promise<SendResult> => {
   if (!d.secrets.length) return { ok: false, error: 'the subscription has no secret that signs' }
   const url = new URL(d.url)
-  // The URL's own spelling: [::1] is the host ::1.
-  const host = url.hostname.replace(/^\[(.*)\]$/, '$1')
+  const host = bareHost(url.hostname)
   const open = mayReachLocal(o.allowLocal, host)
   // An address in the URL is connected to without a lookup: checked here.
   const literal = !open && isIP(host) ? refusal(host, host) : null
