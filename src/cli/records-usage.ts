@@ -43,6 +43,11 @@ Environment:
                              every request
   CONSENTRY_ALLOWED_ORIGINS  comma-separated origins whose pages may post
                              records, e.g. https://example.com,https://www.example.com
+  CONSENTRY_SECRET_KEY       seals webhook signing secrets in the database
+                             (AES-256-GCM): 32 random bytes, base64 or hex
+                             (openssl rand -base64 32); while replacing a key,
+                             new,old (the first seals, each opens); without it
+                             the secrets are kept in plain text
 
 PGlite needs \`npm install @electric-sql/pglite\`, PostgreSQL \`npm install pg\`.
 Exit codes: 0 done (serve: stopped cleanly), 2 usage error, 1 could not open

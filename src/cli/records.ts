@@ -82,7 +82,11 @@ const parse = (argv: string[], env: Record<string, string | undefined>): Options
     command,
     port: integer('--port', seen['--port'] ?? '8787', 0, 65535),
     host: seen['--host'] ?? '127.0.0.1',
-    store: url ? { engine: 'postgres', url } : { engine: 'pglite', dataDir: seen['--data'] ?? './consentry-data' },
+    store: {
+      ...(url ? { engine: 'postgres', url } : { engine: 'pglite', dataDir: seen['--data'] ?? './consentry-data' }),
+      // Keys separated by commas while one replaces another, the sealing one first (checked when the store opens).
+      ...(env.CONSENTRY_SECRET_KEY ? { secretKey: env.CONSENTRY_SECRET_KEY.split(',').map((k) => k.trim()) } : {}),
+    },
     months: integer('--retention-months', seen['--retention-months'] ?? '24', 1, 1200),
     trustProxy: integer('--trust-proxy', seen['--trust-proxy'] ?? '0', 0, 100),
     webhooks: {
@@ -138,7 +142,8 @@ export const records = async (argv: string[], io: Io): Promise<number> => {
   try {
     store = await openStore(opts.store)
   } catch (e) {
-    say(`consentry: cannot open the records database (${describeStore(opts.store)}): ${(e as Error).message}`)
+    const message = (e as Error).message.replace(/^\[consentry\] /, '')
+    say(`consentry: cannot open the records database (${describeStore(opts.store)}): ${message}${message.startsWith('secretKey') ? ' (CONSENTRY_SECRET_KEY)' : ''}`)
     return 1
   }
   if (opts.webhook) {
@@ -206,6 +211,7 @@ const serve = async (opts: Options, store: RecordStore, io: Io, lib: Lib): Promi
   if (!env.CONSENTRY_ADMIN_TOKEN) say('consentry: CONSENTRY_ADMIN_TOKEN is not set: the admin endpoints and the dashboard refuse every request')
   else if (env.CONSENTRY_ADMIN_TOKEN.length < 24) say('consentry: CONSENTRY_ADMIN_TOKEN is short: use 24 characters or more (e.g. openssl rand -hex 24)')
   if (!env.CONSENTRY_ALLOWED_ORIGINS) say(`consentry: CONSENTRY_ALLOWED_ORIGINS is not set: only pages served from http://${host}:${port} itself may post records`)
+  if (!env.CONSENTRY_SECRET_KEY) say('consentry: CONSENTRY_SECRET_KEY is not set: webhook signing secrets are kept in the database in plain text (set one: openssl rand -base64 32)')
   const why = await (io.stopped ?? signal())
   say(`consentry: ${why}: stopping (requests in progress get 10 s to finish)`)
   // Graceful: no new connections, idle ones closed now, busy ones when their response ends or after 10 s.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // `consentry records webhook …` on a PGlite directory, run in this process as the command runs them.
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,12 +11,13 @@ import { records } from './records.js'
 const data = mkdtempSync(join(tmpdir(), 'consentry-webhook-cli-'))
 afterAll(() => rmSync(data, { recursive: true, force: true }))
 
-const run = async (...argv: string[]) => {
+const runWith = (env: Record<string, string>) => async (...argv: string[]) => {
   let out = ''
   let err = ''
-  const code = await records(argv, { out: (s) => void (out += s), err: (s) => void (err += s), env: {} })
+  const code = await records(argv, { out: (s) => void (out += s), err: (s) => void (err += s), env })
   return { code, out, err }
 }
+const run = runWith({})
 
 describe('consentry records webhook', { timeout: 120_000 }, () => {
   it('add prints the id and the secret once; list, rotate, remove', async () => {
@@ -83,5 +84,27 @@ describe('consentry records webhook', { timeout: 120_000 }, () => {
     const r = await run('webhook', 'add', '--url', 'ftp://x.example/', '--data', data)
     expect(r.code).toBe(2)
     expect(r.err).toMatch(/webhook add failed: url: expected an http\(s\) URL/)
+  })
+
+  it('with CONSENTRY_SECRET_KEY the secrets are sealed in the database; without it, or with a bad key, a command stops and names it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'consentry-webhook-sealed-'))
+    try {
+      const key = randomBytes(32).toString('base64')
+      const keyed = runWith({ CONSENTRY_SECRET_KEY: key })
+      const add = await keyed('webhook', 'add', '--url', 'https://crm.example/hooks', '--secret', 'sealed-secret-0123456789', '--data', dir)
+      expect(add.code).toBe(0)
+      const raw = await new (await import('@electric-sql/pglite')).PGlite(dir)
+      const [row] = (await raw.query<{ secrets: unknown }>('SELECT secrets FROM consentry_webhooks')).rows
+      await raw.close()
+      expect(JSON.stringify(row!.secrets)).not.toContain('sealed-secret-0123456789')
+      expect(await run('webhook', 'list', '--data', dir)).toMatchObject({ code: 1, err: expect.stringMatching(/secretKey: the webhook secrets in this database are sealed.* \(CONSENTRY_SECRET_KEY\)\n$/) })
+      expect(await runWith({ CONSENTRY_SECRET_KEY: 'abc' })('webhook', 'list', '--data', dir)).toMatchObject({ code: 1, err: expect.stringMatching(/secretKey: expected 32 random bytes.* \(CONSENTRY_SECRET_KEY\)\n$/) })
+      // Replacing the key: new,old opens what the old one sealed.
+      const next = randomBytes(32).toString('hex')
+      expect((await runWith({ CONSENTRY_SECRET_KEY: `${next}, ${key}` })('webhook', 'list', '--data', dir)).out).toContain('https://crm.example/hooks')
+      expect((await runWith({ CONSENTRY_SECRET_KEY: next })('webhook', 'list', '--data', dir)).code).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

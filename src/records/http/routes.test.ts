@@ -1,8 +1,12 @@
 // @vitest-environment node
 /** The rest of the service: region, health, dashboard, unknown paths and methods, headers, retention, start and stop. */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ConsentryError } from '../../errors/index.js'
-import { createRecordsService, type RecordsService } from '../index.js'
+import { createRecordsService, openStore, type RecordsService } from '../index.js'
 import type { RecordStore } from '../store/types.js'
 import { ENGINES, record, switchable, TOKEN, stopEngines } from './testing.js'
 
@@ -165,6 +169,28 @@ describe('the service', () => {
       vi.unstubAllEnvs()
     }
   })
+
+  it('seals webhook secrets with store.secretKey or env CONSENTRY_SECRET_KEY; a bad key is refused at once, naming secretKey', async () => {
+    const key = randomBytes(32).toString('base64')
+    expect(() => createRecordsService({ store: { engine: 'pglite', dataDir: 'memory://', secretKey: 'too-short' }, prune: false })).toThrow(/^\[consentry\] secretKey: expected 32 random bytes/)
+    const dir = mkdtempSync(join(tmpdir(), 'consentry-sealed-'))
+    vi.stubEnv('CONSENTRY_SECRET_KEY', 'nope')
+    try {
+      expect(() => createRecordsService({ store: { engine: 'pglite', dataDir: dir }, prune: false })).toThrow(/^\[consentry\] secretKey: expected 32 random bytes/)
+      vi.stubEnv('CONSENTRY_SECRET_KEY', `${key}`)
+      const service = createRecordsService({ store: { engine: 'pglite', dataDir: dir }, adminToken: TOKEN, prune: false, webhooks: false })
+      const res = await service.fetch(new Request(`${BASE}/v1/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://crm.example/hook' }) }))
+      expect(res.status).toBe(201)
+      await service.close()
+      await expect(openStore({ dataDir: dir })).rejects.toThrow(/secretKey: the webhook secrets in this database are sealed/)
+      const store = await openStore({ dataDir: dir, secretKey: key })
+      expect(await store.webhooks.list()).toHaveLength(1)
+      await store.close()
+    } finally {
+      vi.unstubAllEnvs()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 
   it('refuses bad options with a ConsentryError', () => {
     for (const options of [{ maxBytes: 0 }, { retentionMonths: -1 }, { rateLimit: { perMinute: NaN } }, { allowedOrigins: 'ftp://x.example' }])

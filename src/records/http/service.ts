@@ -8,6 +8,7 @@ import { SYNC_MAX_BYTES } from '../../server/sync.js'
 import { regionFromHeaders, type GeoSource } from '../../server/region.js'
 import { ConsentryError } from '../../errors/index.js'
 import { dashboard } from '../dashboard/index.js'
+import { sealerFor } from '../store/seal.js'
 import { openStore } from '../store/index.js'
 import type { RecordStore, StoreOptions } from '../store/types.js'
 import { consentById, exportRecords, stats } from './admin.js'
@@ -100,7 +101,12 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
   if (!Number.isInteger(hops) || hops < 0 || hops > 100) throw new ConsentryError('invalid-config', `trustProxy: expected the number of proxies in front of the service (0 to 100), got ${JSON.stringify(options.trustProxy)}`)
   const onError = options.onError ?? ((e, where) => console.error(`[consentry records] ${where}:`, e))
   const given = isStore(options.store) ? options.store : null
-  const storeOptions: StoreOptions = given ? {} : ((options.store as StoreOptions | undefined) ?? { engine: 'pglite', dataDir: './consentry-data' })
+  const asked = (options.store as StoreOptions | undefined) ?? { engine: 'pglite', dataDir: './consentry-data' }
+  // The key that seals webhook secrets at rest: given, or env CONSENTRY_SECRET_KEY (keys separated by commas, the sealing one first).
+  const secretKey = given ? undefined : (asked.secretKey ?? env('CONSENTRY_SECRET_KEY')?.split(',').map((k) => k.trim()))
+  // A bad key is said now, with the other options, not on the first request.
+  sealerFor(secretKey)
+  const storeOptions: StoreOptions = given ? {} : { ...asked, ...(secretKey ? { secretKey } : {}) }
 
   let opening: Promise<RecordStore> | null = given && Promise.resolve(given)
   let closed = false

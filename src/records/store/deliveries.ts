@@ -6,7 +6,8 @@ import { recordsError } from '../errors.js'
 import type { Sql } from './db.js'
 import { iso } from './rows.js'
 import type { ClaimedDelivery, Delivery, DeliveryState, WebhookStore } from './types.js'
-import { activeSecrets, type StoredSecret } from './webhooks.js'
+import type { Sealer } from './seal.js'
+import { activeSecrets, openSecret, type StoredSecret } from './webhooks.js'
 
 const STATES: DeliveryState[] = ['pending', 'delivered', 'dead']
 
@@ -36,19 +37,31 @@ const CLAIM = `
 type ClaimRow = { id: string; subscription_id: string; consent_id: string; url: string; secrets: StoredSecret[]; body: string; attempts: number; first_attempt_at: number }
 type DeliveryRow = { id: string; subscription_id: string; consent_id: string; state: DeliveryState; attempts: number; created_at: string; next_attempt_at: string | null; delivered_at: string | null; last_error: string | null }
 
-export const deliveries = (db: Sql): Omit<WebhookStore, 'add' | 'list' | 'remove' | 'rotate' | 'onDue'> => ({
+export const deliveries = (db: Sql, sealer: Sealer | null): Omit<WebhookStore, 'add' | 'list' | 'remove' | 'rotate' | 'onDue'> => ({
   async claim(limit, leaseMs, now = Date.now()) {
     const rows = await db.query<ClaimRow>(CLAIM, [new Date(now).toISOString(), limit, leaseMs])
-    return rows.map((r): ClaimedDelivery => ({
-      id: r.id,
-      subscriptionId: r.subscription_id,
-      consentId: r.consent_id,
-      url: r.url,
-      secrets: activeSecrets(r.secrets, now),
-      body: r.body,
-      attempts: r.attempts,
-      firstAttemptAt: Math.round(r.first_attempt_at),
-    }))
+    return rows.map((r): ClaimedDelivery => {
+      let secrets: string[] = []
+      let unsigned: string | undefined
+      try {
+        secrets = activeSecrets(r.secrets, now, (s) => openSecret(sealer, r.subscription_id, s))
+      } catch (e) {
+        // Sealed with a key this process lacks (another service sealed it since this one started): this
+        // delivery fails its attempt and says why, and waits for a process with the key; the others go.
+        unsigned = (e as Error).message.replace(/^\[consentry\] /, '')
+      }
+      return {
+        id: r.id,
+        subscriptionId: r.subscription_id,
+        consentId: r.consent_id,
+        url: r.url,
+        secrets,
+        ...(unsigned ? { unsigned } : {}),
+        body: r.body,
+        attempts: r.attempts,
+        firstAttemptAt: Math.round(r.first_attempt_at),
+      }
+    })
   },
   async settle(id, outcome) {
     if (outcome.delivered)

@@ -4,9 +4,18 @@
 import type { SyncRecord } from '../../sync/record.js' // the record serverSync posts, checked by readSyncRecord
 
 /** How to reach the database: PGlite in a directory (default ./consentry-data), or PostgreSQL by URL. */
-export type StoreOptions =
+export type StoreOptions = (
   | { engine?: 'pglite'; dataDir?: string /* undefined or 'memory://' = in memory (tests) */ }
   | { engine: 'postgres'; url: string; poolSize?: number }
+) & {
+  /**
+   * Seals the webhook signing secrets at rest (AES-256-GCM): 32 random bytes as 64 hex digits or base64
+   * (`openssl rand -base64 32`). A list while replacing a key: the first seals, every one opens, and opening
+   * the store seals again what another key sealed. Without it, secrets are stored in plain text. The CLI reads
+   * `CONSENTRY_SECRET_KEY` (keys separated by commas).
+   */
+  secretKey?: string | string[]
+}
 
 export interface StoredRecord extends SyncRecord {
   /** When the service stored it (ISO 8601), set by the database, not the client. */
@@ -90,6 +99,8 @@ export interface ClaimedDelivery {
   url: string
   /** The subscription's secrets that still sign (current first). */
   secrets: string[]
+  /** Why it cannot be signed, when its secrets are sealed with a key this process was not given: the attempt fails with it. */
+  unsigned?: string
   /** The exact JSON to sign and send. */
   body: string
   /** Attempts including this one. */

@@ -33,6 +33,7 @@ const describe = (e: unknown, timedOut: boolean, timeoutMs: number): string => {
 }
 
 export const send = async (d: ClaimedDelivery, o: SendOptions): Promise<SendResult> => {
+  if (d.unsigned) return { ok: false, error: d.unsigned }
   if (!d.secrets.length) return { ok: false, error: 'the subscription has no secret that signs' }
   const url = new URL(d.url)
   const host = bareHost(url.hostname)
