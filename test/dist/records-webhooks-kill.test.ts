@@ -1,17 +1,22 @@
 // kill -9 of `consentry records serve` (the built CLI) while webhook deliveries are in flight, on PGlite and on a
 // real PostgreSQL: after a restart on the same data every change of every visitor reaches the receiver, each
-// delivery id exactly once after de-duplication by Consentry-Delivery, in order per consent id.
+// delivery id exactly once after de-duplication by Consentry-Delivery, in order per consent id. The signing secret
+// is sealed at rest (CONSENTRY_SECRET_KEY) throughout, so every signature the receiver checks came from a sealed one.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { openStore } from '../../src/records/store/index.js'
+import type { StoreOptions } from '../../src/records/store/types.js'
 import { startPostgres, type TestPostgres } from '../../src/testing/postgres.mjs'
 import { byVisitor, changes, startReceiver, waitFor, type Receiver } from '../../src/records/webhooks/testing.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const TOKEN = 'kill-test-token-0123456789abcdef0123'
+const KEY = randomBytes(32).toString('base64')
 let postgres: TestPostgres | undefined
 const dirs: string[] = []
 const children = new Set<ChildProcess>()
@@ -26,7 +31,7 @@ const serve = (storeArgs: string[]) =>
   new Promise<{ child: ChildProcess; base: string; exited: Promise<unknown> }>((ok, fail) => {
     const child = spawn(process.execPath, ['dist/cli.mjs', 'records', 'serve', '--port', '0', '--webhook-timeout-ms', '1000', '--webhook-allow-local', '127.0.0.1', ...storeArgs], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: '', CONSENTRY_ALLOWED_ORIGINS: '', CONSENTRY_ADMIN_TOKEN: TOKEN },
+      env: { ...process.env, DATABASE_URL: '', CONSENTRY_ALLOWED_ORIGINS: '', CONSENTRY_ADMIN_TOKEN: TOKEN, CONSENTRY_SECRET_KEY: KEY },
     })
     children.add(child)
     let out = ''
@@ -44,11 +49,16 @@ const serve = (storeArgs: string[]) =>
 describe.each(['pglite', 'postgres'] as const)('records serve on %s, killed with SIGKILL mid-delivery', { timeout: 180_000 }, (engine) => {
   it('loses no change: every one arrives after the restart, each delivery id once after de-dup, in order per visitor', async () => {
     let storeArgs: string[]
-    if (engine == 'postgres') storeArgs = ['--database', await (await (postgres ??= await startPostgres())).createDatabase()]
-    else {
+    let store: StoreOptions
+    if (engine == 'postgres') {
+      const url = await (await (postgres ??= await startPostgres())).createDatabase()
+      storeArgs = ['--database', url]
+      store = { engine: 'postgres', url }
+    } else {
       const dir = mkdtempSync(join(tmpdir(), 'consentry-webhooks-kill-'))
       dirs.push(dir)
       storeArgs = ['--data', dir]
+      store = { dataDir: dir }
     }
     let secret = ''
     const receiver: Receiver = await startReceiver(() => secret)
@@ -91,5 +101,7 @@ describe.each(['pglite', 'postgres'] as const)('records serve on %s, killed with
     expect(receiver.requests.length).toBeGreaterThan(records.length)
     expect(new Set(events.map((e) => e.record.id))).toEqual(new Set(records.map((r) => r.id)))
     expect(byVisitor(events)).toEqual(byVisitor(records.map((r) => ({ consentId: r.consentId, record: r }) as never)))
+    // The secret was sealed in the database: it does not open without the key.
+    await expect(openStore(store)).rejects.toThrow(/secretKey: the webhook secrets in this database are sealed/)
   })
 })
