@@ -143,7 +143,7 @@ export const records = async (argv: string[], io: Io): Promise<number> => {
     store = await openStore(opts.store)
   } catch (e) {
     const message = (e as Error).message.replace(/^\[consentry\] /, '')
-    say(`consentry: cannot open the records database (${describeStore(opts.store)}): ${message}${message.startsWith('secretKey') ? ' (CONSENTRY_SECRET_KEY)' : ''}`)
+    say(`consentry: cannot open the records database (${describeStore(opts.store)}): ${message}${message.startsWith('secretKey') && !message.includes('CONSENTRY_SECRET_KEY') ? ' (CONSENTRY_SECRET_KEY)' : ''}`)
     return 1
   }
   if (opts.webhook) {

@@ -97,7 +97,10 @@ describe('consentry records webhook', { timeout: 120_000 }, () => {
       const [row] = (await raw.query<{ secrets: unknown }>('SELECT secrets FROM consentry_webhooks')).rows
       await raw.close()
       expect(JSON.stringify(row!.secrets)).not.toContain('sealed-secret-0123456789')
-      expect(await run('webhook', 'list', '--data', dir)).toMatchObject({ code: 1, err: expect.stringMatching(/secretKey: the webhook secrets in this database are sealed.* \(CONSENTRY_SECRET_KEY\)\n$/) })
+      const keyless = await run('webhook', 'list', '--data', dir)
+      expect(keyless).toMatchObject({ code: 1, err: expect.stringMatching(/secretKey: the webhook secrets in this database are sealed: give the key that sealed them \(CONSENTRY_SECRET_KEY\)\n$/) })
+      // The variable is named once.
+      expect(keyless.err.split('CONSENTRY_SECRET_KEY')).toHaveLength(2)
       expect(await runWith({ CONSENTRY_SECRET_KEY: 'abc' })('webhook', 'list', '--data', dir)).toMatchObject({ code: 1, err: expect.stringMatching(/secretKey: expected 32 random bytes.* \(CONSENTRY_SECRET_KEY\)\n$/) })
       // Replacing the key: new,old opens what the old one sealed.
       const next = randomBytes(32).toString('hex')
