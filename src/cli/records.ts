@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http'
 import type { RecordStore, StoreOptions } from '../records/store/types.js'
+import { keysFromEnv } from '../records/store/seal.js'
 import { checkWebhookOptions } from '../records/webhooks/deliverer.js'
 import { RECORDS_USAGE } from './records-usage.js'
 import { parseWebhook, runWebhook, WEBHOOK_FLAGS, WEBHOOK_USAGE, WebhookUsageError, type WebhookCommand } from './webhooks.js'
@@ -84,8 +85,8 @@ const parse = (argv: string[], env: Record<string, string | undefined>): Options
     host: seen['--host'] ?? '127.0.0.1',
     store: {
       ...(url ? { engine: 'postgres', url } : { engine: 'pglite', dataDir: seen['--data'] ?? './consentry-data' }),
-      // Keys separated by commas while one replaces another, the sealing one first (checked when the store opens).
-      ...(env.CONSENTRY_SECRET_KEY ? { secretKey: env.CONSENTRY_SECRET_KEY.split(',').map((k) => k.trim()) } : {}),
+      // Checked when the store opens.
+      ...(env.CONSENTRY_SECRET_KEY ? { secretKey: keysFromEnv(env.CONSENTRY_SECRET_KEY) } : {}),
     },
     months: integer('--retention-months', seen['--retention-months'] ?? '24', 1, 1200),
     trustProxy: integer('--trust-proxy', seen['--trust-proxy'] ?? '0', 0, 100),

@@ -8,7 +8,7 @@ import { SYNC_MAX_BYTES } from '../../server/sync.js'
 import { regionFromHeaders, type GeoSource } from '../../server/region.js'
 import { ConsentryError } from '../../errors/index.js'
 import { dashboard } from '../dashboard/index.js'
-import { sealerFor } from '../store/seal.js'
+import { keysFromEnv, sealerFor } from '../store/seal.js'
 import { openStore } from '../store/index.js'
 import type { RecordStore, StoreOptions } from '../store/types.js'
 import { consentById, exportRecords, stats } from './admin.js'
@@ -102,8 +102,8 @@ export const createRecordsService = (options: RecordsServiceOptions = {}): Recor
   const onError = options.onError ?? ((e, where) => console.error(`[consentry records] ${where}:`, e))
   const given = isStore(options.store) ? options.store : null
   const asked = (options.store as StoreOptions | undefined) ?? { engine: 'pglite', dataDir: './consentry-data' }
-  // The key that seals webhook secrets at rest: given, or env CONSENTRY_SECRET_KEY (keys separated by commas, the sealing one first).
-  const secretKey = given ? undefined : (asked.secretKey ?? env('CONSENTRY_SECRET_KEY')?.split(',').map((k) => k.trim()))
+  // The key that seals webhook secrets at rest: given, or env CONSENTRY_SECRET_KEY.
+  const secretKey = given ? undefined : (asked.secretKey ?? keysFromEnv(env('CONSENTRY_SECRET_KEY')))
   // A bad key is said now, with the other options, not on the first request.
   sealerFor(secretKey)
   const storeOptions: StoreOptions = given ? {} : { ...asked, ...(secretKey ? { secretKey } : {}) }

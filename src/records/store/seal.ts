@@ -41,6 +41,9 @@ const idOf = (key: Buffer) => createHash('sha256').update('consentry webhook sec
 
 const b64 = (b: Buffer) => b.toString('base64url')
 
+/** `CONSENTRY_SECRET_KEY` as `secretKey`: keys separated by commas, the sealing one first; unset or empty, none. */
+export const keysFromEnv = (value: string | undefined): string[] | undefined => (value ? value.split(',').map((k) => k.trim()) : undefined)
+
 /** The sealer for `secretKey` (a key or a list of keys), or null without one. Throws naming `secretKey` when it is malformed. */
 export const sealerFor = (secretKey: unknown): Sealer | null => {
   if (secretKey === undefined || secretKey === null) return null
