@@ -25,6 +25,8 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
+          // One folder per run for the browsers' profiles, removed at the end of the run (test/browser/profiles.ts).
+          globalSetup: ['test/browser/profiles.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           maxWorkers,

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
+import { inject } from 'vitest'
 import { Ctx, type Tab } from './tab.js'
 
 export { Loc, type Box } from './locator.js'
@@ -89,7 +90,8 @@ export interface Session {
 export const launch = async (name: BrowserName, options: LaunchOptions = {}): Promise<Session> => {
   const path = name === 'chromium' ? CHROMIUM : FIREFOX
   if (!existsSync(path)) throw new Error(`${name} not found at ${path}: install it (apt-get install -y ${name === 'chromium' ? 'chromium' : 'firefox-esr'}); the suite does not skip`)
-  const dir = await mkdtemp(join(tmpdir(), `consentry-${name}-`))
+  // Inside the run's folder (profiles.ts), which the run removes at its end whatever happened to the worker.
+  const dir = await mkdtemp(join(inject('profiles') ?? tmpdir(), `consentry-${name}-`))
   const browser = await launchBrowser(name, options, dir)
   let current: Ctx | null = null
   return {

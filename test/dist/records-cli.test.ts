@@ -151,7 +151,10 @@ describe('consentry records serve', { timeout: 120_000 }, () => {
   it('a port in use exits 1 with a message', async () => {
     const running = await serve('--data', data)
     const port = new URL(running.base).port
-    const { code, err } = cli('records', 'serve', '--port', port, '--data', mkdtempSync(join(tmpdir(), 'consentry-records-cli-2-')))
+    // The refused service has created its database (tens of MB) before it tried the port: removed with it.
+    const second = mkdtempSync(join(tmpdir(), 'consentry-records-cli-2-'))
+    const { code, err } = cli('records', 'serve', '--port', port, '--data', second)
+    rmSync(second, { recursive: true, force: true })
     running.child.kill('SIGTERM')
     await running.exited
     expect(code).toBe(1)
