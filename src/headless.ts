@@ -16,6 +16,7 @@ export type {
   CookieOptions,
   CookieMatcher,
   Mode,
+  RegionMode,
   Method,
 } from './config/index.js'
 export type { OptOut } from './record/index.js'

@@ -104,6 +104,7 @@ export type {
   CookieOptions,
   CookieMatcher,
   Mode,
+  RegionMode,
   Method,
   OptOut,
   Plugin,

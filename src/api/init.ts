@@ -90,7 +90,8 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
   const snapshot = $snapshot.get()
   // Opt-in: the banner until a decision. Opt-out: the notice, unless the visitor has
   // decided or opted out (not asked again for 12 months, §1798.135(c)(4)), or to say GPC was honoured.
-  if (gpcNow || (!snapshot.decided && !(conf.mode == 'opt-out' && snapshot.optOut.sale))) $ui.set('banner')
+  // `none` (no law asks for a notice there): nothing shows until the visitor or the site asks.
+  if (conf.notice && (gpcNow || (!snapshot.decided && !(conf.mode == 'opt-out' && snapshot.optOut.sale)))) $ui.set('banner')
   self = started = {
     promise: Promise.resolve(snapshot),
     config,

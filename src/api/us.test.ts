@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { teardown } from './init.js'
 import { useEnv } from '../env/index.js'
-import { acceptAll, get, init, limitSensitive, optOut, rejectAll, set, $ui, type ConsentryConfig } from '../headless.js'
+import { acceptAll, get, init, limitSensitive, optOut, rejectAll, reset, set, show, $ui, type ConsentryConfig } from '../headless.js'
 import { modeFor } from '../config/regions.js'
 import { decodeRecord } from '../record/index.js'
 import { CONFIG, cookie, freshPage } from '../testing/index.js'
@@ -79,6 +79,67 @@ describe('mode auto picks opt-in or opt-out from the region', () => {
     expect(await init({ ...US, region: boom })).toMatchObject({ jurisdiction: '', mode: 'opt-in' })
     teardown()
     expect(await init({ ...US, region: boom, fallbackMode: 'opt-out' })).toMatchObject({ mode: 'opt-out' })
+  })
+})
+
+describe("regions where no law asks for a banner: 'none'", () => {
+  const NONE: ConsentryConfig = { ...US, region: 'IN', regions: { IN: 'none' } }
+
+  it('shows nothing: the default categories run as in opt-out mode, the others wait, and nothing is stored', async () => {
+    const s = await init({ ...NONE, categories: [...US.categories, { id: 'personalization' }] })
+    expect(s).toMatchObject({ decided: false, mode: 'opt-out', jurisdiction: 'IN' })
+    expect(s.categories).toEqual({ necessary: true, analytics: true, marketing: true, personalization: false })
+    expect($ui.get()).toBe('hidden')
+    expect(cookie()).toBeUndefined()
+  })
+
+  it("as a region of the site's, the fallback for every other region, or the mode itself; the built-in tables still win over the fallback", async () => {
+    expect(modeFor('IN', { IN: 'none' }, 'opt-in')).toBe('none')
+    expect(modeFor('BR', {}, 'none')).toBe('none')
+    expect(modeFor('DE', {}, 'none')).toBe('opt-in')
+    expect(modeFor('US-CA', {}, 'none')).toBe('opt-out')
+    for (const config of [NONE, { ...US, region: 'BR', fallbackMode: 'none' as const }, { ...US, mode: 'none' as const }]) {
+      teardown()
+      freshPage()
+      expect(await init(config)).toMatchObject({ mode: 'opt-out', decided: false })
+      expect($ui.get()).toBe('hidden')
+    }
+    // A Californian on the same site still gets the notice, a German the banner.
+    for (const region of ['US-CA', 'DE']) {
+      teardown()
+      await init({ ...US, region, fallbackMode: 'none' })
+      expect($ui.get()).toBe('banner')
+    }
+  })
+
+  it('the visitor can still choose: show() opens the notice, and a refusal holds on later visits', async () => {
+    await init(NONE)
+    show()
+    expect($ui.get()).toBe('banner')
+    rejectAll('banner')
+    expect($ui.get()).toBe('hidden')
+    expect(await nextVisit(NONE)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } })
+    expect($ui.get()).toBe('hidden')
+  })
+
+  it('GPC is honoured as an opt-out, without the notice that says so', async () => {
+    useEnv({ gpc: () => true, now: () => T0 })
+    const s = await init(NONE)
+    expect(s).toMatchObject({ decided: true, method: 'gpc', categories: { analytics: true, marketing: false } })
+    expect(s.optOut).toMatchObject({ sale: true, sharing: true, targetedAds: true })
+    expect($ui.get()).toBe('hidden')
+  })
+
+  it('reset() forgets the decision and, as at start-up, shows nothing; in an opt-out region it shows the notice again', async () => {
+    await init(NONE)
+    acceptAll()
+    reset()
+    expect(get().decided).toBe(false)
+    expect($ui.get()).toBe('hidden')
+    await nextVisit(US)
+    acceptAll()
+    reset()
+    expect($ui.get()).toBe('banner')
   })
 })
 

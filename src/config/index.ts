@@ -3,6 +3,7 @@ export { ID, JURISDICTION, fail, check, invalid, rule, bool, text, oneOf, list, 
 export type { Rule, ConfigParts } from './rules.js'
 export type {
   Mode,
+  RegionMode,
   Method,
   CookieMatcher,
   ServiceConfig,

@@ -1,4 +1,4 @@
-import type { Mode } from './types.js'
+import type { RegionMode } from './types.js'
 
 /**
  * Where consent must be asked before anything non-essential runs: the EU and
@@ -27,7 +27,7 @@ export const normalRegion = (r: string): string => r.trim().toUpperCase().replac
  * `fallback` — for an unknown region, a country outside both tables, or `US`
  * without a state.
  */
-export const modeFor = (region: string, regions: Record<string, Mode>, fallback: Mode): Mode => {
+export const modeFor = (region: string, regions: Record<string, RegionMode>, fallback: RegionMode): RegionMode => {
   const country = region.split('-')[0]!
   return (
     regions[region] ??

@@ -1,6 +1,13 @@
 /** How consent works where the visitor is: ask first (EU) or allow until told no (US). */
 export type Mode = 'opt-in' | 'opt-out'
 
+/**
+ * What a site can set for a region: a {@link Mode}, or `none` where no law asks for a banner: opt-out mode
+ * (categories with `default: true` run until refused) without the notice, so nothing is shown until the visitor
+ * asks for the choices.
+ */
+export type RegionMode = Mode | 'none'
+
 /** How a decision was made. */
 export type Method = 'banner' | 'preferences' | 'api' | 'gpc' | 'embed'
 
@@ -98,7 +105,7 @@ export interface ConsentryConfig {
    * which picks one from `region`: EU/EEA/UK/CH opt-in, US states with a
    * privacy law opt-out, `regions` for the rest, else `fallbackMode`. Default `opt-in`.
    */
-  mode?: Mode | 'auto'
+  mode?: RegionMode | 'auto'
   /**
    * Where the visitor is, as ISO 3166 (`DE`, `US-CA`): typically rendered by
    * the server from a CDN geo header, or a function that returns it. The
@@ -108,10 +115,10 @@ export interface ConsentryConfig {
   region?: string | (() => string | null | undefined)
   /** Older name of `region` (a string only). */
   jurisdiction?: string
-  /** `mode: 'auto'`: modes for regions beyond the built-in tables, e.g. `{ BR: 'opt-in', US: 'opt-out' }`. */
-  regions?: Record<string, Mode>
+  /** `mode: 'auto'`: modes for regions beyond the built-in tables, e.g. `{ BR: 'opt-in', US: 'opt-out', IN: 'none' }`. */
+  regions?: Record<string, RegionMode>
   /** `mode: 'auto'` when the region is unknown or in no table. Default `opt-in`, the safe side. */
-  fallbackMode?: Mode
+  fallbackMode?: RegionMode
   /**
    * Global Privacy Control also refuses categories marked `optOut` in opt-in
    * regions (in opt-out regions it always opts out of sale and sharing). Default false.
@@ -223,8 +230,10 @@ export interface ResolvedConfig {
   revision: number
   /** Milliseconds. */
   lifetime: number
-  /** Resolved: `auto` has become `opt-in` or `opt-out` for the region. */
+  /** Resolved: `auto` has become `opt-in` or `opt-out` for the region; `none` is `opt-out` without the notice. */
   mode: Mode
+  /** False where the mode is `none`: the first layer shows only when asked for (`show()`, the way back). */
+  notice: boolean
   /** The visitor's region, normalised (`US-CA`), or `''` when unknown. */
   jurisdiction: string
   gpcEverywhere: boolean

@@ -1,5 +1,5 @@
 import type { ConsentryError } from '../errors/index.js'
-import type { Category, ConsentryConfig, CookieOptions, Mode, ResolvedConfig, Service } from './types.js'
+import type { Category, ConsentryConfig, CookieOptions, RegionMode, ResolvedConfig, Service } from './types.js'
 import { modeFor, normalRegion } from './regions.js'
 import { BLOCKING, ID, QUARANTINE, bool, check, fail, int, invalid, label, list, oneOf, rule, shape, text, type ConfigParts, type Rule } from './rules.js'
 
@@ -48,16 +48,16 @@ const configRule = (ids: Set<string>, parts: ConfigParts): Rule => {
     ),
     revision: int(0, 2 ** 31, 0),
     lifetime: int(1, 13, 12),
-    mode: oneOf(['opt-in', 'opt-out', 'auto'], 'opt-in'),
+    mode: oneOf(['opt-in', 'opt-out', 'none', 'auto'], 'opt-in'),
     // A region may come from the outside world (a geo header): checked where it is read, never thrown on.
     region: rule((x) => typeof x == 'string' || typeof x == 'function', (process.env.NODE_ENV !== 'production' && 'a region code such as US-CA, or a function')),
     jurisdiction: label,
     regions: rule(
-      (x) => typeof x == 'object' && !!x && Object.values(x).every((m) => m == 'opt-in' || m == 'opt-out'),
-      (process.env.NODE_ENV !== 'production' && 'an object of region codes to opt-in or opt-out'),
+      (x) => typeof x == 'object' && !!x && Object.values(x).every((m) => m == 'opt-in' || m == 'opt-out' || m == 'none'),
+      (process.env.NODE_ENV !== 'production' && 'an object of region codes to opt-in, opt-out or none'),
       {},
     ),
-    fallbackMode: oneOf(['opt-in', 'opt-out'], 'opt-in'),
+    fallbackMode: oneOf(['opt-in', 'opt-out', 'none'], 'opt-in'),
     gpcEverywhere: bool(),
     limitSensitive: bool(),
     reloadOnWithdraw: bool(),
@@ -135,16 +135,18 @@ export const resolveConfig = (input: unknown, parts: ConfigParts = {}): Resolved
     }),
   )
   const region = regionOf(c.region ?? c.jurisdiction)
-  const regions: Record<string, Mode> = {}
+  const regions: Record<string, RegionMode> = {}
   for (const r in c.regions) regions[normalRegion(r)] = c.regions[r]!
   const k = c.cookie
+  const mode = c.mode == 'auto' ? modeFor(region, regions, c.fallbackMode) : c.mode
   return {
     categories,
     services,
     ids,
     revision: c.revision,
     lifetime: c.lifetime * MONTH,
-    mode: c.mode == 'auto' ? modeFor(region, regions, c.fallbackMode) : c.mode,
+    mode: mode == 'none' ? 'opt-out' : mode,
+    notice: mode != 'none',
     jurisdiction: region,
     gpcEverywhere: c.gpcEverywhere,
     limitSensitive: c.limitSensitive,

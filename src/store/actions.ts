@@ -150,7 +150,8 @@ export const limitSensitive = (on = true, method: Method = 'api'): void => {
  * @example Consentry.reset()
  */
 export const reset = (): void => {
-  configFor('reset')
+  const config = configFor('reset')
   $consent.set({ record: null, origin: 'local' })
-  $ui.set('banner')
+  // As at start-up: where no notice is shown (`none`), none is shown after a reset either.
+  if (config.notice) $ui.set('banner')
 }

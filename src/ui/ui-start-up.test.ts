@@ -50,6 +50,22 @@ describe('start-up work', () => {
     expect($ui.get()).toBe('preferences')
   })
 
+  it("where no law asks for a banner ('none'), nothing is built or fetched, and the page's way back opens the preferences", async () => {
+    const link = document.createElement('a')
+    link.setAttribute('data-consentry-open', '')
+    document.body.append(link)
+    const extras = vi.fn(loaders.extras)
+    await initWithUi({ ...CONFIG, mode: 'auto', region: 'BR', fallbackMode: 'none', signals: false, ui: {} }, { ...loaders, extras })
+    await painted()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(host()).toBeNull()
+    expect($ui.get()).toBe('hidden')
+    expect(extras).not.toHaveBeenCalled()
+    link.click()
+    await waitFor(() => q('[part=preferences]'))
+    expect($ui.get()).toBe('preferences')
+  })
+
   it('the extras are an add-on of the one seam: started through use() once loaded, stopped with the other plugins', async () => {
     await startUi({ floatingButton: true })
     action('accept-all')!.click()

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { consentCookieHeader, readConsent } from 'consentry/server'
 import { BROWSERS, watch, type PageLog, type Session, type Tab } from './driver.js'
-import { CSP, DAY, MONTH, SITE, html, shiftClock, usSuite, uspString, type UsOpen } from './us-fixtures.js'
+import { CSP, DAY, MONTH, SITE, gppPing, html, shiftClock, usSuite, uspString, type UsOpen } from './us-fixtures.js'
 
 describe.each(BROWSERS)('%s', (browserName) => {
   const us = usSuite(browserName)
@@ -79,6 +79,38 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(await link.locator('svg').count()).toBe(1)
       await link.click()
       await expect.poll(() => page.locator('[data-consentry] >>> #consentry-o-sale').textContent()).toBe('Do Not Sell or Share My Personal Information')
+    })
+
+    it("fallbackMode 'none': a Brazilian visitor sees nothing, the default categories run, no US section applies; the choices link opens the preferences, and a refusal is kept", async () => {
+      const NONE = { ...SITE, fallbackMode: 'none' }
+      await open({ region: 'BR', config: NONE })
+      await page.waitForFunction(() => window.Consentry?.get())
+      const link = page.locator('a[data-consentry-choices]')
+      // The link is decorated after the first paint: the UI has started, and still shows nothing.
+      await expect.poll(() => link.textContent()).toContain('Your Privacy Choices')
+      expect(await page.locator('[data-consentry] >>> [part=notice]').count()).toBe(0)
+      expect(await page.locator('[data-consentry] >>> [part=banner]').count()).toBe(0)
+      expect(await page.evaluate(() => Consentry.get())).toMatchObject({ decided: false, mode: 'opt-out', jurisdiction: 'BR', categories: { analytics: true, marketing: true } })
+      expect(await uspString(page)).toBe('1---')
+      await expect.poll(() => gppPing(page)).toMatchObject({ signalStatus: 'ready', applicableSections: [-1] })
+      await link.click()
+      await page.locator('[data-consentry] >>> [part=preferences]').waitFor()
+      await page.evaluate(() => Consentry.rejectAll())
+      await open({ region: 'BR', config: NONE })
+      await page.waitForFunction(() => window.Consentry?.get())
+      expect(await page.evaluate(() => Consentry.get())).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } })
+      // In California the same site shows the notice.
+      await page.evaluate(() => Consentry.reset())
+      await open({ region: 'US-CA', config: NONE })
+      await page.locator('[data-consentry] >>> [part=notice]').waitFor()
+    })
+
+    it("fallbackMode 'none' with GPC: the opt-out is applied and recorded, with no notice", async () => {
+      await open({ region: 'BR', config: { ...SITE, fallbackMode: 'none' }, gpc: true })
+      await page.waitForFunction(() => window.Consentry?.get().decided)
+      expect(await page.evaluate(() => Consentry.get())).toMatchObject({ method: 'gpc', optOut: { sale: true, sharing: true, targetedAds: true }, categories: { analytics: true, marketing: false } })
+      await page.waitForTimeout(300)
+      expect(await page.locator('[data-consentry] >>> [part=notice]').count()).toBe(0)
     })
 
     it('after opting out, the next page (its own way back, no choices link) builds no UI and fetches no extras; show() brings the notice', async () => {
