@@ -36,6 +36,7 @@ export { DATA, RECORDS_SHOWN } from './records-service.mjs'
  * - `GET /api/records`: the records the service holds, newest first (at most {@link RECORDS_SHOWN}), read with the
  *   admin token on the page's behalf; `DELETE /api/records` erases every consent id;
  * - `POST /collect` (the analytics beacon) and `GET /pixel.gif` (the ad pixel), the demo vendors' endpoints;
+ * - `GET /.well-known/gpc.json`: the GPC support resource, saying that the site honours Global Privacy Control;
  * - `GET /api/tags`: what the vendor tags did, in order — each `/vendor/*.js` fetched, beacon and pixel
  *   received — so a visitor (and the test) can see that a blocked tag made no request at all;
  * - `POST /audience-sync/webhook`: the audience sync's receiver, which the records service delivers each change
@@ -44,6 +45,10 @@ export { DATA, RECORDS_SHOWN } from './records-service.mjs'
  *   Once listening, the server subscribes the receiver at its own 127.0.0.1 address (`server.audienceSync.ready`
  *   resolves with the outcome); `options.log` gets the one line saying why when it cannot.
  */
+/** The demo's GPC support resource: `gpc` true (its pages honour the signal), and when it said so. */
+export const GPC_SUPPORT_PATH = '/.well-known/gpc.json'
+export const GPC_SUPPORT = { gpc: true, lastUpdate: '2026-12-07' }
+
 export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = randomBytes(24).toString('hex'), log = console.warn } = {}) => {
   const mounts = Object.entries(roots).sort(([a], [b]) => b.length - a.length)
   const { hits: tagHits, hit } = tagLog()
@@ -85,6 +90,8 @@ export const createDemoServer = (roots = ROOTS, { dataDir = DATA, adminToken = r
       }
     }
     if (path === '/api/tags' && req.method === 'GET') return json(200, tagHits)
+    // The site says that it honours Global Privacy Control, where GPC checkers look (GPC spec, "GPC support resource").
+    if (path === GPC_SUPPORT_PATH && req.method === 'GET') return json(200, GPC_SUPPORT)
     if (path === WEBHOOK_PATH && req.method === 'POST') {
       const chunks = []
       let size = 0

@@ -106,6 +106,16 @@ describe('demo', () => {
     expect((await api('/dashboard')).status).toBe(200)
   })
 
+  it('says at /.well-known/gpc.json that the site honours Global Privacy Control, as the GPC spec asks', async () => {
+    const res = await api('/.well-known/gpc.json')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    const body = await res.json()
+    // `gpc` a boolean (required); `lastUpdate` an RFC 3339 full-date, no later than today.
+    expect(body).toEqual({ gpc: true, lastUpdate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
+    expect(Date.parse(body.lastUpdate)).toBeLessThanOrEqual(Date.now())
+  })
+
   it("GET /api/tags lists what the vendor tags sent: the analytics beacon, the pixel, the scripts fetched", async () => {
     const before = ((await (await api('/api/tags')).json()) as TagHit[]).length
     await api('/collect', { method: 'POST', body: '{"event":"pageview","visitor":"v-1"}' })
