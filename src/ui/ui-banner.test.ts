@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { get, $ui } from '../headless.js'
 import { action, freshUiPage, host, loaders, q, qa, returningVisitor, shadow, startUi, useUiPage, waitFor } from './testing.js'
+import { useEnv } from '../env/index.js'
+import { de } from './i18n/index.js'
 
 useUiPage()
 
@@ -133,5 +135,57 @@ describe('the banner', () => {
     await startUi({ text: { en: { bannerTitle: '<img src=x onerror=alert(1)>' } } })
     expect(q('#consentry-title')!.textContent).toBe('<img src=x onerror=alert(1)>')
     expect(q('img')).toBeNull()
+  })
+})
+
+describe('asked again after a revision change', () => {
+  const describedBy = () => q('[part=banner]')!.getAttribute('aria-describedby')!.split(' ').map((id) => shadow()!.getElementById(id)!.textContent)
+
+  it('the banner says why, in bold at the start of its text (so first in its description); a first visit has no such line', async () => {
+    await returningVisitor()
+    await startUi({}, { revision: 2 })
+    expect(get()).toMatchObject({ decided: false, revision: 2 })
+    const line = q('[part=revised]')!
+    expect(line.tagName).toBe('STRONG')
+    expect(line.textContent).toBe('What we ask your consent for has changed since you last chose. ')
+    // The first words of the banner's description.
+    expect(describedBy()).toEqual([expect.stringMatching(/^What we ask your consent for has changed since you last chose\. We use cookies/)])
+    freshUiPage()
+    await startUi({}, { revision: 2 })
+    expect(q('[part=banner]')).not.toBeNull()
+    expect(q('[part=revised]')).toBeNull()
+    expect(describedBy()).toEqual([expect.stringContaining('We use cookies')])
+  })
+
+  it('not when the decision has only run out (lifetime), and not once the visitor has chosen again', async () => {
+    await returningVisitor()
+    useEnv({ now: () => Date.now() + 14 * 2629800000 })
+    await startUi()
+    expect(get().decided).toBe(false)
+    expect(q('[part=banner]')!.hidden).toBe(false)
+    expect(q('[part=revised]')).toBeNull()
+    freshUiPage()
+    await returningVisitor()
+    await startUi({}, { revision: 2 })
+    action('accept-all')!.click()
+    $ui.set('banner')
+    expect(q('[part=revised]')).toBeNull()
+  })
+
+  it("in the page's language; a site's own translation without the line shows none rather than English, and ui.text sets it", async () => {
+    await returningVisitor()
+    await startUi({ language: 'de', translations: [de] }, { revision: 2 })
+    expect(q('[part=revised]')!.textContent).toBe(de.bannerRevised + ' ')
+    const ro = { lang: 'ro', dir: 'ltr' as const, bannerTitle: 'Confidențialitatea dvs.' }
+    for (const [ui, line] of [
+      [{ language: 'ro', translations: [ro] }, null],
+      [{ language: 'ro', translations: [ro], text: { ro: { bannerRevised: 'Am schimbat ce vă cerem.' } } }, 'Am schimbat ce vă cerem. '],
+    ] as const) {
+      freshUiPage()
+      await returningVisitor()
+      await startUi(ui as never, { revision: 2 })
+      expect(q('[part=title]')!.textContent).toBe(ro.bannerTitle)
+      expect(q('[part=revised]')?.textContent ?? null).toBe(line)
+    }
   })
 })

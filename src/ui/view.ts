@@ -5,7 +5,7 @@
  */
 import { acceptAll, limitSensitive, optOut, rejectAll, savePreferences, set } from '../store/index.js'
 import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.js'
-import { buildBanner } from './banner.js'
+import { buildBanner, markRevised } from './banner.js'
 import type { ResolvedUi } from './config.js'
 import { el, OPENERS } from './dom.js'
 import { fallbackEmbeds, renderFallback } from './fallback/index.js'
@@ -108,6 +108,11 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
         (e.target as Element).closest?.('[data-consentry-action=preferences]') && void loadPreferences().catch(() => {})
       banner.addEventListener('pointerover', approach)
       banner.addEventListener('focusin', approach)
+    }
+    if (next == 'banner' && was != 'banner' && banner) {
+      // Asked again because the site raised `revision` since the visitor's choice (such a record is never in
+      // force, see isStale): the banner says why. No record: undefined < n is false.
+      markRevised(banner, $consent.get().record?.revision! < config.revision && t.bannerRevised)
     }
     banner?.toggleAttribute('hidden', next != 'banner')
     backdrop?.toggleAttribute('hidden', next != 'banner')

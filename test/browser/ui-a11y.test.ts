@@ -73,6 +73,20 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expectClean(await axe(page))
     })
 
+    it('finds no violation when the banner is back after a revision change and says so, in bold, in both themes', async () => {
+      const { page } = suite
+      await openPage(suite)
+      await bannerButton(page, 'accept-all').click()
+      for (const theme of ['light', 'dark']) {
+        await openPage(suite, { config: { ...(uiConfig({ theme }) as object), revision: 7 } }, { path: `/revised-${theme}.html` })
+        const line = page.locator('[part=banner] [part=text] > strong[part=revised]:first-child')
+        await expect.poll(() => line.textContent()).toBe('What we ask your consent for has changed since you last chose. ')
+        const weight = () => getComputedStyle(document.querySelector('[data-consentry]')!.shadowRoot!.querySelector('[part=revised]')!).fontWeight
+        expect(Number(await page.evaluate(weight))).toBeGreaterThanOrEqual(600)
+        expectClean(await axe(page))
+      }
+    })
+
     it('does report problems inside the shadow root (control)', async () => {
       const { page } = suite
       await openPage(suite)

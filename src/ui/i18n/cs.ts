@@ -7,6 +7,7 @@ export const cs: Translation = {
   bannerTitle: 'Vážíme si vašeho soukromí',
   bannerText:
     'Soubory cookie a podobné technologie používáme k provozu tohoto webu, k měření jeho používání a s vaším souhlasem také pro marketing. Můžete vše přijmout, vše odmítnout, nebo si vybrat. Svou volbu můžete kdykoli změnit. {policy}',
+  bannerRevised: 'Od vaší poslední volby se změnilo, k čemu vás žádáme o souhlas.',
   policyLink: 'Zásady ochrany osobních údajů',
   acceptAll: 'Přijmout vše',
   rejectAll: 'Odmítnout vše',

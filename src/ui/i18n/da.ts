@@ -7,6 +7,7 @@ export const da: Translation = {
   bannerTitle: 'Vi værner om dit privatliv',
   bannerText:
     'Vi bruger cookies og lignende teknologier til at drive dette website, til at måle, hvordan det bruges, og, med dit samtykke, til markedsføring. Du kan acceptere alle, afvise alle eller selv vælge. Du kan til enhver tid ændre dit valg. {policy}',
+  bannerRevised: 'Det, vi beder om dit samtykke til, er ændret siden dit sidste valg.',
   policyLink: 'Privatlivspolitik',
   acceptAll: 'Accepter alle',
   rejectAll: 'Afvis alle',

@@ -7,6 +7,7 @@ export const de: Translation = {
   bannerTitle: 'Ihre Privatsphäre ist uns wichtig',
   bannerText:
     'Wir verwenden Cookies und ähnliche Technologien, um diese Website zu betreiben, ihre Nutzung zu messen und, mit Ihrer Einwilligung, für Marketing. Sie können alle akzeptieren, alle ablehnen oder selbst auswählen. Sie können Ihre Entscheidung jederzeit ändern. {policy}',
+  bannerRevised: 'Wofür wir um Ihre Einwilligung bitten, hat sich seit Ihrer letzten Auswahl geändert.',
   policyLink: 'Datenschutzerklärung',
   acceptAll: 'Alle akzeptieren',
   rejectAll: 'Alle ablehnen',

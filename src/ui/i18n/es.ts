@@ -7,6 +7,7 @@ export const es: Translation = {
   bannerTitle: 'Valoramos su privacidad',
   bannerText:
     'Utilizamos cookies y tecnologías similares para el funcionamiento de este sitio, para medir cómo se utiliza y, con su permiso, con fines de marketing. Puede aceptarlas todas, rechazarlas todas o elegir. Puede cambiar de opinión en cualquier momento. {policy}',
+  bannerRevised: 'Lo que le pedimos que consienta ha cambiado desde su última elección.',
   policyLink: 'Política de privacidad',
   acceptAll: 'Aceptar todo',
   rejectAll: 'Rechazar todo',

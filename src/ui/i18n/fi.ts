@@ -7,6 +7,7 @@ export const fi: Translation = {
   bannerTitle: 'Yksityisyytesi on meille tärkeää',
   bannerText:
     'Käytämme evästeitä ja vastaavia tekniikoita sivuston toiminnan varmistamiseen, sen käytön mittaamiseen sekä suostumuksellasi markkinointiin. Voit hyväksyä kaikki, hylätä kaikki tai valita itse. Voit muuttaa valintaasi milloin tahansa. {policy}',
+  bannerRevised: 'Se, mihin pyydämme suostumustasi, on muuttunut edellisen valintasi jälkeen.',
   policyLink: 'Tietosuojaseloste',
   acceptAll: 'Hyväksy kaikki',
   rejectAll: 'Hylkää kaikki',

@@ -7,6 +7,7 @@ export const fr: Translation = {
   bannerTitle: 'Nous respectons votre vie privée',
   bannerText:
     'Nous utilisons des cookies et des technologies similaires pour faire fonctionner ce site, mesurer son utilisation et, avec votre accord, à des fins de marketing. Vous pouvez tout accepter, tout refuser ou faire votre choix. Vous pouvez changer d’avis à tout moment. {policy}',
+  bannerRevised: 'Ce pour quoi nous demandons votre accord a changé depuis votre dernier choix.',
   policyLink: 'Politique de confidentialité',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',

@@ -7,6 +7,7 @@ export const it: Translation = {
   bannerTitle: 'Teniamo alla sua privacy',
   bannerText:
     'Utilizziamo cookie e tecnologie simili per far funzionare questo sito, per misurarne l’utilizzo e, con il suo consenso, per finalità di marketing. Può accettare tutto, rifiutare tutto o scegliere. Può cambiare idea in qualsiasi momento. {policy}',
+  bannerRevised: 'Ciò per cui chiediamo il suo consenso è cambiato dalla sua ultima scelta.',
   policyLink: 'Informativa sulla privacy',
   acceptAll: 'Accetta tutto',
   rejectAll: 'Rifiuta tutto',

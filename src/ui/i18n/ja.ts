@@ -7,6 +7,7 @@ export const ja: Translation = {
   bannerTitle: 'お客様のプライバシーを尊重します',
   bannerText:
     '当サイトでは、サイトの運営、利用状況の測定、そしてお客様の同意がある場合にはマーケティングのために、Cookieおよび類似の技術を使用しています。すべて許可する、すべて拒否する、または個別に選択することができます。選択はいつでも変更できます。{policy}',
+  bannerRevised: '前回の選択以降、同意をお願いする内容が変更されました。',
   policyLink: 'プライバシーポリシー',
   acceptAll: 'すべて許可',
   rejectAll: 'すべて拒否',

@@ -7,6 +7,7 @@ export const nl: Translation = {
   bannerTitle: 'Wij respecteren uw privacy',
   bannerText:
     'Wij gebruiken cookies en vergelijkbare technieken om deze website te laten werken, om te meten hoe deze wordt gebruikt en, met uw toestemming, voor marketing. U kunt alles accepteren, alles weigeren of zelf kiezen. U kunt uw keuze op elk moment wijzigen. {policy}',
+  bannerRevised: 'Waarvoor wij uw toestemming vragen, is veranderd sinds uw laatste keuze.',
   policyLink: 'Privacyverklaring',
   acceptAll: 'Alles accepteren',
   rejectAll: 'Alles weigeren',

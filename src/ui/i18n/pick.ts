@@ -31,6 +31,8 @@ export const textFor = <T extends BannerText>(
   overrides: Overrides = {},
 ): T & Partial<Translation> => {
   const out: Partial<Translation> = { ...base }
+  // Not English inside another language: a translation without this line shows none (`ui.text` can still add it).
+  if (translation && !translation.bannerRevised) delete out.bannerRevised
   for (const layer of [translation, overrides['*'], overrides[translation?.lang ?? base.lang]])
     if (layer) Object.assign(out, { ...layer, categories: { ...out.categories, ...layer.categories } })
   return out as T & Partial<Translation>

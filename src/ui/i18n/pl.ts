@@ -7,6 +7,7 @@ export const pl: Translation = {
   bannerTitle: 'Szanujemy Twoją prywatność',
   bannerText:
     'Używamy plików cookie i podobnych technologii, aby zapewnić działanie tej witryny, mierzyć sposób korzystania z niej oraz, za Twoją zgodą, w celach marketingowych. Możesz zaakceptować wszystkie, odrzucić wszystkie lub dokonać wyboru. Decyzję możesz zmienić w dowolnym momencie. {policy}',
+  bannerRevised: 'Od Twojego ostatniego wyboru zmieniło się to, na co prosimy o zgodę.',
   policyLink: 'Polityka prywatności',
   acceptAll: 'Zaakceptuj wszystkie',
   rejectAll: 'Odrzuć wszystkie',

@@ -7,6 +7,7 @@ export const pt: Translation = {
   bannerTitle: 'Valorizamos a sua privacidade',
   bannerText:
     'Utilizamos cookies e tecnologias semelhantes para o funcionamento deste site, para medir a forma como é utilizado e, com a sua autorização, para fins de marketing. Pode aceitar tudo, rejeitar tudo ou escolher. Pode alterar a sua escolha a qualquer momento. {policy}',
+  bannerRevised: 'Aquilo para que pedimos a sua autorização mudou desde a sua última escolha.',
   policyLink: 'Política de privacidade',
   acceptAll: 'Aceitar tudo',
   rejectAll: 'Rejeitar tudo',

@@ -7,6 +7,7 @@ export const sv: Translation = {
   bannerTitle: 'Vi värnar om din integritet',
   bannerText:
     'Vi använder cookies och liknande tekniker för att driva webbplatsen, för att mäta hur den används och, med ditt samtycke, för marknadsföring. Du kan godkänna alla, avvisa alla eller välja själv. Du kan när som helst ändra dig. {policy}',
+  bannerRevised: 'Det vi ber om ditt samtycke till har ändrats sedan ditt senaste val.',
   policyLink: 'Integritetspolicy',
   acceptAll: 'Godkänn alla',
   rejectAll: 'Avvisa alla',

@@ -14,6 +14,11 @@ export interface Translation {
   bannerTitle: string
   /** Body of the banner; `{policy}` is replaced by a link to the privacy policy when one is configured. */
   bannerText: string
+  /**
+   * Shown above the banner's text when the visitor is asked again because the site raised `revision` since their
+   * last choice. A site's own translation without it shows no such line (rather than English in its language).
+   */
+  bannerRevised: string
   /** Text of the privacy-policy link. */
   policyLink: string
   acceptAll: string

@@ -7,6 +7,7 @@ export const zh: Translation = {
   bannerTitle: '我们重视您的隐私',
   bannerText:
     '我们使用Cookie及类似技术来运营本网站、衡量网站的使用情况，并在征得您同意后用于营销。您可以全部接受、全部拒绝或自行选择，也可以随时更改您的选择。{policy}',
+  bannerRevised: '自您上次选择以来，我们请求您同意的内容已有变更。',
   policyLink: '隐私政策',
   acceptAll: '全部接受',
   rejectAll: '全部拒绝',
