@@ -56,6 +56,15 @@ export default [
     modifyEsbuildConfig: production,
   },
   {
+    name: 'consentry/vue: useConsent, useHas (vue and nanostores external)',
+    path: 'dist/vue.mjs',
+    import: '{ useConsent, useHas }',
+    ignore: ['vue', 'nanostores', 'js-cookie'],
+    gzip: true,
+    limit: '2 KB',
+    modifyEsbuildConfig: production,
+  },
+  {
     name: 'consentry/preact: useConsent, useHas (preact and nanostores external)',
     path: 'dist/preact.mjs',
     import: '{ useConsent, useHas }',

@@ -1,4 +1,4 @@
-// consentry/react and consentry/preact as users get them: the built files in dist/, in Node.
+// consentry/react, consentry/preact and consentry/vue as users get them: the built files in dist/, in Node.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Window } from 'happy-dom'
@@ -9,8 +9,8 @@ const require = createRequire(root)
 const dist = (file: string) => readFileSync(new URL('dist/' + file, root), 'utf8')
 const CONFIG = { revision: 1, categories: [{ id: 'necessary', necessary: true }, { id: 'analytics', services: [{ id: 'posthog' }] }] }
 
-describe('consentry/react and consentry/preact in Node', () => {
-  it.each(['consentry/react', 'consentry/preact'])('%s exports useConsent and useHas in ESM and CJS, with types', async (name) => {
+describe('consentry/react, consentry/preact and consentry/vue in Node', () => {
+  it.each(['consentry/react', 'consentry/preact', 'consentry/vue'])('%s exports useConsent and useHas in ESM and CJS, with types', async (name) => {
     const esm = await import(name)
     const cjs = require(name)
     for (const n of ['useConsent', 'useHas']) {
@@ -21,13 +21,15 @@ describe('consentry/react and consentry/preact in Node', () => {
     for (const ext of ['d.ts', 'd.cts']) expect(dist(`${entry}.${ext}`)).toMatch(/useConsent[\s\S]*useHas/)
   })
 
-  it('imports React and Preact instead of bundling them (peer dependencies)', () => {
+  it('imports React, Preact and Vue instead of bundling them (peer dependencies)', () => {
+    expect(dist('vue.mjs')).toMatch(/^import \{ [\w, ]+ \} from 'vue';$/m)
+    expect(dist('vue.cjs')).toContain("require('vue')")
     expect(dist('react.mjs')).toMatch(/^import \{ useSyncExternalStore \} from 'react';$/m)
     expect(dist('react.cjs')).toContain("require('react')")
     expect(dist('preact.mjs')).toMatch(/^import \{ [\w, ]+ \} from 'preact\/hooks';$/m)
     expect(dist('preact.cjs')).toContain("require('preact/hooks')")
     // No framework code of their own, no preact/compat, no UI.
-    for (const file of ['react.mjs', 'react.cjs', 'preact.mjs', 'preact.cjs']) {
+    for (const file of ['react.mjs', 'react.cjs', 'preact.mjs', 'preact.cjs', 'vue.mjs', 'vue.cjs']) {
       expect(dist(file)).not.toMatch(/(from |require\()'(preact\/compat|react-dom|\.\/chunks\/(banner|mount|preferences|extras|index))/)
       expect(dist(file).length).toBeLessThan(5000)
     }
@@ -60,6 +62,14 @@ describe('consentry/react and consentry/preact in Node', () => {
     expect(preactToString(h(P, {}))).toBe('<p>false false</p>')
     const cjs = require('consentry/react')
     expect(renderToString(createElement(Page(cjs, createElement), { initial }))).toBe('<p>true true</p>')
+    // Vue: composables in setup(), refs read in the render function; ESM and CJS.
+    const { createSSRApp, h: vh } = await import('vue')
+    const { renderToString: vueToString } = await import('vue/server-renderer')
+    for (const vue of [await import('consentry/vue'), require('consentry/vue')] as (typeof import('consentry/vue'))[]) {
+      const V = { props: ['initial'], setup: (p: { initial?: typeof initial }) => { const c = vue.useConsent(p.initial), a = vue.useHas('posthog', p.initial); return () => vh('p', `${c.value.decided} ${a.value}`) } }
+      expect(await vueToString(createSSRApp(V, { initial }))).toBe('<p>true true</p>')
+      expect(await vueToString(createSSRApp(V, {}))).toBe('<p>false false</p>')
+    }
   })
 })
 
@@ -112,6 +122,7 @@ describe('the hooks follow the store of consentry and consentry/headless (one in
 
     act(() => reactRoot.unmount())
     render(null, pel)
+
   })
 
   it('CJS: the same with require()', () => {
