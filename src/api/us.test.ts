@@ -122,6 +122,15 @@ describe("regions where no law asks for a banner: 'none'", () => {
     expect($ui.get()).toBe('hidden')
   })
 
+  it('a refusal that lapses (a higher revision) is not asked again: the defaults run again, the opt-out of sale stays', async () => {
+    await init(NONE)
+    rejectAll('preferences')
+    expect(get().optOut.sale).toBe(true)
+    const s = await nextVisit({ ...NONE, revision: (NONE.revision ?? 0) + 1 })
+    expect(s).toMatchObject({ decided: false, categories: { analytics: true, marketing: false }, optOut: { sale: true, sharing: true } })
+    expect($ui.get()).toBe('hidden')
+  })
+
   it('GPC is honoured as an opt-out, without the notice that says so', async () => {
     useEnv({ gpc: () => true, now: () => T0 })
     const s = await init(NONE)

@@ -22,6 +22,14 @@ export interface Renderer {
   act: (fn: () => void) => void
 }
 
+/** A fresh page with `init(SITE)` run, and an empty element in its body to render into. */
+export const freshContainer = async (): Promise<HTMLElement> => {
+  freshPage()
+  const container = document.body.appendChild(document.createElement('div'))
+  await init(SITE)
+  return container
+}
+
 export const hooksBehaviour = (name: string, r: Renderer): void => {
   const { h, act } = r
   let container: HTMLElement
@@ -40,11 +48,8 @@ export const hooksBehaviour = (name: string, r: Renderer): void => {
   const mount = (node: unknown) => r.mount(container, node)
 
   beforeEach(async () => {
-    freshPage()
     for (const k in renders) delete renders[k]
-    container = document.createElement('div')
-    document.body.append(container)
-    await init(SITE)
+    container = await freshContainer()
   })
   afterEach(() => {
     r.unmount(container)

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // consentry/vue in a Vue server render, as Node runs it: no window, no document.
-import { createSSRApp, defineComponent, h } from 'vue'
+import { createSSRApp } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { teardown } from '../api/init.js'
@@ -8,17 +8,9 @@ import { acceptAll, init } from '../headless.js'
 import { readConsent } from '../server/index.js'
 import type { Snapshot } from './shared.js'
 import { decisionCookie, SITE } from './testing.js'
-import { useConsent, useHas } from './vue.js'
+import { ConsentPage } from './vue-testing.js'
 
-const Page = defineComponent({
-  props: { initial: { type: Object as () => Snapshot, required: false } },
-  setup(props) {
-    const consent = useConsent(props.initial)
-    const analytics = useHas('analytics', props.initial)
-    return () => h('p', { 'data-decided': String(consent.value.decided) }, `analytics ${analytics.value ? 'on' : 'off'}`)
-  },
-})
-const render = (initial?: Snapshot) => renderToString(createSSRApp(Page, { initial }))
+const render = (initial?: Snapshot) => renderToString(createSSRApp(ConsentPage, { initial }))
 
 afterEach(teardown)
 

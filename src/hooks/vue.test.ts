@@ -7,10 +7,11 @@ import { renderToString } from 'vue/server-renderer'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { acceptAll, init, rejectAll, set, $snapshot } from '../headless.js'
 import { readConsent } from '../server/index.js'
-import type { Snapshot } from '../store/index.js'
 import { freshPage } from '../testing/index.js'
 import { decisionCookie, SITE } from './testing.js'
 import { useConsent, useHas } from './vue.js'
+import { ConsentPage } from './vue-testing.js'
+import { freshContainer } from './behaviour.js'
 
 let container: HTMLElement
 let app: App | undefined
@@ -39,11 +40,8 @@ const Gate = defineComponent({
 })
 
 beforeEach(async () => {
-  freshPage()
   for (const k in renders) delete renders[k]
-  container = document.createElement('div')
-  document.body.append(container)
-  await init(SITE)
+  container = await freshContainer()
 })
 afterEach(() => {
   app?.unmount()
@@ -116,15 +114,8 @@ describe('consentry/vue', () => {
 })
 
 describe('consentry/vue hydrating server markup', () => {
-  /** The component the server rendered and the browser hydrates: the decision, and analytics. */
-  const Page = defineComponent({
-    props: { initial: { type: Object as () => Snapshot, required: false } },
-    setup(props) {
-      const consent = useConsent(props.initial)
-      const analytics = useHas('analytics', props.initial)
-      return () => h('p', { 'data-decided': String(consent.value.decided) }, `analytics ${analytics.value ? 'on' : 'off'}`)
-    },
-  })
+  // The component the server rendered and the browser hydrates: the decision, and analytics.
+  const Page = ConsentPage
 
   /**
    * Server markup for a visitor who granted analytics, and the same decision in this page's cookie (as the browser
