@@ -79,14 +79,15 @@ const parse = (argv: string[], env: Record<string, string | undefined>): Options
   if (seen['--data'] && seen['--database']) throw new UsageError('--data and --database: choose one (an embedded database or PostgreSQL)')
   const url = seen['--database'] ?? (seen['--data'] ? undefined : env.DATABASE_URL || undefined)
   if (url && !/^postgres(ql)?:\/\//i.test(url)) throw new UsageError(`--database must be a postgres:// or postgresql:// URL${seen['--database'] ? '' : ' (from DATABASE_URL)'}`)
+  // Checked when the store opens.
+  const secretKey = keysFromEnv(env.CONSENTRY_SECRET_KEY)
   return {
     command,
     port: integer('--port', seen['--port'] ?? '8787', 0, 65535),
     host: seen['--host'] ?? '127.0.0.1',
     store: {
       ...(url ? { engine: 'postgres', url } : { engine: 'pglite', dataDir: seen['--data'] ?? './consentry-data' }),
-      // Checked when the store opens.
-      ...(env.CONSENTRY_SECRET_KEY ? { secretKey: keysFromEnv(env.CONSENTRY_SECRET_KEY) } : {}),
+      ...(secretKey ? { secretKey } : {}),
     },
     months: integer('--retention-months', seen['--retention-months'] ?? '24', 1, 1200),
     trustProxy: integer('--trust-proxy', seen['--trust-proxy'] ?? '0', 0, 100),

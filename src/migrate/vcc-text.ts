@@ -136,7 +136,7 @@ const mapTranslation = (t: Obj, path: string, isDefault: boolean, ids: Map<strin
   if (cm.label !== undefined) warn(`${cp}.label`, "the banner is labelled by its title (aria-labelledby); give the title instead (ui.text bannerTitle)")
   if (cm.closeIconLabel !== undefined)
     warn(`${cp}.closeIconLabel`, "Consentry's banner has no × that rejects: nothing is decided by closing; the visitor uses Reject all")
-  // Shown, as there, only to a visitor asked again after a revision change (above the text, not inside it).
+  // Shown, as there, only to a visitor asked again after a revision change (in bold at the start of the text, not where its placeholder stood).
   put('bannerRevised', str(cm.revisionMessage, `${cp}.revisionMessage`))
   if (cm.acceptNecessaryBtn === undefined && isDefault)
     warn(`${cp}.acceptNecessaryBtn`, 'missing: Consentry always shows "Reject all" beside "Accept all", with the same weight')

@@ -13,16 +13,6 @@ export const button = (action: string, label: string, part: string, secondary?: 
  * the preferences. Nothing is decided by closing, scrolling or waiting: there
  * is no close button and no timer.
  */
-/**
- * Starts the banner's text with `text`, in bold (the visitor is asked again after a `revision` change), or takes it
- * away (`false`). Inside the text, so the banner's description (aria-describedby) reads it first, and only while shown.
- */
-export const markRevised = (banner: HTMLElement, text: string | false | undefined): void => {
-  const p = banner.querySelector('[part=text]')!
-  p.querySelector('[part=revised]')?.remove()
-  if (text) p.prepend(el('strong', { part: 'revised' }, text + ' '))
-}
-
 export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
   const modal = ui.layout == 'modal'
   // The privacy-policy link goes where `{policy}` stands, the text around it as written, and a space before
@@ -53,4 +43,14 @@ export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
       el('p', { id: 'consentry-text', part: 'text' }, before, ' ', ui.policyUrl && el('a', { href: ui.policyUrl, part: 'link' }, t.policyLink), after)),
     buttons,
   )
+}
+
+/**
+ * Starts the banner's text with `text`, in bold (the visitor is asked again after a `revision` change), or takes it
+ * away (`false`). Inside the text, so the banner's description (aria-describedby) reads it first, and only while shown.
+ */
+export const markRevised = (banner: HTMLElement, text: string | false | undefined): void => {
+  const p = banner.querySelector('[part=text]')!
+  p.querySelector('[part=revised]')?.remove()
+  if (text) p.prepend(el('strong', { part: 'revised' }, text + ' '))
 }

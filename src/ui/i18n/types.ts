@@ -15,8 +15,9 @@ export interface Translation {
   /** Body of the banner; `{policy}` is replaced by a link to the privacy policy when one is configured. */
   bannerText: string
   /**
-   * Shown above the banner's text when the visitor is asked again because the site raised `revision` since their
-   * last choice. A site's own translation without it shows no such line (rather than English in its language).
+   * Shown in bold at the start of the banner's text when the visitor is asked again because the site raised
+   * `revision` since their last choice. A site's own translation without it shows no such line (rather than English
+   * in its language).
    */
   bannerRevised: string
   /** Text of the privacy-policy link. */
