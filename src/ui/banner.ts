@@ -11,9 +11,10 @@ export const button = (action: string, label: string, part: string, secondary?: 
  * The first layer: title, text with the policy link, and three buttons —
  * accept all and reject all with equal weight, side by side, and the way to
  * the preferences. Nothing is decided by closing, scrolling or waiting: there
- * is no close button and no timer.
+ * is no close button and no timer. Its buttons are laid out again when the
+ * window or the fonts change, until `gone` is aborted (the UI removed).
  */
-export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
+export const buildBanner = (t: BannerText, ui: ResolvedUi, gone: AbortSignal): HTMLElement => {
   const modal = ui.layout == 'modal'
   // The privacy-policy link goes where `{policy}` stands, the text around it as written, and a space before
   // it; without a policy URL the placeholder is dropped. Text and link are separate nodes.
@@ -23,8 +24,8 @@ export const buildBanner = (t: BannerText, ui: ResolvedUi): HTMLElement => {
     button('accept-all', t.acceptAll, 'accept'),
     button('preferences', t.manage, 'manage', true))
   const measure = fit(buttons)
-  addEventListener('resize', measure)
-  document.fonts?.addEventListener('loadingdone', measure)
+  addEventListener('resize', measure, { signal: gone })
+  document.fonts?.addEventListener('loadingdone', measure, { signal: gone })
   return el(
     'div',
     {

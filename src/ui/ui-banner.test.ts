@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { get, $ui } from '../headless.js'
 import { action, freshUiPage, host, loaders, q, qa, returningVisitor, shadow, startUi, useUiPage, waitFor } from './testing.js'
 import { useEnv } from '../env/index.js'
+import { resetUi } from './index.js'
 import { de } from './i18n/index.js'
 
 useUiPage()
@@ -122,6 +123,20 @@ describe('the banner', () => {
   it.each(['light', 'dark', 'auto'] as const)('sets theme %s on the host', async (theme) => {
     await startUi({ theme })
     expect(host()!.getAttribute('data-theme')).toBe(theme)
+  })
+
+  it("lays its buttons out again when the window's size changes, and stops once the UI is removed", async () => {
+    await startUi()
+    const buttons = q('[part=buttons]')!
+    // happy-dom lays nothing out, so the measuring class stays: mark the group and see the next measure replace it.
+    buttons.className = 'buttons row'
+    dispatchEvent(new Event('resize'))
+    expect(buttons.className).toBe('buttons fit')
+    buttons.className = 'buttons row'
+    resetUi()
+    dispatchEvent(new Event('resize'))
+    document.fonts?.dispatchEvent(new Event('loadingdone'))
+    expect(buttons.className).toBe('buttons row')
   })
 
   it('puts styles in a <style nonce> when a nonce is configured', async () => {

@@ -41,6 +41,8 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
   let preferences: Promise<PreferencesModule> | undefined
   let opener: Element | null = null
   let view: UiView = 'hidden'
+  // What the banner listens to outside the shadow root (the window's size, the fonts) ends with the UI.
+  const gone = new AbortController()
   // Once the extras have loaded, or failed to (then the fallback placeholders stand in).
   let extrasReady = false
   let stopExtras = () => {}
@@ -97,7 +99,7 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     // GPC honoured, a call), not on the page views of a visitor who has decided.
     if (next == 'banner' && config.mode == 'opt-out' && !extrasReady) void loadExtras()
     if (next == 'banner' && !banner && config.mode == 'opt-in') {
-      banner = buildBanner(t, ui)
+      banner = buildBanner(t, ui, gone.signal)
       if (ui.layout == 'modal' && ui.backdrop) backdrop = el('div', { class: 'backdrop', part: 'backdrop' })
       m.root.append(...(backdrop ? [backdrop] : []), banner)
       // The second layer is fetched as the visitor approaches Manage preferences (pointer over
@@ -190,6 +192,7 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     unbinds.push($snapshot.listen((s) => void (s.decided && check())))
   }
   return () => {
+    gone.abort()
     unbinds.forEach((f) => f())
     stopExtras()
     closePrefs?.()
