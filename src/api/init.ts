@@ -46,6 +46,9 @@ export const initWith = (config: ConsentryConfig, parts?: ConfigParts): Promise<
     return Promise.reject(e)
   }
   const conf = resolved
+  // A crawler or an automated browser gets no banner or notice to index or answer (`hideFromBots`): nothing is
+  // granted, and `show()` and the page's links still open the choices. Looked at here, in the browser only.
+  if (config.hideFromBots && env.bot()) conf.notice = false
   // The cookie alone when it holds a valid decision: it is the copy servers and tags read, and every
   // save writes it. localStorage, whose first access opens the storage area (about 10 ms at 4× CPU,
   // docs/speed.md), is read only when it holds none, or when the server re-issues the cookie

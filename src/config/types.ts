@@ -148,6 +148,13 @@ export interface ConsentryConfig {
    */
   reloadOnWithdraw?: boolean
   /**
+   * Show no banner or notice on its own to crawlers (`Googlebot`, `bingbot`…) and to browsers driven by
+   * automation (`navigator.webdriver`), so the banner's text stays out of search results. They get no consent
+   * either: what waits for consent still waits. `show()` and the page's links still open the choices.
+   * Default false.
+   */
+  hideFromBots?: boolean
+  /**
    * `elements` (default): scripts, iframes and images of services without
    * consent wait, whether in markup or inserted later. `strict` also refuses
    * `fetch`, `XMLHttpRequest`, `sendBeacon`, `WebSocket` and image requests to
@@ -232,7 +239,7 @@ export interface ResolvedConfig {
   lifetime: number
   /** Resolved: `auto` has become `opt-in` or `opt-out` for the region; `none` is `opt-out` without the notice. */
   mode: Mode
-  /** False where the mode is `none`: the first layer shows only when asked for (`show()`, the way back). */
+  /** False where the mode is `none`, and for a crawler with `hideFromBots`: the first layer shows only when asked for (`show()`, the way back). */
   notice: boolean
   /** The visitor's region, normalised (`US-CA`), or `''` when unknown. */
   jurisdiction: string

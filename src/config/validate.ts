@@ -61,6 +61,7 @@ const configRule = (ids: Set<string>, parts: ConfigParts): Rule => {
     gpcEverywhere: bool(),
     limitSensitive: bool(),
     reloadOnWithdraw: bool(),
+    hideFromBots: bool(),
     // In the browser, init brings ELEMENTS_ONLY unless the strict plugin is plugged in.
     blocking: parts.blocking ?? BLOCKING,
     // Its limits are checked by consentry/strict, which uses them.

@@ -36,6 +36,15 @@ export const env = {
     }
   },
   now: (): number => Date.now(),
+  /**
+   * Whether the page is being read by a crawler or driven by automation, for `hideFromBots`: a browser under
+   * WebDriver control says so (`navigator.webdriver`, WebDriver §4.1), and crawlers name themselves in their user
+   * agent, by a product token (`Googlebot/2.1`, `bingbot/2.0`, `Baiduspider/2.0`, `DuckDuckBot-Https/1.1`) or a page about them (`+http://…`).
+   * A product token, not any "bot" in the string: a phone maker's model name can hold one (`CUBOT`).
+   */
+  bot: (): boolean =>
+    typeof navigator !== 'undefined' &&
+    (navigator.webdriver === true || /(?:bot|crawler|spider)[\w-]*\/|slurp|externalhit|googleother|inspectiontool|\+https?:\/\//i.test(navigator.userAgent)),
   /** GPC spec §3: the signal is present only when the property is strictly `true`. */
   gpc: (): boolean =>
     typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true,

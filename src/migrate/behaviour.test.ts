@@ -5,6 +5,7 @@ import { freshPage, painted } from '../testing/index.js'
 import { initWithUi } from '../ui/init.js'
 import { action, freshUiPage, loaders, q } from '../ui/testing.js'
 import { fromVanillaCookieConsent } from './index.js'
+import { useEnv } from '../env/index.js'
 
 const vcc = {
   revision: 2,
@@ -81,6 +82,9 @@ describe('its banner', () => {
   beforeEach(() => freshUiPage())
 
   it("shows the site's own texts and policy link, and its buttons decide", async () => {
+    // A visitor, not a bot: the converted config hides the banner from bots, as vanilla-cookieconsent did, and
+    // happy-dom says it is driven by automation (navigator.webdriver).
+    useEnv({ bot: () => false })
     await initWithUi(config, loaders)
     expect(q('[part~=title]')?.textContent).toBe('Cookies at Fernhill')
     expect(q<HTMLAnchorElement>('[part~=link]')?.getAttribute('href')).toBe('/privacy')

@@ -139,7 +139,15 @@ describe('top-level options', () => {
     const { warnings } = convert({
       ...base, root: '#app', autoShow: false, hideFromBots: true, lazyHtmlGeneration: true, manageScriptTags: false, autoClearCookies: false, disablePageInteraction: true,
     })
-    for (const p of ['root', 'autoShow', 'hideFromBots', 'lazyHtmlGeneration', 'manageScriptTags', 'autoClearCookies', 'disablePageInteraction']) expect(warningAt(warnings, p), p).toBeTruthy()
+    for (const p of ['root', 'autoShow', 'lazyHtmlGeneration', 'manageScriptTags', 'autoClearCookies', 'disablePageInteraction']) expect(warningAt(warnings, p), p).toBeTruthy()
+  })
+
+  it('hideFromBots carries over, on unless turned off as in vanilla-cookieconsent, with no warning', () => {
+    for (const [given, expected] of [[true, true], [undefined, true], [false, undefined]] as const) {
+      const { config, warnings } = convert({ ...base, hideFromBots: given })
+      expect(config.hideFromBots, String(given)).toBe(expected)
+      expect(warningAt(warnings, 'hideFromBots')).toBeFalsy()
+    }
   })
 
   it('unknown keys are warnings at every level', () => {

@@ -155,6 +155,9 @@ export const fromVanillaCookieConsent = (input: unknown): MigrationResult => {
       warn('autoClear.reloadPage', 'set for some categories only: Consentry reloads on any withdrawal (reloadOnWithdraw: true) or none')
   }
 
+  // vanilla-cookieconsent hides its banner from bots unless told not to; so does the converted config.
+  if (c.hideFromBots !== false) config.hideFromBots = true
+
   const cookie = mapCookie(c.cookie, config, warn)
   if (cookie) config.cookie = cookie
 
@@ -171,7 +174,6 @@ export const fromVanillaCookieConsent = (input: unknown): MigrationResult => {
     autoShow: (v) => v === false && "no equivalent: the banner shows whenever there is no current decision; for your own UI use consentry/headless and show() when you want",
     manageScriptTags: (v) => (v === false ? 'no equivalent: Consentry always runs <script type="text/plain" data-category="…"> once consent is given; remove data-category from scripts you load yourself' : 'always on in Consentry (data-category and data-consent both work)'),
     autoClearCookies: (v) => (v === false ? "no equivalent: Consentry always deletes a refused service's cookies; leave out the cookies you do not want deleted" : 'always on in Consentry'),
-    hideFromBots: (v) => v !== false && 'no equivalent: Consentry shows the banner to crawlers too (in a shadow root, so its text is not part of the page)',
     lazyHtmlGeneration: () => 'not needed: Consentry builds the banner only when it shows and loads the preferences centre on demand',
   }
   for (const [k, say] of Object.entries(notes)) if (c[k] !== undefined) { const s = say(c[k]); if (s) warn(k, s) }

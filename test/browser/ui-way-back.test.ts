@@ -74,6 +74,26 @@ describe.each(BROWSERS)('%s', (browserName) => {
       })
       await fab.waitFor({ state: 'hidden' })
     })
+
+    it('with hideFromBots, a browser driven by automation (as this one is) gets no banner and no consent; the footer link still opens the choices, and a choice there holds', async () => {
+      const { page } = suite
+      // Control: the same page without it shows the banner to the same browser.
+      await page.goto(suite.server.route('/humans.html', { body: consentryPage({ body: CONTENT, config: uiConfig() }) }))
+      await bannerButton(page, 'accept-all').waitFor()
+      const body = consentryPage({ body: CONTENT, config: { ...(uiConfig() as object), hideFromBots: true } })
+      await page.goto(suite.server.route('/bots.html', { body }))
+      expect(await page.evaluate(() => navigator.webdriver)).toBe(true)
+      await page.waitForFunction(() => window.Consentry?.get())
+      // Where it shows, the banner is built in the script's own task: two frames later it would be there.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+      expect(await bannerButton(page, 'accept-all').count()).toBe(0)
+      expect(await snapshot(page)).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } })
+      await page.locator('footer a[data-consentry-open]').click()
+      await prefsOf(page).waitFor()
+      await switchOf(page, 'Analytics').click()
+      await page.locator('[part=preferences] [data-consentry-action=save]').click()
+      await expect.poll(async () => (await snapshot(page)).categories.analytics).toBe(true)
+    })
   })
 
   describe('development build (consentry.js)', () => {

@@ -106,6 +106,7 @@ describe('docs/config.md', () => {
       gpcEverywhere: 'x',
       limitSensitive: 'x',
       reloadOnWithdraw: 'x',
+      hideFromBots: 'x',
       blocking: 'x',
       quarantine: { requests: 0, bytes: -1 },
       cookie: { name: ' ', domain: ' ', path: 'x', sameSite: 'x', secure: 'x', lifetime: 0, serverSet: 'x' },
