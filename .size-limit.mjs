@@ -69,6 +69,16 @@ export default [
     modifyEsbuildConfig: production,
   },
   {
+    // Imports nothing of Svelte's: plain objects with Svelte's store contract.
+    name: 'consentry/svelte: consent, granted (nanostores external)',
+    path: 'dist/svelte.mjs',
+    import: '{ consent, granted }',
+    ignore: ['nanostores', 'js-cookie'],
+    gzip: true,
+    limit: '2 KB',
+    modifyEsbuildConfig: production,
+  },
+  {
     name: 'consentry/preact: useConsent, useHas (preact and nanostores external)',
     path: 'dist/preact.mjs',
     import: '{ useConsent, useHas }',

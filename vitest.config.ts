@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { defineConfig } from 'vitest/config'
+import { dirname, join } from 'node:path'
+import { defineConfig, type Plugin } from 'vitest/config'
 import { dashboardAssets } from './scripts/dashboard-assets.mjs'
 
 // Three suites, one convention each, so no test file is silently missed:
@@ -12,11 +15,34 @@ import { dashboardAssets } from './scripts/dashboard-assets.mjs'
 // two run side by side on two CPUs. Each browser file has its own server, browsers and profiles on ephemeral ports.
 const maxWorkers = Math.max(2, availableParallelism() - 1)
 
+// The consentry/svelte tests render real Svelte components: a `.svelte` file is compiled by Svelte's own compiler,
+// to client code, or to server code when imported with `?server`. Svelte's own modules are their browser builds, as a
+// bundler gives a page (its `browser` export condition): Node's resolution picks the server builds, whose mount() and
+// hydrate() throw and whose DOM set-up does nothing.
+const svelteComponents = (): Plugin => ({
+  name: 'svelte-components',
+  enforce: 'pre',
+  resolveId(source) {
+    const path = /^svelte(\/.*)?$/.exec(source)?.[1]
+    if (path === undefined && source != 'svelte') return
+    const dir = dirname(createRequire(import.meta.url).resolve('svelte/package.json'))
+    const entry = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> }).exports['.' + (path ?? '')]
+    const file = typeof entry == 'string' ? entry : (entry?.browser ?? entry?.default)
+    return file ? join(dir, file) : undefined
+  },
+  async transform(code, id) {
+    const [file, query] = id.split('?')
+    if (!file!.endsWith('.svelte')) return
+    const { compile } = await import('svelte/compiler')
+    return compile(code, { filename: file, generate: query == 'server' ? 'server' : 'client' }).js
+  },
+})
+
 export default defineConfig({
   test: {
     projects: [
       // The property tests run 10,000 cases each; on a loaded CI machine that can take longer than vitest's 5 s default.
-      { plugins: [dashboardAssets({ minify: false })], test: { name: 'unit', environment: 'happy-dom', include: ['src/**/*.test.ts'], testTimeout: 60_000, maxWorkers } },
+      { plugins: [dashboardAssets({ minify: false }), svelteComponents()], test: { name: 'unit', environment: 'happy-dom', server: { deps: { inline: ['svelte'] } }, include: ['src/**/*.test.ts'], testTimeout: 60_000, maxWorkers } },
       // test/dist/pack.test.ts builds the package beside the other files: on a loaded 2-CPU machine a type-check of
       // the README example or a parse of every source file then takes longer than 5 s.
       { test: { name: 'dist', environment: 'node', include: ['test/dist/**/*.test.ts'], testTimeout: 30_000, maxWorkers } },
