@@ -63,6 +63,14 @@ export interface CategoryConfig {
   default?: boolean
   /** Covered by the US "Do Not Sell or Share" right: `optOut()` refuses it. */
   optOut?: boolean
+  /**
+   * UK: what this category does is exempt from consent under PECR as amended by the Data (Use and Access) Act 2025
+   * (Schedule A1, in force since 5 February 2026): `statistics` (first-party analytics, to improve the site) or
+   * `preferences` (remembering the appearance and functions the visitor chose). For a visitor in the UK it runs
+   * before any decision, with the banner still shown to say so and give a simple way to object, which a refusal is.
+   * Elsewhere it is consent-based, as any category. The site answers for the use staying within the exemption.
+   */
+  ukExemption?: 'statistics' | 'preferences'
   /** Shown in the preferences centre when the translations have no text for `label`. */
   description?: string
   services?: ServiceConfig[]
@@ -211,6 +219,7 @@ export interface Category {
   necessary: boolean
   default: boolean
   optOut: boolean
+  ukExemption?: 'statistics' | 'preferences'
   services: Service[]
 }
 

@@ -31,6 +31,7 @@ const configRule = (ids: Set<string>, parts: ConfigParts): Rule => {
         necessary: bool(),
         default: bool(),
         optOut: bool(),
+        ukExemption: rule((x) => x === 'statistics' || x === 'preferences', process.env.NODE_ENV !== 'production' && 'statistics or preferences'),
         services: list(
           shape({
             id: unique,

@@ -35,15 +35,19 @@ export const isStale = (r: ConsentRecord, config: ResolvedConfig, now: number): 
 /**
  * Choices in force before any decision: necessary categories, plus in opt-out
  * mode those whose `default` is on (unless `optedOut` refuses the `optOut` ones). In opt-in mode nothing else is granted
- * until the visitor acts (ePrivacy Art. 5(3); silence is not consent).
+ * until the visitor acts (ePrivacy Art. 5(3); silence is not consent), but in the UK the categories whose use PECR
+ * exempts from consent (`ukExemption`; PECR Schedule A1, from the Data (Use and Access) Act 2025), unless the
+ * visitor objected: `earlier`, a decision no longer in force, keeps what it refused refused until they choose again.
  */
-export const defaultChoices = (config: ResolvedConfig, optedOut?: boolean): Pick<ConsentRecord, 'categories' | 'services'> => {
+export const defaultChoices = (config: ResolvedConfig, optedOut?: boolean, earlier?: ConsentRecord | null): Pick<ConsentRecord, 'categories' | 'services'> => {
   const categories: Record<string, boolean> = {}
   const services: Record<string, boolean> = {}
+  const uk = /^(GB|UK)\b/.test(config.jurisdiction)
   for (const c of config.categories) {
-    const on = c.necessary || (config.mode === 'opt-out' && c.default && !(optedOut && c.optOut))
+    const exempt = uk && !!c.ukExemption && earlier?.categories[c.id] !== false
+    const on = c.necessary || (config.mode === 'opt-out' && c.default && !(optedOut && c.optOut)) || exempt
     categories[c.id] = on
-    for (const s of c.services) services[s.id] = on
+    for (const s of c.services) services[s.id] = on && !(exempt && earlier?.services[s.id] === false)
   }
   return { categories, services }
 }
@@ -62,7 +66,7 @@ export const snapshotOf = (
   // US opt-outs never lapse into "not opted out" (privacy-signals §9 item 32): a stale
   // decision no longer grants anything, but its opt-outs and what they refuse stay.
   const optOut = (live ?? record)?.optOut ?? NO_OPT_OUT
-  const choices = live ?? (config ? defaultChoices(config, optOut.sale || optOut.sharing) : { categories: {}, services: {} })
+  const choices = live ?? (config ? defaultChoices(config, optOut.sale || optOut.sharing, record) : { categories: {}, services: {} })
   const fields = {
     decided: !!live,
     categories: freeze({ ...choices.categories }),

@@ -67,6 +67,18 @@ describe('the preferences centre', () => {
     }
   })
 
+  it("in the UK, a category exempt from consent (ukExemption) starts on, and turning it off and saving is the visitor's objection", async () => {
+    const categories = CONFIG.categories.map((c) => (c.id == 'analytics' ? { ...c, ukExemption: 'statistics' as const } : c))
+    await startUi({}, { categories, region: 'GB', mode: 'auto' })
+    await open()
+    for (const id of ['c-analytics', 's-posthog', 's-ga4']) expect(switchFor(id).getAttribute('aria-checked'), id).toBe('true')
+    for (const id of ['c-marketing', 's-meta']) expect(switchFor(id).getAttribute('aria-checked'), id).toBe('false')
+    switchFor('c-analytics').click()
+    await waitFor(() => switchFor('s-ga4').getAttribute('aria-checked') == 'false')
+    action('save')!.click()
+    expect(get()).toMatchObject({ decided: true, method: 'preferences', categories: { analytics: false }, services: { posthog: false, ga4: false } })
+  })
+
   it('saves what the switches say, with method "preferences"', async () => {
     await startUi()
     await open()

@@ -95,7 +95,7 @@ describe('docs/config.md', () => {
     enableStrictBlocking()
     const bad = { label: 1, description: 1, provider: 1 }
     const config = {
-      categories: [{ id: 7, ...bad, necessary: 'x', default: 'x', optOut: 'x', services: [{ id: 7, ...bad, hosts: [1], cookies: [1], localStorage: [1], cookieTable: [{ name: 1, purpose: 1, lifetime: 1, provider: 1 }] }] }],
+      categories: [{ id: 7, ...bad, necessary: 'x', default: 'x', optOut: 'x', ukExemption: 'x', services: [{ id: 7, ...bad, hosts: [1], cookies: [1], localStorage: [1], cookieTable: [{ name: 1, purpose: 1, lifetime: 1, provider: 1 }] }] }],
       revision: -1,
       lifetime: 0,
       mode: 'x',

@@ -17,7 +17,8 @@ export interface Draft {
 /**
  * Switches start from the decision in force; after a policy change, from the
  * previous (stale) decision; otherwise from what is granted before any choice,
- * which in opt-in mode is nothing non-essential (no pre-ticked boxes: CJEU C-673/17).
+ * which in opt-in mode is nothing non-essential (no pre-ticked boxes: CJEU C-673/17),
+ * but in the UK what PECR exempts from consent (`ukExemption`), on until objected to.
  */
 export const initialDraft = (ctx: Ctx): Draft => {
   const s = ctx.snapshot()
