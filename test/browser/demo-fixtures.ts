@@ -60,23 +60,41 @@ export const reportCsp = () => {
   document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`))
 }
 
+/**
+ * The demo server of a whole file, for both browsers' suites: call it at the top of the file, outside `describe`, so
+ * it starts before them and stops after them. A start is seconds of PGlite on this process's one thread (8 s for the
+ * first in a process, 5 s for the next, measured on a loaded 2-CPU machine), once per file instead of once per
+ * browser. The browsers' visitors share it as two
+ * visitors share a site: a test finds its own records by its consent id, and its tag hits after those it saw first.
+ */
+export const demoServer = (): (() => Demo) => {
+  let demo: Demo | undefined
+  beforeAll(async () => {
+    demo = await startDemo()
+  })
+  afterAll(() => stopDemo(demo))
+  return () => {
+    if (!demo) throw new Error('no demo server: call demoServer() at the top of the file, outside describe')
+    return demo
+  }
+}
+
 export interface DemoSuite extends BrowserSuite {
-  /** The demo server this file's tests visit, started once per file and browser. */
+  /** The demo server this file's tests visit (see {@link demoServer}). */
   demo: Demo
   origin(): string
 }
 
 /**
- * A browser suite on a demo server of its own. The demo server has no blank
+ * A browser suite on the file's demo server (`demo`, from {@link demoServer}). The demo server has no blank
  * page, so each new tab starts on one of its HTML pages (a 404 or an SVG document
  * would make Chromium ask for /favicon.ico, a 404 in the console).
  */
-export const demoSuite = (browserName: BrowserName): DemoSuite => {
+export const demoSuite = (browserName: BrowserName, demo: () => Demo): DemoSuite => {
   const origin = () => `http://127.0.0.1:${suite.demo.port}`
   const suite = Object.assign(browserSuite(browserName, { start: () => `${origin()}/privacy.html` }), { origin }) as DemoSuite
-  beforeAll(async () => {
-    suite.demo = await startDemo()
+  beforeAll(() => {
+    suite.demo = demo()
   })
-  afterAll(() => stopDemo(suite.demo))
   return suite
 }

@@ -6,10 +6,13 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { CSP } from '../../demo/server.mjs'
 import type { Snapshot } from './pages.js'
 import { BROWSERS, launch, watch, type PageLog, type Tab } from './driver.js'
-import { demoSuite, reportCsp, storedFor, type Demo } from './demo-fixtures.js'
+import { demoServer, demoSuite, reportCsp, storedFor, type Demo } from './demo-fixtures.js'
+
+// One demo server for both browsers (see demoServer).
+const demoOfFile = demoServer()
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = demoSuite(browserName)
+  const suite = demoSuite(browserName, demoOfFile)
   let demo: Demo
   let page: Tab
   let log: PageLog

@@ -7,10 +7,13 @@
 import { beforeEach, describe, expect, it, onTestFailed } from 'vitest'
 import type { Snapshot } from './pages.js'
 import { BROWSERS, type PageLog, type Tab } from './driver.js'
-import { demoSuite, reportCsp, storedFor, type Demo, type TagHit } from './demo-fixtures.js'
+import { demoServer, demoSuite, reportCsp, storedFor, type Demo, type TagHit } from './demo-fixtures.js'
+
+// One demo server for both browsers (see demoServer).
+const demoOfFile = demoServer()
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = demoSuite(browserName)
+  const suite = demoSuite(browserName, demoOfFile)
   let demo: Demo, page: Tab, log: PageLog
   beforeEach(() => void ({ demo, page, log } = suite))
   const origin = () => suite.origin()

@@ -22,6 +22,7 @@ describe.each(BROWSERS)('%s', (browserName) => {
       const consentryCookie = async () => (await page.context().cookies()).find((c) => c.name == 'consentry')
       /** A first visit 14 months ago, then the visitor comes back in a new tab at the real now. */
       const visitAgain = async (first: () => Promise<void>, region: string) => {
+        page = await us.visitor()
         await shiftClock(page, -14 * MONTH)
         await open({ region })
         await first()

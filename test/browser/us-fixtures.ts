@@ -4,8 +4,8 @@
  * second browser that sends Global Privacy Control. The page is www.site.test and
  * the frame tracker.test, both mapped to 127.0.0.1.
  */
-import { afterAll, beforeAll } from 'vitest'
-import { launch, watch, type BrowserName, type Session, type Tab } from './driver.js'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { sharedLaunch, watch, type BrowserName, type Session, type Tab } from './driver.js'
 import { browserSuite, type BrowserSuite } from './suite.js'
 import { configBlock } from './pages.js'
 
@@ -146,14 +146,28 @@ export interface UsSuite extends BrowserSuite {
   other: string
   /** Opens the US page in this test's tab, or (`gpc`) in a new one of the GPC browser; resolves to that tab. */
   open(opts: UsOpen): Promise<Tab>
+  /**
+   * This test's tab: its first-time visitor of the suite's browser, made at the first call (or the GPC visitor's tab, once
+   * opened). For what a test does to the tab before {@link open} (an init script).
+   */
+  visitor(): Promise<Tab>
 }
 
 /** A browser suite for the US page: test hosts, the GPC browser beside it, the page's scripts and frames served. */
 export const usSuite = (browserName: BrowserName): UsSuite => {
-  const suite = browserSuite(browserName, { launch: { testHosts: true }, start: () => `${suite.site}/__blank` }) as UsSuite
+  // No tab before each test: its visitor is made when it opens the page (see visitor), in the browser it needs. A GPC
+  // test's visitor is the GPC browser's, and a tab of the other made for it first went unused, while a new context's
+  // first tab costs Chromium most of a second (measured).
+  const suite = browserSuite(browserName, { launch: { testHosts: true }, start: () => null }) as UsSuite
+  let visited = false
+  beforeEach(() => {
+    visited = false
+  })
   beforeAll(async () => {
     const { server } = suite
-    suite.gpcSession = await launch(browserName, { testHosts: true, gpc: true })
+    // Shared as the suite's own browser is (driver.ts sharedLaunch): us-signals and us-choices, in one worker, launch
+    // it once. Each GPC visitor is still a context of its own.
+    suite.gpcSession = await sharedLaunch(browserName, { testHosts: true, gpc: true })
     suite.site = server.origin.replace('127.0.0.1', 'www.site.test')
     suite.other = server.origin.replace('127.0.0.1', 'tracker.test')
     server.route('/us/early.js', { body: EARLY, type: 'text/javascript' })
@@ -163,13 +177,20 @@ export const usSuite = (browserName: BrowserName): UsSuite => {
     server.route('/us/hostile.html', { body: '<!doctype html><title>vendor</title><pre id="out">waiting</pre><script src="/us/hostile.js"></script>' })
   })
   afterAll(async () => {
-    await suite.gpcSession?.close()
+    await suite.gpcSession?.release()
   })
+  suite.visitor = async () => {
+    if (!visited) await suite.visit(`${suite.site}/__blank`)
+    visited = true
+    return suite.page
+  }
   suite.open = async (opts) => {
     const { server, site } = suite
     // A visitor whose browser sends GPC: a first-time visitor of the GPC browser, watched into the same log.
     if (opts.gpc) suite.page = await suite.gpcSession.visitor(site)
     if (opts.gpc) watch(suite.page, suite.log)
+    if (opts.gpc) visited = true
+    else await suite.visitor()
     const path = server.route('/us/page.html', { body: html(opts.config ?? SITE, opts.region, opts.extra, opts.stub), headers: { 'Content-Security-Policy': CSP } })
     await suite.page.goto(site + path.slice(server.origin.length))
     return suite.page
