@@ -19,14 +19,20 @@ const maxWorkers = Math.max(2, availableParallelism() - 1)
 // to client code, or to server code when imported with `?server`. Svelte's own modules are their browser builds, as a
 // bundler gives a page (its `browser` export condition): Node's resolution picks the server builds, whose mount() and
 // hydrate() throw and whose DOM set-up does nothing.
+let svelte: { dir: string; exports: Record<string, string | Record<string, string>> } | undefined
+/** Svelte's folder and its package's export map, read once. */
+const readSvelte = () => {
+  const dir = dirname(createRequire(import.meta.url).resolve('svelte/package.json'))
+  return { dir, exports: (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> }).exports }
+}
 const svelteComponents = (): Plugin => ({
   name: 'svelte-components',
   enforce: 'pre',
   resolveId(source) {
     const path = /^svelte(\/.*)?$/.exec(source)?.[1]
     if (path === undefined && source != 'svelte') return
-    const dir = dirname(createRequire(import.meta.url).resolve('svelte/package.json'))
-    const entry = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports: Record<string, string | Record<string, string>> }).exports['.' + (path ?? '')]
+    const { dir, exports } = (svelte ??= readSvelte())
+    const entry = exports['.' + (path ?? '')]
     const file = typeof entry == 'string' ? entry : (entry?.browser ?? entry?.default)
     return file ? join(dir, file) : undefined
   },

@@ -60,6 +60,9 @@ export const consent = (initial?: Snapshot): Readable<Snapshot> => ({
 export const granted = (id: string, initial?: Snapshot): Readable<boolean> => ({
   subscribe(run) {
     let last: boolean | undefined
-    return consent(initial).subscribe((s) => grants(s, id) !== last && run((last = grants(s, id))))
+    return consent(initial).subscribe((s) => {
+      const now = grants(s, id)
+      if (now !== last) run((last = now))
+    })
   },
 })
