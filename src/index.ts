@@ -10,6 +10,7 @@ import { initWithUi } from './ui/init.js'
 import { OTHER_COPY, warnOnce } from './errors/index.js'
 import * as engine from './headless.js'
 import { reported } from './ui/reported.js'
+import { embedPreferences as embedHere } from './ui/embed.js'
 
 const chunks = {
   preferences: reported(() => import('./ui/preferences/index.js')),
@@ -28,6 +29,7 @@ const here = {
   show: engine.show,
   showPreferences: engine.showPreferences,
   hide: engine.hide,
+  embedPreferences: embedHere,
   acceptAll: engine.acceptAll,
   rejectAll: engine.rejectAll,
   set: engine.set,
@@ -82,6 +84,13 @@ export const on = via('on')
 export const show = via('show')
 export const showPreferences = via('showPreferences')
 export const hide = via('hide')
+/**
+ * Shows the preferences centre inline inside `element` (a privacy page's "Cookie settings" section), following the
+ * decision in force; returns a function that removes it. `<div data-consentry-preferences>` does the same from markup.
+ * @example
+ * const remove = embedPreferences(document.getElementById('cookie-settings')!)
+ */
+export const embedPreferences = via('embedPreferences')
 export const acceptAll = via('acceptAll')
 export const rejectAll = via('rejectAll')
 export const set = via('set')

@@ -13,6 +13,7 @@ import { VERSION } from './version.js'
 import { use } from './plugins/index.js'
 import type { ConsentryConfig } from './config/index.js'
 import { initWithUi } from './ui/init.js'
+import { embedPreferences } from './ui/embed.js'
 import type { UiLoaders } from './ui/index.js'
 
 // Read while this script runs: afterwards document.currentScript is null.
@@ -47,7 +48,7 @@ export const startScriptTag = (loadersFor: (config: ConsentryConfig) => UiLoader
   }
   const api = {
     init, get, has, whenGranted, on, acceptAll, rejectAll, set, optOut, limitSensitive, reset,
-    show, showPreferences, hide, use, ConsentryError, VERSION,
+    show, showPreferences, hide, embedPreferences, use, ConsentryError, VERSION,
   }
   const host = window as unknown as Host
   // A second copy of the script leaves the first in charge: one state, one UI.

@@ -10,6 +10,7 @@ import type { Translation } from './i18n/types.js'
 import type { PreferencesModule } from './preferences/types.js'
 import { afterPaint, nextTask } from '../schedule/index.js'
 import { buildView } from './view.js'
+import { $embedded, findEmbeds } from './embed.js'
 
 /**
  * How this build finds the parts it does not carry (the script tag loads them by URL, bundlers by chunk).
@@ -62,7 +63,7 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
   // own when asked (the button then follows the page, see extras/fab.ts).
   const wantsFab = () => ui.floatingButton && $snapshot.get().decided && (ui.floatingButton === true || !document.querySelector(OPENERS))
   /** Whether this page uses the extras (see extras/start.ts); opt-out mode's notice fetches them when it shows (view.ts). */
-  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || document.querySelector('[data-consentry-choices]')
+  const wantsExtras = () => wantsFab() || ui.layout == 'modal' || document.querySelector('[data-consentry-choices]') || $embedded.get().length
   let done = false
   // Asked for: its language may still be on its way.
   let building = false
@@ -98,12 +99,13 @@ export const startUi = (ui: ResolvedUi, loaders: UiLoaders): Promise<void> => {
     // The development build's warning that a decided visitor has no way back is said from the UI.
     (process.env.NODE_ENV !== 'production' && ui.floatingButton === false)
   const asked = () => document.body && nextTask(go)
-  const unwanted = [$ui.listen((v) => v != 'hidden' && asked()), $snapshot.listen(asked), $waitingFrames.listen((f) => f.length && asked())]
+  const unwanted = [$ui.listen((v) => v != 'hidden' && asked()), $snapshot.listen(asked), $waitingFrames.listen((f) => f.length && asked()), $embedded.listen((e) => e.length && asked())]
   // Until the UI is built, stopping means not building it.
   stop = () => ((done = true), unwanted.forEach((f) => f()), document.removeEventListener('click', onOpen))
   const when = () => ($ui.get() != 'hidden' ? go() : afterPaint(() => needed() && go()))
   if (document.body) when()
   else addEventListener('DOMContentLoaded', when, { once: true })
+  findEmbeds()
   if ($ui.get() == 'hidden') shown!()
   return ready
 }

@@ -4,6 +4,7 @@ import type { ConsentState, Snapshot, UiView } from '../store/index.js'
 import type { ResolvedUi } from './config.js'
 import type { BannerText } from './i18n/en-banner.js'
 import type { Translation } from './i18n/types.js'
+import type { PreferencesModule } from './preferences/types.js'
 
 /**
  * What the first layer hands the parts it loads on demand (the preferences
@@ -34,4 +35,10 @@ export interface UiLink {
   saved(): void
   /** Announces a text to screen readers (the first layer's live region). */
   announce(text: string): void
+  /** The page's elements that show the preferences inline (embed.ts). */
+  $embedded: ReadableAtom<readonly Element[]>
+  /** The preferences centre, loaded once (and again after a failed load). */
+  preferences(): Promise<PreferencesModule>
+  /** The first layer's stylesheet, which the preferences shown inline need in their own shadow root. */
+  css: string
 }

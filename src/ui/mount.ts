@@ -1,6 +1,8 @@
 /**
- * The UI's home: `<div data-consentry>` at the end of `<body>`, with an open
- * shadow root so the page's CSS cannot reach in (and ours cannot leak out).
+ * The UI's home: `<div data-consentry>` at the end of `<body>` (or `<div
+ * data-consentry-embed>` in the page's element, for the preferences shown
+ * inline), with an open shadow root so the page's CSS cannot reach in (and ours
+ * cannot leak out).
  */
 import { el } from './dom.js'
 
@@ -18,8 +20,10 @@ export interface Mount {
  * shipped `adoptedStyleSheets` and `replaceSync` together (Chromium 73,
  * Firefox 101, Safari 16.4), so one is looked for.
  */
-export const mount = (theme: string, nonce?: string): Mount => {
-  const host = el('div', { 'data-consentry': '', 'data-theme': theme })
+export const mount = (theme: string, nonce?: string, into?: Element): Mount => {
+  // Inside the page's own element for the preferences shown inline (embed.ts): another name, so that
+  // `[data-consentry]` (contract: DOM) stays the one host of the banner and the dialogs.
+  const host = el('div', { [into ? 'data-consentry-embed' : 'data-consentry']: '', 'data-theme': theme })
   const root = host.attachShadow({ mode: 'open' })
   const addStyles = (css: string) => {
     if (!nonce && 'adoptedStyleSheets' in root) {
@@ -33,6 +37,6 @@ export const mount = (theme: string, nonce?: string): Mount => {
       root.prepend(style)
     }
   }
-  document.body.append(host)
+  ;(into ?? document.body).append(host)
   return { host, root, addStyles }
 }

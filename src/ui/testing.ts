@@ -5,6 +5,7 @@ import { acceptAll, init } from '../headless.js'
 import { CONFIG, freshPage } from '../testing/index.js'
 import { resetUi, type UiLoaders } from './index.js'
 import { initWithUi } from './init.js'
+import { $embedded } from './embed.js'
 
 export const loaders: UiLoaders = { preferences: () => import('./preferences/index.js'), extras: () => import('./extras/index.js'), signals: () => import('../signals/start.js') }
 
@@ -15,6 +16,7 @@ afterAll(() => Promise.all([loaders.extras(), loaders.signals!()]))
 /** A first-time visitor on an empty page, with no Consentry UI left from an earlier test. */
 export const freshUiPage = (): void => {
   resetUi()
+  $embedded.set([])
   freshPage()
   document.querySelectorAll('[data-consentry]').forEach((e) => e.remove())
   document.documentElement.lang = ''

@@ -20,6 +20,7 @@ import { BASE_CSS } from './styles.js'
 import type { UiLoaders } from './index.js'
 import { afterPaint } from '../schedule/index.js'
 import { use } from '../plugins/index.js'
+import { $embedded } from './embed.js'
 
 export interface ViewNeeds {
   /** Whether this page uses the extras (see extras/start.ts). */
@@ -84,6 +85,9 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     savePreferences,
     saved: afterDecision,
     announce: (text) => (status.textContent = text),
+    $embedded,
+    preferences: loadPreferences,
+    css: BASE_CSS,
   }
   if (wantsExtras()) void loadExtras()
 
@@ -180,6 +184,8 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     }),
     // Blocked embeds get a placeholder whose button allows their service.
     $waitingFrames.subscribe((frames) => frames.length && void loadExtras()),
+    // The preferences shown inline in the page are drawn by the extras.
+    $embedded.subscribe((e) => e.length && !extrasReady && void loadExtras()),
     $ui.subscribe(show),
   ]
   if (process.env.NODE_ENV !== 'production') {

@@ -89,13 +89,20 @@ describe.each(BROWSERS)('%s', (browserName) => {
       expect(log.errors).toEqual([])
     })
 
-    it('the privacy page shows the banner too, and its own cookie-settings link works', async () => {
+    it('the privacy page shows the banner too, its own cookie-settings link works, and its inline settings follow', async () => {
       await page.goto(`${origin()}/privacy.html`)
       await page.locator('[part=banner]').waitFor()
+      // The page's own section of settings (data-consentry-preferences), beside the banner.
+      const inline = page.locator('main [data-consentry-embed] >>> [part=preferences]')
+      await inline.waitFor()
+      await page.locator('[data-consentry] >>> [part=banner] [data-consentry-action=accept-all]').click()
+      await expect.poll(() => inline.locator('[role=switch][aria-labelledby=consentry-c-marketing]').getAttribute('aria-checked')).toBe('true')
       await page.locator('main').getByRole('link', { name: 'cookie settings' }).click()
-      await page.locator('[part=preferences]').waitFor()
-      await page.locator('[part=preferences] [data-consentry-action=reject-all]').click()
-      await expect.poll(() => page.evaluate(() => Consentry.get().decided)).toBe(true)
+      const dialog = page.locator('[data-consentry] >>> [part=preferences]')
+      await dialog.waitFor()
+      await dialog.locator('[data-consentry-action=reject-all]').click()
+      await expect.poll(() => page.evaluate(() => Consentry.get().categories.marketing)).toBe(false)
+      await expect.poll(() => inline.locator('[role=switch][aria-labelledby=consentry-c-marketing]').getAttribute('aria-checked')).toBe('false')
       expect(log.errors).toEqual([])
     })
   })

@@ -6,6 +6,7 @@ import type { Translation } from '../i18n/types.js'
 import { placeholders } from './embeds.js'
 import { FAB_CSS, floatingButton, watchOpeners } from './fab.js'
 import { decorateChoiceLinks, notice, NOTICE_CSS } from './us.js'
+import { inlinePreferences } from './inline.js'
 
 /** The extras work with the first layer's {@link UiLink}. */
 export type ExtrasContext = UiLink
@@ -13,7 +14,7 @@ export type ExtrasContext = UiLink
 /**
  * Starts whatever of the extras this page uses: the floating button, the
  * modal banner's focus trap, the US opt-out notice, "Your Privacy Choices"
- * links and embed placeholders. Each follows the stores from here on.
+ * links, embed placeholders and the preferences shown inline in the page. Each follows the stores from here on.
  * Returns a function that stops them.
  */
 export const startExtras = (ctx: ExtrasContext): (() => void) => {
@@ -70,6 +71,7 @@ export const startExtras = (ctx: ExtrasContext): (() => void) => {
   }
 
   decorateChoiceLinks(t)
+  stops.push(inlinePreferences(ctx))
   stops.push(ctx.$waitingFrames.subscribe((frames) => placeholders(frames, { config, text: t, nonce: ui.nonce, allow: (id) => ctx.set({ [id]: true }, 'embed') })))
   return () => stops.forEach((f) => f())
 }

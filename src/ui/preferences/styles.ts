@@ -8,7 +8,9 @@
  * below only where even the name's longest word leaves it no room (320 px). Title and buttons stay
  * put while the list scrolls, except on short screens (a phone held sideways,
  * 400 % zoom), where they would leave the list no room: there the whole dialog
- * scrolls as one (WCAG 2.2 SC 1.4.10). Lines end in `\`, as in BASE_CSS: no line breaks shipped.
+ * scrolls as one (WCAG 2.2 SC 1.4.10). Shown inline in the page (`.inline`), it is a bordered section in the
+ * page's flow, as wide as its container, that grows with its rows instead of scrolling.
+ * Lines end in `\`, as in BASE_CSS: no line breaks shipped.
  */
 export const PREFERENCES_CSS = `\
 .prefs{top:50%;left:50%;transform:translate(-50%,-50%);width:min(40em,calc(100% - 1em));max-height:calc(100% - 1em);\
@@ -50,4 +52,6 @@ th{font-weight:600}\
 @media (max-width:30em){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}\
 td::before{content:attr(data-label) ": ";font-weight:600}}\
 @media (max-height:30em){.prefs{display:block}.scroll{overflow:visible}}\
+.inline{transform:none;width:auto;max-height:none;background:var(--_bg);color:var(--_fg);border:1px solid var(--_rule);overflow-wrap:break-word}\
+.inline:has(.first){visibility:hidden}.inline .scroll{overflow:visible}.saved:not(:empty){margin-top:.5em}\
 `

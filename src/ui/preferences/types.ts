@@ -18,6 +18,10 @@ export interface PreferencesContext {
   rejectAll(method: Method): void
   /** Save: the switches and the US opt-outs ("Do Not Sell or Share", "Limit the Use of My Sensitive Personal Information") as one decision. */
   savePreferences(choices: Record<string, boolean>, method: Method, us: { sale: boolean; sensitive: boolean }): void
+  /** Tells screen readers a decision made here was saved (the dialog; inline, it is said on the page). */
+  saved(): void
+  /** Calls `f` on each change of the decision in force; returns what stops it. */
+  follow(f: () => void): () => void
   /** Closes the preferences without deciding anything. */
   close(): void
 }
@@ -25,6 +29,6 @@ export interface PreferencesContext {
 /** What `consentry-preferences.mjs` (or the lazy chunk) exports. */
 export interface PreferencesModule {
   PREFERENCES_CSS: string
-  /** Renders the preferences centre into `container`; returns a function that removes it. */
-  renderPreferences(container: HTMLElement, link: UiLink): () => void
+  /** Renders the preferences centre into `container`, as a dialog or `inline` in the page; returns a function that removes it. */
+  renderPreferences(container: HTMLElement, link: UiLink, inline?: boolean): () => void
 }
