@@ -2,7 +2,7 @@
  * The demo's audience sync live: its subscription through the records service's
  * admin API, and its page in real browsers under the demo's CSP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAudienceSync, WEBHOOK_PATH } from '../../demo/audience-sync.mjs'
 import { BROWSERS } from './driver.js'
 import { browserSuite } from './suite.js'
@@ -10,30 +10,44 @@ import { NO_OPT_OUT, eventOf, recordOf, startDemo, stopDemo, uuid, type Demo } f
 
 const { signWebhook } = await import('consentry/server')
 
+// One demo server for the first test and both browsers' pages, started before them and stopped after them: a start
+// on a fresh data directory is seconds of PGlite creating its database on this process's one thread (7.7 s for the
+// first in a process, 4.8 s for the next, measured), once per file instead of three times. The first test is the
+// file's first, so it sees the demo as started (a new subscription, nothing logged, no visitor; it fails, not passes,
+// if anything came before it); each page's test starts from an empty receiver (see clear below). The restart test
+// starts and stops demos of its own.
+let fileDemo: Demo | undefined
+beforeAll(async () => {
+  fileDemo = await startDemo()
+  // Its pages are visited once it has subscribed: until then PGlite keeps the server from answering.
+  await fileDemo.server.audienceSync.ready
+})
+afterAll(() => stopDemo(fileDemo))
+const demoOfFile = (): Demo => {
+  if (!fileDemo) throw new Error('no demo server: the file-level beforeAll did not run')
+  return fileDemo
+}
+
 describe('the audience sync subscribes itself through the admin API', () => {
   const admin = async (demo: Demo, path: string) =>
     (await fetch(`http://127.0.0.1:${demo.port}${path}`, { headers: { authorization: `Bearer ${demo.server.records.adminToken}` } })).json()
   const hooks = async (demo: Demo) => ((await admin(demo, '/v1/webhooks')) as { subscriptions: { id: string; url: string }[] }).subscriptions
 
-  // Each demo start opens PGlite on a data directory: seconds each on a loaded machine, so these tests get more than 30 s.
+  // A demo start opens PGlite on a data directory: seconds each on a loaded machine, so these tests get more than 30 s.
   it('a decision posted to the demo’s records service reaches the receiver, signed, and shows with its fields', { timeout: 60_000 }, async () => {
-    const demo = await startDemo()
-    try {
-      const subscription = await demo.server.audienceSync.ready
-      expect(subscription).toMatchObject({ state: 'subscribed', reused: false, url: `http://127.0.0.1:${demo.port}${WEBHOOK_PATH}` })
-      expect(demo.lines).toEqual([])
-      const id = uuid('ffffffff')
-      const post = (record: object) => fetch(`http://127.0.0.1:${demo.port}/v1/consent`, { method: 'POST', body: JSON.stringify(record), headers: { 'content-type': 'application/json' } })
-      expect((await post(recordOf(id, { updatedAt: new Date(Date.now() - 1000).toISOString() }))).status).toBe(204)
-      expect((await post(recordOf(id, { mode: 'opt-out', jurisdiction: 'US-CA', optOut: { ...NO_OPT_OUT, sale: true, sharing: true }, updatedAt: new Date().toISOString() }))).status).toBe(204)
-      const view = async () => (await (await fetch(`http://127.0.0.1:${demo.port}/api/audience-sync`)).json()) as import('../../demo/audience-sync.mjs').AudienceView
-      await expect.poll(async () => (await view()).counts.applied, { timeout: 20_000 }).toBe(2)
-      const v = await view()
-      expect(v.counts).toMatchObject({ refused: 0, duplicates: 0 })
-      expect(v.visitors).toMatchObject([{ consentId: id, firstDecision: false, optOut: { sale: true }, fields: { meta: { data_processing_options: ['LDU'], data_processing_options_state: 1000 }, googleAds: null }, mayUpload: { meta: false, google: false } }])
-    } finally {
-      await stopDemo(demo)
-    }
+    const demo = demoOfFile()
+    const subscription = await demo.server.audienceSync.ready
+    expect(subscription).toMatchObject({ state: 'subscribed', reused: false, url: `http://127.0.0.1:${demo.port}${WEBHOOK_PATH}` })
+    expect(demo.lines).toEqual([])
+    const id = uuid('ffffffff')
+    const post = (record: object) => fetch(`http://127.0.0.1:${demo.port}/v1/consent`, { method: 'POST', body: JSON.stringify(record), headers: { 'content-type': 'application/json' } })
+    expect((await post(recordOf(id, { updatedAt: new Date(Date.now() - 1000).toISOString() }))).status).toBe(204)
+    expect((await post(recordOf(id, { mode: 'opt-out', jurisdiction: 'US-CA', optOut: { ...NO_OPT_OUT, sale: true, sharing: true }, updatedAt: new Date().toISOString() }))).status).toBe(204)
+    const view = async () => (await (await fetch(`http://127.0.0.1:${demo.port}/api/audience-sync`)).json()) as import('../../demo/audience-sync.mjs').AudienceView
+    await expect.poll(async () => (await view()).counts.applied, { timeout: 20_000 }).toBe(2)
+    const v = await view()
+    expect(v.counts).toMatchObject({ refused: 0, duplicates: 0 })
+    expect(v.visitors).toMatchObject([{ consentId: id, firstDecision: false, optOut: { sale: true }, fields: { meta: { data_processing_options: ['LDU'], data_processing_options_state: 1000 }, googleAds: null }, mayUpload: { meta: false, google: false } }])
   })
 
   it('is idempotent across demo restarts: the same url keeps its subscription (rotated to the new secret), another port replaces it', { timeout: 90_000 }, async () => {
@@ -77,14 +91,15 @@ describe('the audience sync subscribes itself through the admin API', () => {
 })
 
 describe.each(BROWSERS)('%s: the audience-sync page', (browserName) => {
-  const suite = browserSuite(browserName, { start: () => `http://127.0.0.1:${demo.port}/records.html` })
   let demo: Demo
-  beforeAll(async () => {
-    demo = await startDemo()
+  // Before the suite's own beforeEach, which opens the visitor's tab: the receiver is emptied first.
+  beforeEach(() => {
+    demo = demoOfFile()
+    // The file's demo, as a fresh one for this page: no visitor in the receiver (what the demo's "erase all records"
+    // does to it), so the page starts with none and shows this test's delivery alone.
+    demo.server.audienceSync.receiver.clear()
   })
-  afterAll(async () => {
-    await stopDemo(demo)
-  })
+  const suite = browserSuite(browserName, { start: () => `http://127.0.0.1:${demo.port}/records.html` })
 
   it('lists each visitor with the fields, as text, and updates when a change arrives; no CSP violation', { timeout: 60_000 }, async () => {
     const { page: tab, log } = suite

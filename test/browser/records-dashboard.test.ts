@@ -43,10 +43,23 @@ const cellsOf = (r: StatsRow): Record<string, number> => ({
   ...Object.fromEntries(Object.entries(r.consentRate).map(([k, v]) => [`consentRate.${k}`, v])),
 })
 
+// One store of seeded records for both browsers, opened before them and closed after them: opening PGlite is seconds
+// of WebAssembly on this process's one thread (4.6 s, and 14 s for the first in a process, measured on a loaded
+// machine), once per file instead of once per browser. What a test adds to it (the Webhooks panel's subscription,
+// removed with its deliveries at its end, and one record) the tables and /v1/stats both count: every number is
+// checked against /v1/stats of the same store, at the same moment.
+let store: RecordStore
+beforeAll(async () => {
+  store = await openStore({ engine: 'pglite' })
+  for (const r of seedRecords({ last: today })) await store.insert(r)
+}, 240_000)
+afterAll(async () => {
+  await store?.close()
+})
+
 describe.each(BROWSERS)('%s', (browserName) => {
   // Each test opens its tab on its own records service.
   const suite = browserSuite(browserName, { launch: MEDIA_EMULATION, start: () => null })
-  let store: RecordStore
   let service: RecordsService
   let server: Server
   let base = ''
@@ -102,13 +115,6 @@ describe.each(BROWSERS)('%s', (browserName) => {
     await page.waitForFunction(() => document.querySelectorAll('[data-chart] .uplot canvas').length == 5, undefined, { timeout: 15_000 })
   }
 
-  beforeAll(async () => {
-    store = await openStore({ engine: 'pglite' })
-    for (const r of seedRecords({ last: today })) await store.insert(r)
-  }, 240_000)
-  afterAll(async () => {
-    await store?.close()
-  })
   // A service per test over the one store (it stays open: the store is ours): each test logs in afresh, and the
   // login limit (5 at once, then 10 a minute for one address, all 127.0.0.1 here) is not shared across tests.
   const stopService = async () => {

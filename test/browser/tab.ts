@@ -137,7 +137,8 @@ export class Tab {
   async addInitScript<A = undefined>(script: ((arg: A) => unknown) | { content: string }, arg?: A): Promise<void> {
     await (typeof script === 'function' ? this.page.evaluateOnNewDocument(script as never, arg as never) : this.page.evaluateOnNewDocument(script.content))
   }
-  addScriptTag(options: { content: string }): Promise<unknown> {
+  /** A script element with `content`, or loading `url` (resolves once it has run). */
+  addScriptTag(options: { content: string } | { url: string }): Promise<unknown> {
     return this.page.addScriptTag(options)
   }
   locator(selector: string): Loc {

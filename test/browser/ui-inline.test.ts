@@ -19,7 +19,8 @@ const inline = (page: Tab, selector: string) => page.locator(`#settings >>> ${se
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 /** axe-core over the section's host (axe 4 walks open shadow roots): the failing nodes, and the rules that passed. */
 const axe = async (page: Tab) => {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+  // Loaded from the test server, as in ui-a11y.test.ts (inline, its 0.5 MB would go through the protocol).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe.min.js' })
   return page.evaluate(async () => {
     const r = await (window as unknown as { axe: typeof Axe }).axe.run({ include: [['[data-consentry-embed]']] })
     return {
@@ -32,7 +33,9 @@ const axe = async (page: Tab) => {
 const checked = (page: Tab, id: string) => inline(page, `[role=switch][aria-labelledby=consentry-${id}]`).getAttribute('aria-checked')
 
 describe.each(BROWSERS)('%s', (browserName) => {
-  const suite = browserSuite(browserName, { routes: { '/stats.js': { body: 'window.ranStats = true', type: 'text/javascript' } } })
+  const suite = browserSuite(browserName, {
+    routes: { '/stats.js': { body: 'window.ranStats = true', type: 'text/javascript' }, '/axe.min.js': { body: AXE_SOURCE, type: 'text/javascript; charset=utf-8' } },
+  })
 
   it('a first visit to the privacy page: the banner and the section both show; Save there decides, with no CSP violation', async () => {
     const { page, server } = suite
