@@ -4,7 +4,7 @@
  * parts other modules own (the UI, strict mode, the signals) read a whole config
  * in one pass and report every wrong field in one ConsentryError.
  */
-import { ConsentryError, warnOnce, type ConfigProblem } from '../errors/index.js'
+import { ConsentryError, type ConfigProblem } from '../errors/index.js'
 
 /** Category and service ids: they travel in the cookie, so they must be cookie-safe. */
 export const ID = /^[A-Za-z][\w-]{0,39}$/
@@ -84,17 +84,26 @@ export const list =
 /**
  * An object with known keys, read in the order of `rules` (the order
  * docs/config.md lists them), and each key the shape does not know warned
- * about once (a typo such as `revison` would otherwise pass silently). Not an
+ * about once, in production builds too (a typo such as `revison` would
+ * otherwise pass silently). Not an
  * object: one problem, and none for its fields.
  */
+/** The unknown keys already warned about. */
+const unknown = new Set<string>()
+
 export const shape =
   (rules: Record<string, Rule>, optional?: boolean): Rule =>
   (v, path, problems) => {
     if (v === undefined && optional) v = {}
     if (typeof v != 'object' || !v || Array.isArray(v)) return fail(path, process.env.NODE_ENV !== 'production' && 'an object', v, problems)
     const out: Record<string, unknown> = {}
-    if (process.env.NODE_ENV !== 'production')
-      for (const k in v as object) if (!(k in rules)) warnOnce('unknown-key', path + '.' + k)
+    // Said in production builds too: the script tag is one, and there a typo would otherwise pass unseen. Said here,
+    // not through the warnings' table, which the server, the signals and the destinations do not carry otherwise; once
+    // per key, as a server reads its config on every request (readConsent).
+    for (const k in v as object) {
+      const key = path + '.' + k
+      if (!(k in rules) && !unknown.has(key)) unknown.add(key), console.warn(`[consentry] unknown config key ${key} (ignored)`)
+    }
     for (const k in rules) out[k] = rules[k]!((v as Record<string, unknown>)[k], path + '.' + k, problems, v)
     return out
   }

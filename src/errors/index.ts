@@ -29,7 +29,6 @@ export const OTHER_COPY = 'another copy of Consentry (%) already runs on this pa
  * is the script-tag build that keeps them.
  */
 const WARNINGS = {
-  'unknown-key': 'unknown config key % (ignored)',
   'unknown-id': 'unknown id "%": has() is false',
   'loaded-first': 'service % before Consentry started, so nothing could block it: load Consentry before it, first in <head>',
   'undeclared-id':

@@ -3,7 +3,7 @@
  * per kind shared by the files of a worker (see `sharedLaunch`), a first-time visitor's tab per test, and a watch on that
  * tab: every test ends with no page error and no `console.error` (a CSP report,
  * a failed import() and an uncaught exception all land there) but the ones it
- * expects.
+ * expects, and no warning of an unknown config key.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { launch, sharedLaunch, watch, type BrowserName, type LaunchOptions, type PageLog, type Session, type Tab } from './driver.js'
@@ -73,6 +73,9 @@ export const browserSuite = (browserName: BrowserName, options: SuiteOptions = {
   afterEach(() => {
     const expected = options.expectedErrors ? [options.expectedErrors, ...suite.expected] : suite.expected
     expect(suite.log.errors.filter((e) => !expected.some((r) => r.test(e)))).toEqual([])
+    // The script tag says so of a config key it does not know (a typo): no page of the suites, the demo's included,
+    // may have one that a test did not put there on purpose.
+    expect(suite.log.warnings.filter((w) => /unknown config key/.test(w) && !expected.some((r) => r.test(w)))).toEqual([])
   })
   return suite
 }

@@ -94,6 +94,17 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await page.locator('[part=preferences] [data-consentry-action=save]').click()
       await expect.poll(async () => (await snapshot(page)).categories.analytics).toBe(true)
     })
+
+    it('a misspelt option (hideFromBot) is said on the console by the production script tag, and the rest of the config holds', async () => {
+      const { page, log } = suite
+      suite.expected.push(/unknown config key config\.hideFromBot \(ignored\)/)
+      const body = consentryPage({ body: CONTENT, config: { ...(uiConfig() as object), hideFromBot: true } })
+      await page.goto(suite.server.route('/typo.html', { body }))
+      // Not the option it meant: the banner shows, as without it.
+      await bannerButton(page, 'accept-all').waitFor()
+      await expect.poll(() => log.warnings.filter((w) => w.includes('unknown config key')))
+        .toEqual(['[consentry] unknown config key config.hideFromBot (ignored)'])
+    })
   })
 
   describe('development build (consentry.js)', () => {
