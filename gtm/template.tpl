@@ -531,13 +531,14 @@ const decode = (raw, now) => {
   const flags = f.length === 3 && every(f.charAt(2), DIGITS) ? base36(f.charAt(2)) : 32;
   if ('bpage'.indexOf(f.charAt(0)) < 0 || 'io'.indexOf(f.charAt(1)) < 0 || flags >= 32) return undefined;
   const categories = choices(p[7]);
-  if (!categories || !choices(p[8])) return undefined;
+  const services = choices(p[8]);
+  if (!categories || !services) return undefined;
   const updatedAt = base36(p[3]);
   const createdAt = p[2] === '' ? updatedAt : base36(p[2]);
   if (createdAt > updatedAt || updatedAt > now + SKEW) return undefined;
   // Bits 2, 4 and 8 of the flags digit: opted out of sale, sharing, targeted advertising.
   return {
-    updatedAt: updatedAt, revision: base36(p[4]), categories: categories,
+    updatedAt: updatedAt, revision: base36(p[4]), categories: categories, services: services, optIn: f.charAt(1) === 'i',
     optedOut: flags % 16 >= 2, saleOrSharing: flags % 8 >= 2,
   };
 };
@@ -558,9 +559,19 @@ const storedDecision = (now) => {
     if (r && (!best || r.updatedAt > best.updatedAt)) best = r;
   });
   if (!best) return undefined;
-  // Past its lifetime or from an older revision, a decision grants nothing, but a
-  // US opt-out in it never lapses (privacy-signals §9 item 32), as in Consentry's snapshot.
-  if (best.revision < revision || now - best.updatedAt > lifetime) {
+  // A decision given in opt-in mode covers what it asked about (GDPR Art. 4(11), 7(1)): a
+  // category added to the configuration since, or a service added to a category the visitor
+  // allowed (whole or in part), puts it out of force, as Consentry's fitRecord reads it.
+  const unasked = best.optIn && config.categories.some((c) => {
+    if (getType(c) !== 'object' || c.necessary === true) return false;
+    const services = getType(c.services) === 'array' ? c.services.filter((s) => getType(s) === 'object') : [];
+    const allowed = best.categories[c.id] === true || services.some((s) => best.services[s.id] === true);
+    return best.categories[c.id] === undefined || (allowed && services.some((s) => best.services[s.id] === undefined));
+  });
+  // Past its lifetime, from an older revision or not asked about what is there now, a decision
+  // grants nothing, but a US opt-out in it never lapses (privacy-signals §9 item 32), as in
+  // Consentry's snapshot.
+  if (best.revision < revision || unasked || now - best.updatedAt > lifetime) {
     return best.optedOut ? { optOutOnly: true, saleOrSharing: best.saleOrSharing } : undefined;
   }
   // Read through the configuration as Consentry's fitRecord does: only the

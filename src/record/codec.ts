@@ -28,6 +28,11 @@ export interface ConsentRecord {
   /** Whether the browser sent Global Privacy Control when the decision was made. */
   gpc: boolean
   optOut: OptOut
+  /**
+   * Read through a config that has gained a category, or a service in an allowed category, since this opt-in
+   * decision (fit.ts): it did not ask about them, so it is no longer in force. Never stored.
+   */
+  unasked?: boolean
 }
 
 /**

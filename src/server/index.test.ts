@@ -14,7 +14,8 @@ const value = (updatedAt: number, analytics: boolean, revision = 1) =>
     updatedAt,
     revision,
     categories: { necessary: true, analytics, marketing: false },
-    services: { posthog: analytics },
+    // Every service of CONFIG, as a decision stores them (one left out of an allowed category was never asked about).
+    services: { posthog: analytics, ga4: false, meta: false },
     method: 'banner',
     mode: 'opt-in',
     jurisdiction: 'EU',

@@ -10,7 +10,9 @@ export const record = (updatedAt: number, analytics: boolean): ConsentRecord => 
   updatedAt,
   revision: 1,
   categories: { necessary: true, analytics, marketing: false },
-  services: {},
+  // Every id of CONFIG, as a decision stores them: one that leaves a service of an allowed category out did not
+  // ask about it, and is not in force (record/fit.ts).
+  services: { posthog: analytics, ga4: analytics, meta: false },
   method: 'preferences',
   mode: 'opt-in',
   jurisdiction: '',

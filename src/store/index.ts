@@ -1,6 +1,6 @@
 export { $config, $consent, $gpc, $ui, $snapshot, deriveSnapshot, resetStores } from './stores.js'
 export type { ConsentState, Origin, UiView } from './stores.js'
-export { snapshotOf, isStale, defaultChoices } from './snapshot.js'
+export { snapshotOf, isStale, revised, defaultChoices } from './snapshot.js'
 export type { Snapshot } from './snapshot.js'
 export { acceptAll, rejectAll, set, optOut, limitSensitive, reset, savePreferences } from './actions.js'
 export type { Choices } from './actions.js'

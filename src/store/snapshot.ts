@@ -28,9 +28,16 @@ export interface Snapshot {
 
 const NO_OPT_OUT: OptOut = { sale: false, sharing: false, targetedAds: false, sensitive: false }
 
-/** True when a record no longer counts: made under an older revision or older than the consent lifetime. */
+/**
+ * True when a record no longer counts: made under an older revision, not asked about what the config has gained
+ * since (fitRecord), or older than the consent lifetime.
+ */
 export const isStale = (r: ConsentRecord, config: ResolvedConfig, now: number): boolean =>
-  r.revision < config.revision || now - r.updatedAt > config.lifetime
+  revised(r, config) || now - r.updatedAt > config.lifetime
+
+/** The policy changed since the decision: a raised `revision`, or ids it did not ask about. The banner says why. */
+export const revised = (r: ConsentRecord | null | undefined, config: ResolvedConfig): boolean =>
+  !!r && (r.revision < config.revision || !!r.unasked)
 
 /**
  * Choices in force before any decision: necessary categories, plus in opt-out

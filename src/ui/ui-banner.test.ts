@@ -1,4 +1,5 @@
 /** The banner: where and how it shows, what its buttons decide, its layouts, themes and styles. */
+import { CONFIG } from '../testing/index.js'
 import { describe, expect, it } from 'vitest'
 import { get, $ui } from '../headless.js'
 import { action, freshUiPage, host, loaders, q, qa, returningVisitor, shadow, startUi, useUiPage, waitFor } from './testing.js'
@@ -170,6 +171,13 @@ describe('asked again after a revision change', () => {
     expect(q('[part=banner]')).not.toBeNull()
     expect(q('[part=revised]')).toBeNull()
     expect(describedBy()).toEqual([expect.stringContaining('We use cookies')])
+  })
+
+  it('and after the config gained a category the decision did not ask about, with no revision raised (fitRecord)', async () => {
+    await returningVisitor()
+    await startUi({}, { categories: [...CONFIG.categories, { id: 'functional' }] })
+    expect(get()).toMatchObject({ decided: false, revision: 1 })
+    expect(q('[part=revised]')!.textContent).toBe('What we ask your consent for has changed since you last chose. ')
   })
 
   it('not when the decision has only run out (lifetime), and not once the visitor has chosen again', async () => {

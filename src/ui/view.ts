@@ -4,7 +4,7 @@
  * page uses them, and the DOM kept in step with `$ui`. Returns what removes it.
  */
 import { acceptAll, limitSensitive, optOut, rejectAll, savePreferences, set } from '../store/index.js'
-import { $config, $consent, $snapshot, $ui, type UiView } from '../store/index.js'
+import { $config, $consent, $snapshot, $ui, revised, type UiView } from '../store/index.js'
 import { buildBanner, markRevised } from './banner.js'
 import type { ResolvedUi } from './config.js'
 import { el, OPENERS } from './dom.js'
@@ -116,9 +116,9 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
       banner.addEventListener('focusin', approach)
     }
     if (next == 'banner' && was != 'banner' && banner) {
-      // Asked again because the site raised `revision` since the visitor's choice (such a record is never in
-      // force, see isStale): the banner says why. No record: undefined < n is false.
-      markRevised(banner, $consent.get().record?.revision! < config.revision && t.bannerRevised)
+      // Asked again because the site raised `revision`, or added what the choice did not cover, since the visitor's
+      // choice (such a record is never in force, see isStale): the banner says why.
+      markRevised(banner, revised($consent.get().record, config) && t.bannerRevised)
     }
     banner?.toggleAttribute('hidden', next != 'banner')
     backdrop?.toggleAttribute('hidden', next != 'banner')

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { BROWSERS, type Tab } from './driver.js'
 import { consentryPage } from './pages.js'
-import { bannerButton, CONTENT, prefsOf, snapshot, switchOf, uiConfig } from './ui-helpers.js'
+import { bannerButton, CONTENT, prefsOf, snapshot, switchOf, UI_CONFIG, uiConfig } from './ui-helpers.js'
 import { browserSuite, type BrowserSuite } from './suite.js'
 
 /** A page like {@link CONTENT} but without the footer link: the site forgot it. */
@@ -93,6 +93,23 @@ describe.each(BROWSERS)('%s', (browserName) => {
       await switchOf(page, 'Analytics').click()
       await page.locator('[part=preferences] [data-consentry-action=save]').click()
       await expect.poll(async () => (await snapshot(page)).categories.analytics).toBe(true)
+    })
+
+    it('a category added to the config since the decision: the banner asks again, saying why, and what it allowed waits again', async () => {
+      const { page } = suite
+      const tag = '<script type="text/plain" data-consent="analytics">window.ranStats = true</script>'
+      await page.goto(suite.server.route('/before.html', { body: consentryPage({ body: tag + CONTENT, config: uiConfig() }) }))
+      await bannerButton(page, 'accept-all').click()
+      await expect.poll(() => page.evaluate(() => !!(window as { ranStats?: boolean }).ranStats)).toBe(true)
+      const grown = { ...(uiConfig() as { categories: object[] }), categories: [...UI_CONFIG.categories, { id: 'functional' }] }
+      await page.goto(suite.server.route('/after.html', { body: consentryPage({ body: tag + CONTENT, config: grown }) }))
+      const line = page.locator('[part=banner] [part=revised]')
+      await expect.poll(() => line.textContent()).toBe('What we ask your consent for has changed since you last chose. ')
+      expect(await snapshot(page)).toMatchObject({ decided: false, categories: { analytics: false, functional: false } })
+      expect(await page.evaluate(() => !!(window as { ranStats?: boolean }).ranStats)).toBe(false)
+      // The same page without the new category still runs the tag from the decision.
+      await page.goto(suite.server.route('/before.html', { body: consentryPage({ body: tag + CONTENT, config: uiConfig() }) }))
+      await expect.poll(() => page.evaluate(() => !!(window as { ranStats?: boolean }).ranStats)).toBe(true)
     })
 
     it('a misspelt option (hideFromBot) is said on the console by the production script tag, and the rest of the config holds', async () => {

@@ -124,6 +124,28 @@ describe('a returning visitor', () => {
     })
   })
 
+  describe('what an opt-in decision asked about (fitRecord): what the configuration gained since puts it out of force', () => {
+    type Cat = { id: string; necessary?: boolean; optOut?: boolean; services?: { id: string }[] }
+    const base: Cat[] = CONFIG.categories
+    const withServices = (ids: Record<string, string[]>, extra: Cat[] = []) => ({
+      ...CONFIG,
+      categories: [...base.map((c) => (ids[c.id] ? { ...c, services: ids[c.id]!.map((id) => ({ id })) } : c)), ...extra],
+    })
+    const accepted = { necessary: true, analytics: true, marketing: false }
+    it.each([
+      ['a category added since', withServices({}, [{ id: 'functional' }]), record({ categories: accepted }), false],
+      ['a service added to the category the visitor allowed', withServices({ analytics: ['posthog', 'plausible'] }), record({ categories: accepted, services: { posthog: true } }), false],
+      ['a service added to a category the visitor refused', withServices({ marketing: ['meta', 'tiktok'] }), record({ categories: accepted, services: { meta: false } }), true],
+      ['a necessary category added', withServices({}, [{ id: 'security', necessary: true }]), record({ categories: accepted }), true],
+      ['a category added since an opt-out-mode decision', withServices({}, [{ id: 'functional' }]), record({ mode: 'opt-out', jurisdiction: 'US-CA', categories: accepted }), true],
+    ])('%s: the template reads it as Consentry does', (_name, config, r, inForce) => {
+      const snapshot = readConsent(`consentry=${encodeRecord(r)}`, config, { now: NOW })
+      expect(snapshot.decided).toBe(inForce)
+      const got = updates(run(data({ config: JSON.stringify(config) }), { cookies: cookie(r) }))
+      expect(got).toEqual(inForce ? [expected(snapshot.categories, snapshot.optOut)] : [])
+    })
+  })
+
   it('any cookie value: the template grants exactly what Consentry would (property, damaged and intact records)', () => {
     const base = fc.record({
       analytics: fc.boolean(), marketing: fc.boolean(), optedOut: fc.boolean(), age: fc.integer({ min: 0, max: 500 }),
