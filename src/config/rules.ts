@@ -81,16 +81,15 @@ export const list =
     rule((x) => Array.isArray(x) && x.length >= min, min ? (process.env.NODE_ENV !== 'production' && 'a non-empty array') : (process.env.NODE_ENV !== 'production' && 'an array'), [], !!min)(v, path, problems)
       .map((x: unknown, i: number) => item(x, `${path}[${i}]`, problems))
 
+/** The unknown keys already warned about. */
+const unknown = new Set<string>()
+
 /**
  * An object with known keys, read in the order of `rules` (the order
  * docs/config.md lists them), and each key the shape does not know warned
  * about once, in production builds too (a typo such as `revison` would
- * otherwise pass silently). Not an
- * object: one problem, and none for its fields.
+ * otherwise pass silently). Not an object: one problem, and none for its fields.
  */
-/** The unknown keys already warned about. */
-const unknown = new Set<string>()
-
 export const shape =
   (rules: Record<string, Rule>, optional?: boolean): Rule =>
   (v, path, problems) => {
