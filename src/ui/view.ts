@@ -184,8 +184,9 @@ export const buildView = (t: BannerText & Partial<Translation>, ui: ResolvedUi, 
     }),
     // Blocked embeds get a placeholder whose button allows their service.
     $waitingFrames.subscribe((frames) => frames.length && void loadExtras()),
-    // The preferences shown inline in the page are drawn by the extras.
-    $embedded.subscribe((e) => e.length && !extrasReady && void loadExtras()),
+    // The preferences shown inline in the page are drawn by the extras (those asked for before the build were
+    // counted by wantsExtras above).
+    $embedded.listen((e) => e.length && !extrasReady && void loadExtras()),
     $ui.subscribe(show),
   ]
   if (process.env.NODE_ENV !== 'production') {
