@@ -137,6 +137,35 @@ describe('the preferences shown inline in the page', () => {
     expect(other.querySelector('[data-consentry-embed]')).toBeNull()
   })
 
+  it('an element the page drops without calling the remover (a route of a single-page app) takes its section with it', async () => {
+    await startUi()
+    const route = section('data-route')
+    embedPreferences(route)
+    const region = await inline(route)
+    // Created, asked for, then attached: not taken for an element that left.
+    const later = document.createElement('div')
+    embedPreferences(later)
+    document.body.append(document.createElement('p'))
+    await new Promise((r) => setTimeout(r, 0))
+    document.body.append(later)
+    await inline(later)
+    route.remove()
+    await new Promise((r) => setTimeout(r, 0))
+    // Its section is unmounted: the host is gone from the dropped element, and a decision no longer reaches its switches.
+    expect(route.querySelector('[data-consentry-embed]')).toBeNull()
+    acceptAll()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(region.querySelector('[role=switch][aria-labelledby="consentry-c-analytics"]')?.getAttribute('aria-checked') ?? 'false').toBe('false')
+    // The one still in the page stays, and follows the decision.
+    expect(later.querySelector('[data-consentry-embed]')).not.toBeNull()
+    const { switchFor } = within((await inline(later))!)
+    expect(switchFor('c-analytics').getAttribute('aria-checked')).toBe('true')
+    // Put back by the page and asked for again: drawn again.
+    document.body.append(route)
+    embedPreferences(route)
+    await inline(route)
+  })
+
   it('embedPreferences() with no element (a selector that matched nothing) is a typed error that names the call', () => {
     expect(() => embedPreferences(document.querySelector('#missing')!)).toThrow(expect.objectContaining({ name: 'ConsentryError', code: 'invalid-config' }))
     expect(() => embedPreferences({} as Element)).toThrow(ConsentryError)

@@ -35,8 +35,8 @@ export interface UiLink {
   saved(): void
   /** Announces a text to screen readers (the first layer's live region). */
   announce(text: string): void
-  /** The page's elements that show the preferences inline (embed.ts). */
-  $embedded: ReadableAtom<readonly Element[]>
+  /** The page's elements that show the preferences inline (embed.ts); an element that leaves the document is taken off. */
+  $embedded: WritableAtom<readonly Element[]>
   /** The preferences centre, loaded once (and again after a failed load). */
   preferences(): Promise<PreferencesModule>
   /** The first layer's stylesheet, which the preferences shown inline need in their own shadow root. */

@@ -31,7 +31,10 @@ describe('languages', () => {
 
   it('loads a language on demand when the build can (script tag)', async () => {
     document.documentElement.lang = 'ar'
-    const language = vi.fn(async (lang: string) => (await import('./i18n/index.js'))[lang as 'ar'])
+    // Imported first: vitest transforms a module on its first import, which on a loaded machine can take longer
+    // than the UI's 2 s wait for a language before it falls back to English (the test then flaked).
+    const i18n = await import('./i18n/index.js')
+    const language = vi.fn(async (lang: string) => i18n[lang as 'ar'])
     await initWithUi({ ...CONFIG }, { ...loaders, languages: ['ar'], language })
     const banner = await waitFor(() => q('[part=banner]'))
     expect(language).toHaveBeenCalledWith('ar')
@@ -44,7 +47,8 @@ describe('languages', () => {
     const link = document.createElement('a')
     link.setAttribute('data-consentry-open', '')
     document.body.append(link)
-    const language = vi.fn(async (lang: string) => (await import('./i18n/index.js'))[lang as 'de'])
+    const i18n = await import('./i18n/index.js')
+    const language = vi.fn(async (lang: string) => i18n[lang as 'de'])
     await initWithUi({ ...CONFIG, ui: {} }, { ...loaders, languages: ['de'], language })
     await painted()
     await new Promise((r) => setTimeout(r, 50))
