@@ -91,6 +91,16 @@ export default [
     modifyEsbuildConfig: production,
   },
   {
+    // Plain functions over Angular's signals (no decorators, so no Angular compiler in the build).
+    name: 'consentry/angular: injectConsent, injectHas (@angular/core and nanostores external)',
+    path: 'dist/angular.mjs',
+    import: '{ injectConsent, injectHas }',
+    ignore: ['@angular/core', 'nanostores', 'js-cookie'],
+    gzip: true,
+    limit: '2 KB',
+    modifyEsbuildConfig: production,
+  },
+  {
     name: 'consentry/preact: useConsent, useHas (preact and nanostores external)',
     path: 'dist/preact.mjs',
     import: '{ useConsent, useHas }',

@@ -7,7 +7,7 @@ import replace from '@rollup/plugin-replace'
 import { dts } from 'rollup-plugin-dts'
 import { dashboardAssets } from './scripts/dashboard-assets.mjs'
 
-const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts', preact: 'src/hooks/preact.ts', react: 'src/hooks/react.ts', vue: 'src/hooks/vue.ts', svelte: 'src/hooks/svelte.ts', records: 'src/records/index.ts' }
+const entries = { index: 'src/index.ts', headless: 'src/headless.ts', server: 'src/server/index.ts', i18n: 'src/ui/i18n/index.ts', strict: 'src/strict.ts', signals: 'src/signals/index.ts', presets: 'src/presets/index.ts', destinations: 'src/destinations/index.ts', preact: 'src/hooks/preact.ts', react: 'src/hooks/react.ts', vue: 'src/hooks/vue.ts', svelte: 'src/hooks/svelte.ts', angular: 'src/hooks/angular.ts', records: 'src/records/index.ts' }
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
 const minify = () => terser({ ecma: 2020, module: true, compress: { passes: 2 } })
 // The script tag's own files run at once on every page: this magic comment, first in the file, has Chromium (136 and
@@ -18,7 +18,7 @@ const COMPILE_HINT = '//# allFunctionsCalledOnLoad'
 const production = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } })
 // The database engines of consentry/records are optional peers: imported (lazily) from the user's node_modules.
 // Node's own modules (consentry/records uses node:crypto) are never bundled.
-const external = (id) => id.startsWith('node:') || /^(preact|nanostores|js-cookie|react|react-dom|vue|pg|@electric-sql\/pglite)(\/|$)/.test(id)
+const external = (id) => id.startsWith('node:') || /^(preact|nanostores|js-cookie|react|react-dom|vue|@angular\/core|pg|@electric-sql\/pglite)(\/|$)/.test(id)
 // `sourceMap` as the output's `sourcemap`: the plugin warns when it makes maps that rollup will not write.
 // `incremental`: each of the builds below starts its own TypeScript program; with it, the later ones reuse what the
 // first checked and emitted (tsconfig.tsbuildinfo, .rollup.cache/), and the same files come out (compared byte for
