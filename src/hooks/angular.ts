@@ -7,11 +7,13 @@
  * the store when that context is destroyed (`DestroyRef`).
  *
  * Plain functions, no decorators: nothing here needs the Angular compiler, so
- * the same file serves AOT and JIT builds alike, from Angular 17 (signals) on,
- * with zone.js or zoneless. A template that reads a signal is marked for check
- * when it changes, and a `computed` tells its readers only when its value
- * changes (angular.dev/guide/signals), so a template that reads
- * {@link injectHas} is checked again only when that answer flips.
+ * the same file serves AOT and JIT builds alike, zoneless or with zone.js, from
+ * Angular 18 on: from 18 a signal set outside Angular's zone (a decision from
+ * another tab, a call from a tag) schedules change detection in a zone.js app
+ * too; on 17 such a view waited for some other event. A template that reads a
+ * signal is marked for check when it changes, and a `computed` tells its readers
+ * only when its value changes (angular.dev/guide/signals), so a template that
+ * reads {@link injectHas} is checked again only when that answer flips.
  */
 import { afterNextRender, assertInInjectionContext, computed, DestroyRef, inject, PLATFORM_ID, signal, type Signal } from '@angular/core'
 import { follow, granted, live, onServer, serverSnapshot, type Snapshot } from './shared.js'

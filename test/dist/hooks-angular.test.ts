@@ -3,9 +3,11 @@
 // rather than bundling it, and in a page an Angular component (compiled at run time) that follows the one store that
 // dist/index.mjs and dist/headless.mjs change.
 import '@angular/compiler'
+import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
 // Paths, not URLs: in a happy-dom file the global URL is the page's.
@@ -68,4 +70,10 @@ describe('consentry/angular as built', () => {
     expect(renders).toBe(before)
     app.destroy()
   })
+
+  it('with zone.js (Angular’s default): a decision made outside Angular’s zone shows without a tick of the app’s own', async () => {
+    // In a process of its own: zone.js patches timers, promises and events for good (test/dist/fixtures/angular/zone.mjs).
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'test/dist/fixtures/angular/zone.mjs')], { cwd: root })
+    expect(JSON.parse(stdout)).toEqual(['analytics refused', 'analytics granted', 'analytics refused'])
+  }, 60_000)
 })
