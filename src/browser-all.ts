@@ -1,7 +1,7 @@
 /**
  * The single-file script-tag build (`dist/consentry.all.min.js`), for hosts
  * where one file is all a site owner can add: the engine, the banner, the
- * preferences centre, the extras, the US signals and all 16 languages. The
+ * preferences centre, the extras, the US signals and all 29 languages. The
  * dynamic imports below are inlined by the build, so nothing is fetched: the
  * page's language is there at once, and `script-src 'self'` is all it needs.
  */

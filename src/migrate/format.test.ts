@@ -18,7 +18,7 @@ describe('writing the converted config', () => {
 
   const config: ConsentryConfig = {
     categories: [{ id: 'analytics', services: [{ id: 'ga', cookies: [/^_ga/, '_gid', /^x\d/] }] }],
-    ui: { text: { '*': {}, en: { bannerTitle: 'Hi' }, de: { bannerTitle: 'Hallo' } }, translations: [{ lang: 'ro', dir: 'ltr' }] },
+    ui: { text: { '*': {}, en: { bannerTitle: 'Hi' }, de: { bannerTitle: 'Hallo' } }, translations: [{ lang: 'tr', dir: 'ltr' }] },
   }
 
   it('JSON: patterns for RegExps, and a warning for each left out', () => {
@@ -35,7 +35,7 @@ describe('writing the converted config', () => {
     // Evaluate it with the import replaced by a stand-in, as a bundler would resolve it.
     const body = text.replace(/^import .*$/m, "const de = { lang: 'de' }").replace('export default', 'return')
     const out = new Function(body)() as ConsentryConfig
-    expect(out.ui!.translations).toEqual([{ lang: 'ro', dir: 'ltr' }, { lang: 'de' }])
+    expect(out.ui!.translations).toEqual([{ lang: 'tr', dir: 'ltr' }, { lang: 'de' }])
     expect(out.categories[0]!.services![0]!.cookies).toEqual([/^_ga/, '_gid', /^x\d/])
     expect(out.ui!.text).toEqual(config.ui!.text)
   })

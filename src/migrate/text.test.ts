@@ -122,12 +122,12 @@ describe('translations', () => {
     const { ui, warnings } = convert({
       default: 'de-DE',
       rtl: 'fa',
-      translations: { 'de-DE': { consentModal: { title: 'Hallo' } }, fa: { consentModal: { title: 'سلام' } }, ro: { consentModal: { title: 'Salut' } } },
+      translations: { 'de-DE': { consentModal: { title: 'Hallo' } }, fa: { consentModal: { title: 'سلام' } }, tr: { consentModal: { title: 'Merhaba' } } },
     })
     expect(ui.language).toBe('de')
     expect(ui.text).toEqual({ de: { bannerTitle: 'Hallo' } })
-    expect(ui.translations).toEqual([{ lang: 'fa', dir: 'rtl', bannerTitle: 'سلام' }, { lang: 'ro', dir: 'ltr', bannerTitle: 'Salut' }])
-    expect(warningAt(warnings, 'language.translations')).toMatch(/fa, ro.*English/)
+    expect(ui.translations).toEqual([{ lang: 'fa', dir: 'rtl', bannerTitle: 'سلام' }, { lang: 'tr', dir: 'ltr', bannerTitle: 'Merhaba' }])
+    expect(warningAt(warnings, 'language.translations')).toMatch(/fa, tr.*English/)
   })
 
   it('detects the language when vanilla-cookieconsent did, and warns about the fallback', () => {

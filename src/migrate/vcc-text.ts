@@ -33,7 +33,7 @@ const BUILT_IN = ['necessary', 'functional', 'analytics', 'marketing', 'personal
 export const mapLanguage = (language: unknown, ids: Map<string, string>, warn: Warn): LanguageResult => {
   const out: LanguageResult = { text: {}, translations: [], categories: new Map() }
   if (!isObject(language)) {
-    warn('language', 'missing: Consentry keeps its own texts (16 languages built in)')
+    warn('language', `missing: Consentry keeps its own texts (${LANGUAGES.length} languages built in)`)
     return out
   }
   unknownKeys(language, ['default', 'autoDetect', 'rtl', 'translations'], 'language', warn)

@@ -4,6 +4,7 @@ import { acceptAll, ConsentryError } from '../headless.js'
 import type { ConsentryConfig, UiConfig } from '../config/index.js'
 import { CONFIG, painted } from '../testing/index.js'
 import { de } from './i18n/de.js'
+import { nb } from './i18n/nb.js'
 import { initWithUi } from './init.js'
 import { action, host, loaders, q, returningVisitor, startUi, useUiPage, waitFor } from './testing.js'
 
@@ -27,6 +28,34 @@ describe('languages', () => {
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-CH', 'en'])
     await startUi({ translations: [de] })
     expect(action('reject-all')!.textContent).toBe('Alle ablehnen')
+  })
+
+  // BCP 47: `no` is the macrolanguage of `nb` and `nn` in the IANA registry; pages and browsers use all three.
+  it.each([
+    ['no', 'a page in Norwegian'],
+    ['nn-NO', 'a page in Nynorsk, which has no translation of its own'],
+    ['NO', 'a page that writes the tag in capitals'],
+  ])('<html lang="%s"> (%s) shows Bokmål', async (lang) => {
+    document.documentElement.lang = lang
+    await startUi({ translations: [de, nb] })
+    expect(action('accept-all')!.textContent).toBe(nb.acceptAll)
+    expect(q('[part=banner]')!.getAttribute('lang')).toBe('nb')
+  })
+
+  it('a browser that prefers Norwegian (no) gets Bokmål from the script tag, fetched as i18n/nb.mjs', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['no', 'en'])
+    const i18n = await import('./i18n/index.js')
+    const language = vi.fn(async (lang: string) => i18n[lang as 'nb'])
+    await initWithUi({ ...CONFIG }, { ...loaders, languages: ['de', 'nb'], language })
+    const banner = await waitFor(() => q('[part=banner]'))
+    expect(language).toHaveBeenCalledWith('nb')
+    expect(banner.getAttribute('lang')).toBe('nb')
+  })
+
+  it("a site's own Nynorsk translation is shown to a Nynorsk page, not Bokmål", async () => {
+    document.documentElement.lang = 'nn'
+    await startUi({ translations: [nb, { ...nb, lang: 'nn', acceptAll: 'Godta alle (nynorsk)' }] })
+    expect(action('accept-all')!.textContent).toBe('Godta alle (nynorsk)')
   })
 
   it('loads a language on demand when the build can (script tag)', async () => {

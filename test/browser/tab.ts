@@ -76,6 +76,10 @@ export class Tab {
     const tab = this
     this.realm = { frame: async () => page.mainFrame(), get timeout() { return tab.defaultTimeout }, firefox: browserName === 'firefox' }
   }
+  readonly mouse = {
+    /** A click at (`x`, `y`), CSS pixels from the viewport's top left, as a visitor's pointer makes it. */
+    click: (x: number, y: number): Promise<void> => this.page.mouse.click(x, y),
+  }
   readonly keyboard = {
     /** A key or a chord in Playwright's words ("Shift+Tab", "Space"). */
     press: async (key: string): Promise<void> => {

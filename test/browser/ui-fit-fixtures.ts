@@ -25,34 +25,68 @@ export interface LayerFit {
   buttons: ButtonFit[]
 }
 
+/** What {@link measureLayer} waits for before it measures. */
+export interface When {
+  /** The layer's `lang`: the page's language is in (the script tag fetches it, then builds the UI). */
+  lang?: string
+  /** The window's size after a resize: the resize event has been handled, so the buttons are arranged for it. */
+  size?: { width: number; height: number }
+}
+
 /**
- * The first layer's height and its buttons, in the page. A label's lines are counted as the lead's script
- * did: the distinct tops of the line boxes a Range over its text has.
+ * A layer's height and its buttons (`layer`: `[part=banner]` or `[part=preferences]`), once it is laid out for the
+ * window as it is: in `when.lang`, after `when.size`'s resize has been handled, its buttons arranged (no `fit` left,
+ * src/ui/fit.ts) and the UI's entrance animations over. A label's lines are counted as the lead's script did: the
+ * distinct tops of the line boxes a Range over its text has.
+ *
+ * The waiting is done in the page, in the same call as the measuring: one protocol round trip where a
+ * waitForFunction, two evaluates and the measurement took five (each ~35 ms in Firefox over BiDi, and a
+ * waitForFunction polls every 50 ms), for every language, layout and size the fit suites visit.
  */
-export const measureLayer = (page: Tab, layer: string): Promise<LayerFit> =>
-  page.evaluate((sel) => {
-    const root = document.querySelector('[data-consentry]')!.shadowRoot!
-    const el = root.querySelector(sel)!
-    const group = el.querySelector('[part=buttons]')!
-    return {
-      height: el.getBoundingClientRect().height,
-      arrangement: group.className,
-      room: group.clientWidth - parseFloat(getComputedStyle(group).paddingLeft) - parseFloat(getComputedStyle(group).paddingRight),
-      buttons: [...group.querySelectorAll('button')].map((b) => {
-        const range = document.createRange()
-        range.selectNodeContents(b)
-        const r = b.getBoundingClientRect()
-        return {
-          action: b.getAttribute('data-consentry-action')!,
-          lines: new Set([...range.getClientRects()].map((l) => Math.round(l.top))).size,
-          x: r.x,
-          y: r.y,
-          width: r.width,
-          height: r.height,
-        }
-      }),
-    }
-  }, layer)
+export const measureLayer = (page: Tab, layer: string, when: When = {}): Promise<LayerFit> =>
+  page.evaluate(
+    async ({ sel, lang, size }) => {
+      const frame = () => new Promise(requestAnimationFrame)
+      // The element timeout the waitForFunctions had; failing with what is missing rather than a bare timeout.
+      const until = async (what: string, ok: () => unknown) => {
+        for (const end = Date.now() + 10_000; !ok(); await frame()) if (Date.now() > end) throw new Error(`${sel}: no ${what} after 10 s`)
+      }
+      const root = () => document.querySelector('[data-consentry]')?.shadowRoot
+      if (size) {
+        await until(`${size.width} × ${size.height} window`, () => innerWidth == size.width && innerHeight == size.height)
+        // The resize event runs before the frame's animation callbacks: after two frames it has been handled, and a
+        // group it measures again is `fit` until its ResizeObserver has arranged it.
+        await frame()
+        await frame()
+      }
+      await until(`layer${lang ? ` in ${lang}` : ''} with its buttons arranged`, () => {
+        const el = root()?.querySelector(sel)
+        return el && (!lang || el.getAttribute('lang') == lang) && el.querySelector('[part=buttons]') && !el.querySelector('.fit')
+      })
+      await Promise.all(root()!.getAnimations().map((a) => a.finished))
+      const el = root()!.querySelector(sel)!
+      const group = el.querySelector('[part=buttons]')!
+      return {
+        height: el.getBoundingClientRect().height,
+        arrangement: group.className,
+        room: group.clientWidth - parseFloat(getComputedStyle(group).paddingLeft) - parseFloat(getComputedStyle(group).paddingRight),
+        buttons: [...group.querySelectorAll('button')].map((b) => {
+          const range = document.createRange()
+          range.selectNodeContents(b)
+          const r = b.getBoundingClientRect()
+          return {
+            action: b.getAttribute('data-consentry-action')!,
+            lines: new Set([...range.getClientRects()].map((l) => Math.round(l.top))).size,
+            x: r.x,
+            y: r.y,
+            width: r.width,
+            height: r.height,
+          }
+        }),
+      }
+    },
+    { sel: layer, lang: when.lang, size: when.size },
+  )
 
 /**
  * The rules for a group of buttons, as a list of what breaks them (empty: all kept): every label on one

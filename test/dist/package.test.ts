@@ -1,7 +1,8 @@
 // Runs against the built files in dist/, the way users get them (Node, no DOM).
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import { LANGUAGES } from '../../src/ui/i18n/pick.js'
 
 const root = new URL('../../', import.meta.url)
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'))
@@ -49,8 +50,10 @@ describe('the published package', () => {
 
   it('consentry/i18n exports every language by name, and the script tag finds each as a module', async () => {
     const i18n = await import('consentry/i18n')
-    const codes = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he']
-    for (const code of codes) {
+    // The languages the script tag fetches from: each built as a module, and none that it does not know.
+    expect(readdirSync(new URL('dist/i18n/', root)).filter((f) => f.endsWith('.mjs')).sort()).toEqual(LANGUAGES.map((l) => `${l}.mjs`).sort())
+    expect(Object.keys(i18n).sort()).toEqual([...LANGUAGES].sort())
+    for (const code of LANGUAGES) {
       expect(i18n[code as 'en'].lang).toBe(code)
       const file = await import(new URL(`dist/i18n/${code}.mjs`, root).href)
       expect(file[code]).toEqual(i18n[code as 'en'])

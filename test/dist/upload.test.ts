@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { LANGUAGES } from '../../src/ui/i18n/pick.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const dist = join(root, 'dist')
@@ -34,7 +35,7 @@ describe('the files a script-tag site uploads', () => {
     expect(ON_DEMAND).toEqual(expect.arrayContaining(['consentry-preferences.mjs', 'consentry-extras.mjs', 'consentry-signals.mjs', 'i18n/']))
     expect(readmeList().sort()).toEqual(['consentry.min.js', ...ON_DEMAND].sort())
     for (const f of readmeList()) expect(existsSync(join(dist, f)), f).toBe(true)
-    expect(readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.mjs'))).toHaveLength(16)
+    expect(readdirSync(join(dist, 'i18n')).filter((f) => f.endsWith('.mjs'))).toHaveLength(LANGUAGES.length)
   })
 
   it('the sync outbox is in dist/ beside the destinations file, and the destinations page says to upload it with it', () => {
@@ -63,7 +64,7 @@ describe('the files a script-tag site uploads', () => {
     // Strict-CSP-safe as the split build (its Preact, as in consentry-preferences.mjs, never gets markup from us).
     expect(all).not.toMatch(/\beval\(|new Function|Function\(|process\.env/)
     const i18n = await import(new URL('../../dist/i18n.mjs', import.meta.url).href)
-    for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'cs', 'ja', 'zh', 'ar', 'he'])
+    for (const lang of LANGUAGES)
       expect(all, lang).toContain(JSON.stringify(i18n[lang].preferencesTitle).slice(1, -1))
     // The preferences centre's and the extras' styles: both parts are inside.
     expect(all).toContain('.prefs{')

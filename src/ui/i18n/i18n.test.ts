@@ -1,9 +1,11 @@
 import { describe, expect, it as test } from 'vitest'
 import * as exported from './index.js'
-import { ar, cs, da, de, en, es, fi, fr, he, it, ja, nl, pl, pt, sv, zh } from './index.js'
+import { en } from './index.js'
 import type { Translation } from './index.js'
+import { LANGUAGES } from './pick.js'
 
-const ALL: Record<string, Translation> = { en, de, fr, es, it, nl, pt, pl, sv, da, fi, cs, ja, zh, ar, he }
+/** Every export, so a language added to index.ts is checked below without being listed here too. */
+const ALL: Record<string, Translation> = exported
 const RTL = new Set(['ar', 'he'])
 const CATEGORY_IDS = ['necessary', 'functional', 'analytics', 'marketing', 'personalization']
 const BUTTONS = ['acceptAll', 'rejectAll', 'manage', 'save'] as const
@@ -29,8 +31,15 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].ma
 const enTexts = new Map(texts(en))
 
 describe('i18n', () => {
-  test('index exports the 16 languages and nothing else', () => {
-    expect(Object.keys(exported).sort()).toEqual(Object.keys(ALL).sort())
+  test('index exports the languages the script tag fetches (LANGUAGES) and nothing else', () => {
+    expect(Object.keys(exported).sort()).toEqual([...LANGUAGES].sort())
+  })
+
+  test('every official language of the EU, and Norwegian (EEA)', () => {
+    // The 24 official languages (Regulation No 1/1958, Article 1, as amended).
+    const eu = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv']
+    expect(eu).toHaveLength(24)
+    expect(LANGUAGES).toEqual(expect.arrayContaining([...eu, 'nb']))
   })
 
   test('English has the common category ids', () => {
